@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Collapse.Cli.Commands;
+
+namespace Collapse.Cli.Infrastructure;
+
+/// <summary>The one list of top-level commands. Each command lives in its own file under <c>Commands/</c>.</summary>
+public static class CommandRegistry
+{
+    /// <summary>All top-level commands, in help order.</summary>
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}

@@ -1,0 +1,3 @@
+using Collapse.Cli.Infrastructure;
+
+return CliApp.Run(args);

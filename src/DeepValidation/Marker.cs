@@ -1,0 +1,1 @@
+namespace Collapse.DeepValidation; internal static class Marker { }

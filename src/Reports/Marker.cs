@@ -1,0 +1,1 @@
+namespace Collapse.Reports; internal static class Marker { }

@@ -1,0 +1,1 @@
+namespace Collapse.Ufm; internal static class Marker { }
