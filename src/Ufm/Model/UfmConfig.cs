@@ -100,6 +100,10 @@ public sealed record UfmConfig
             throw new InputException($"--dim {Dim}: a simplex ETF of {Classes} classes needs d ≥ K−1 = {Classes - 1}");
         if (Mode == UfmMode.FixedEtf && LambdaW > 0) throw new InputException("--lambda-w: W is fixed in --mode fixed-etf");
         if (Mode == UfmMode.FixedFeatures && LambdaH > 0) throw new InputException("--lambda-h: H is fixed in --mode fixed-features");
+        if (Schedule == StepSchedule.Normalized && Loss != UfmLoss.CrossEntropy)
+            throw new InputException("--schedule normalized: needs --loss ce (the loss-normalized step targets exponentially-tailed losses)");
+        if (Schedule == StepSchedule.Normalized && (LambdaW > 0 || LambdaH > 0 || LambdaB > 0))
+            throw new InputException("--schedule normalized: not defined with weight decay (use λ = 0)");
         if (Device is not ("cpu" or "cuda")) throw new InputException($"--device {Device}: must be cpu or cuda");
         if (Engine == UfmEngineKind.Managed && (Precision != UfmPrecision.Float64 || Device != "cpu"))
             throw new InputException("--engine managed: runs float64 on the CPU only");

@@ -38,6 +38,32 @@ public static class StepSize
     /// <summary>η = 1/L (or the configured learning rate when given).</summary>
     public static double Default(UfmConfig config, UfmData data) => config.LearningRate ?? 1.0 / SmoothnessBound(config, data);
 
+    /// <summary>
+    /// Base η of the loss-normalized schedule η_t = η·F₀/F_t (F₀ = <paramref name="initialLoss"/>). The CE Hessian in
+    /// the logits satisfies ‖diag p − ppᵀ‖₂ ≤ tr = 2(1 − p_y) ≤ 2ℓ_i, so the smoothness at θ_t is at most
+    /// 2 F_t R² with R² = max_i ‖h̃_i‖²·[W trained] + σ_max(W)²·[H trained] (h̃_i with the bias 1 appended); the default
+    /// η = 1/(2 F₀ R²) therefore keeps η_t·L_t ≤ 1 along the whole run in mode (b), where R is fixed.
+    /// </summary>
+    public static double NormalizedBase(UfmConfig config, UfmData data, double initialLoss)
+    {
+        if (config.LearningRate is { } lr) return lr;
+        int n = data.Samples, k = data.Classes, d = data.Dim;
+        var r2 = 0.0;
+        if (config.Mode != UfmMode.FixedEtf)
+        {
+            var maxNorm = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var s = config.Bias ? 1.0 : 0.0;
+                for (var j = 0; j < d; j++) s += data.Features[i * d + j] * data.Features[i * d + j];
+                maxNorm = Math.Max(maxNorm, s);
+            }
+            r2 += maxNorm;
+        }
+        if (config.Mode != UfmMode.FixedFeatures) r2 += SpectralNormSquared(data.Classifier, k, d);
+        return 1.0 / (2.0 * initialLoss * r2);
+    }
+
     private static double InitialMseGradientNorm(UfmData data)
     {
         int n = data.Samples, k = data.Classes, d = data.Dim;

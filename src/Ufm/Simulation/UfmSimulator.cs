@@ -26,11 +26,13 @@ public static class UfmSimulator
         if (config.Mode == UfmMode.FixedEtf && data.Dim < data.Classes - 1)
             throw new InputException($"--dim {data.Dim}: a simplex ETF of {data.Classes} classes needs d ≥ {data.Classes - 1}");
         var bound = StepSize.SmoothnessBound(config, data);
-        var eta = config.LearningRate ?? 1.0 / bound;
         var b = config.Bias ? new double[data.Classes] : null;
         var setup = Setup(config, data.Classes, data.Dim, data.Labels, data.Classifier, data.Features, b);
         using var engine = CreateEngine(config, setup);
         var reference = config.Schedule == StepSchedule.Normalized ? engine.DataLoss() : double.NaN;
+        var eta = config.Schedule == StepSchedule.Normalized
+            ? StepSize.NormalizedBase(config, data, reference)
+            : config.LearningRate ?? 1.0 / bound;
         var svm = config.Mode == UfmMode.FixedFeatures ? SvmSolver.TrySolve(data.Features, data.Labels, data.Classes, data.Dim, config.Bias) : null;
         var checkpoint = new Checkpoint(config, data.Classes, data.Dim, data.Labels, 0, eta, bound, reference,
             engine.Export(), [], [], svm);
