@@ -1,3 +1,4 @@
+using Collapse.Theory.Margins;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Svm;
@@ -86,10 +87,15 @@ public sealed record SvmCertificate(
                 maxLambda = Math.Max(maxLambda, l);
             }
 
-        var q = new double[n * k];
-        SvmConstraints.Values(features, labels, k, d, wv, q);
+        // p_min(W) = min_i q_i with the shared sample-margin formula; max(0, 1 − p_min) is the largest violation.
+        var logits = new double[k];
         var minMargin = double.PositiveInfinity;
-        for (var a = 0; a < q.Length; a++) minMargin = Math.Min(minMargin, q[a]);
+        for (var i = 0; i < n; i++)
+        {
+            var hi = features.Slice(i * d, d);
+            for (var c = 0; c < k; c++) logits[c] = SvmConstraints.Dot(wv.AsSpan(c * d, d), hi);
+            minMargin = Math.Min(minMargin, SampleMargin.Of(logits, labels[i]));
+        }
 
         var v = new double[k * d];
         SvmConstraints.Combine(features, labels, k, d, masked, v);
