@@ -23,10 +23,14 @@ public static class MulticlassSvm
     /// K &lt; 2, an empty class, malformed or non-finite input, data not linearly separable by a bias-free W, or a
     /// margin too small (relative to max ||h_i||) to certify in float64.
     /// </exception>
-    public static SvmSolution Solve(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes, SvmOptions? options = null)
+    public static SvmSolution Solve(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes, SvmOptions? options = null) =>
+        Solve(features, labels, classes, options, "features");
+
+    /// <summary>As the public overload; <paramref name="featuresName"/> names the features in messages.</summary>
+    internal static SvmSolution Solve(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes, SvmOptions? options, string featuresName)
     {
         options ??= SvmOptions.Default;
-        var problem = SvmProblem.Create(features, labels, classes);
+        var problem = SvmProblem.Create(features, labels, classes, featuresName);
         var candidates = options.Method switch
         {
             SvmMethod.ActiveSet => SolveActiveSet(problem, options.Polish, warmStart: null, iterationsSoFar: 0),
@@ -54,7 +58,7 @@ public static class MulticlassSvm
         var iterations = iterationsSoFar + lh.Iterations;
         var result = new List<Candidate>();
         var uncertain = lh.Rho <= RhoFloor;
-        if (uncertain && !SvmSeparability.IsSeparable(p)) throw SvmSeparability.NotSeparable();
+        if (uncertain && !SvmSeparability.IsSeparable(p)) throw SvmSeparability.NotSeparable(p.FeaturesName);
         if (!uncertain) result.Add(new Candidate(lh.WScaled, lh.LambdaScaled, false, iterations));
         if (polish || uncertain)
         {
@@ -64,7 +68,7 @@ public static class MulticlassSvm
         }
         if (result.Count == 0)
             throw new InputException(
-                $"features: the classes are separable, but the margin is below ~1e-5 of the largest feature norm ({p.Scale:G6}); the hard-margin SVM cannot be certified in float64");
+                $"{p.FeaturesName}: the classes are separable, but the margin is below ~1e-5 of the largest feature norm ({p.Scale:G6}); the hard-margin SVM cannot be certified in float64");
         return result;
     }
 
@@ -72,7 +76,7 @@ public static class MulticlassSvm
     {
         var output = OrToolsSvm.SolvePdlp(p, options.PdlpTolerance, options.PdlpTimeLimitSeconds);
         if (output.Status != Google.OrTools.ModelBuilder.SolveStatus.OPTIMAL && !SvmSeparability.IsSeparable(p))
-            throw SvmSeparability.NotSeparable();
+            throw SvmSeparability.NotSeparable(p.FeaturesName);
         if (!output.HasSolution)
             throw new InvalidOperationException($"PDLP stopped with status {output.Status} and returned no solution");
         var raw = new Candidate(output.WScaled, output.LambdaScaled, false, 0);

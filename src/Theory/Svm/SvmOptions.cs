@@ -1,6 +1,6 @@
 namespace Collapse.Theory.Svm;
 
-/// <summary>Settings of <see cref="MulticlassSvm.Solve"/>.</summary>
+/// <summary>Settings of <see cref="MulticlassSvm"/> and <see cref="SvmFiles"/>.</summary>
 public sealed record SvmOptions
 {
     /// <summary>The solver; <see cref="SvmMethod.ActiveSet"/> unless asked otherwise.</summary>

@@ -6,8 +6,9 @@ namespace Collapse.Theory.Svm;
 /// </summary>
 internal sealed class SvmProblem
 {
-    private SvmProblem(double[] scaled, int[] labels, int classes, int dim, double scale)
+    private SvmProblem(double[] scaled, int[] labels, int classes, int dim, double scale, string featuresName)
     {
+        FeaturesName = featuresName;
         Features = scaled;
         Labels = labels;
         Classes = classes;
@@ -17,6 +18,9 @@ internal sealed class SvmProblem
 
     /// <summary>Scaled features h_i / s, row-major N×d.</summary>
     public double[] Features { get; }
+
+    /// <summary>How messages name the features.</summary>
+    public string FeaturesName { get; }
 
     /// <summary>Labels y_i ∈ 0..K−1.</summary>
     public int[] Labels { get; }
@@ -43,7 +47,11 @@ internal sealed class SvmProblem
     public bool IsConstraint(int slot) => slot % Classes != Labels[slot / Classes];
 
     /// <summary>Validates the input and builds the scaled copy.</summary>
-    public static SvmProblem Create(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes)
+    /// <param name="features">Row-major N×d features.</param>
+    /// <param name="labels">N labels.</param>
+    /// <param name="classes">K.</param>
+    /// <param name="featuresName">How messages name the features (a file path in the CLI).</param>
+    public static SvmProblem Create(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes, string featuresName = "features")
     {
         Validate(features, labels, classes, out var dim);
         var n = labels.Length;
@@ -55,11 +63,11 @@ internal sealed class SvmProblem
         }
         if (scale == 0 || double.IsInfinity(scale))
             throw scale == 0
-                ? new InputException("features: every feature vector is zero, so no classifier separates the classes")
-                : new InputException("features: a feature vector's norm overflows float64");
+                ? new InputException($"{featuresName}: every feature vector is zero, so no classifier separates the classes")
+                : new InputException($"{featuresName}: a feature vector's norm overflows float64");
         var scaled = new double[features.Length];
         for (var t = 0; t < scaled.Length; t++) scaled[t] = features[t] / scale;
-        return new SvmProblem(scaled, labels.ToArray(), classes, dim, scale);
+        return new SvmProblem(scaled, labels.ToArray(), classes, dim, scale, featuresName);
     }
 
     /// <summary>Shape, range and finiteness checks shared by the solver and the certificate.</summary>

@@ -30,7 +30,7 @@ public static class SvmSeparability
         };
     }
 
-    internal static InputException NotSeparable() => new(
-        "features: the classes are not linearly separable by a bias-free multi-class classifier (no W has " +
+    internal static InputException NotSeparable(string featuresName) => new(
+        $"{featuresName}: the classes are not linearly separable by a bias-free multi-class classifier (no W has " +
         "(w_{y_i} - w_j)·h_i >= 1 for every sample i and class j != y_i), so the hard-margin SVM has no solution");
 }
