@@ -1,6 +1,7 @@
 using Collapse.Theory;
 using Collapse.Theory.Etf;
-using Collapse.Ufm.Io;
+using Collapse.Theory.IO;
+using Collapse.Theory.Validation;
 
 namespace Collapse.Ufm.Model;
 
@@ -62,14 +63,14 @@ public sealed class UfmData
         var rng = new Random(config.Seed);
         if (config.FeaturesPath is not null)
         {
-            var (features, n, d) = NpyFile.ReadMatrix(config.FeaturesPath, "--features");
-            var labels = NpyFile.ReadLabels(config.LabelsPath!, "--labels");
-            if (labels.Length != n) throw new InputException($"--labels {config.LabelsPath}: {labels.Length} labels for {n} feature rows");
-            var k = 0;
-            foreach (var y in labels) k = Math.Max(k, y + 1);
-            if (k < 2) throw new InputException($"--labels {config.LabelsPath}: need at least 2 classes");
-            var w = Gaussian(rng, k * d, config.InitScale);
-            return new UfmData(k, d, labels, features, w, config.FeaturesPath);
+            var features = NpyReader.ReadMatrix(config.FeaturesPath);
+            var labels = NpyReader.ReadLabels(config.LabelsPath!);
+            InputValidation.CheckSameCount(features.Rows, labels.Length, config.FeaturesPath, config.LabelsPath!);
+            var k = InputValidation.ResolveClasses(labels, null, config.LabelsPath!);
+            InputValidation.CheckEveryClassPresent(InputValidation.CountClasses(labels, k), config.LabelsPath!);
+            InputValidation.CheckFinite(features.Data, features.Columns, 0, config.FeaturesPath);
+            var w = Gaussian(rng, k * features.Columns, config.InitScale);
+            return new UfmData(k, features.Columns, labels, features.Data, w, config.FeaturesPath);
         }
 
         var counts = config.ClassCounts();

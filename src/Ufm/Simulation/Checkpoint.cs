@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collapse.Theory;
 using Collapse.Ufm.Engine;
-using Collapse.Ufm.Io;
+using Collapse.Theory.IO;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Trajectories;
 
@@ -55,7 +55,8 @@ internal sealed record Checkpoint(
                 bw.Write(Svm.DualityGap); bw.Write(Svm.MaxViolation); bw.Write(Svm.Certified);
             }
         }
-        NpyFile.AtomicWrite(path, ms.ToArray());
+        var bytes = ms.ToArray();
+        AtomicFile.Write(path, stream => stream.Write(bytes));
     }
 
     public static Checkpoint Read(string path)

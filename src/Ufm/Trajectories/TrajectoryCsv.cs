@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Collapse.Ufm.Io;
+using Collapse.Theory.IO;
 
 namespace Collapse.Ufm.Trajectories;
 
@@ -32,7 +32,7 @@ public static class TrajectoryCsv
 
     /// <summary>Writes the CSV atomically.</summary>
     public static void Write(string path, IEnumerable<TrajectoryRow> rows) =>
-        NpyFile.AtomicWrite(path, Encoding.UTF8.GetBytes(Format(rows)));
+        AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(Format(rows))));
 
     /// <summary>One value: shortest round-trip form, or nan/inf/-inf.</summary>
     public static string Number(double v) =>
