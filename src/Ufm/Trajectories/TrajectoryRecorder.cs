@@ -1,3 +1,4 @@
+using Collapse.Theory.Loss;
 using Collapse.Theory.Metrics;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
@@ -17,11 +18,12 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
         int k = data.Classes, d = data.Dim;
         var wm = Matrix<double>.Build.Dense(k, d, (r, c) => w[r * d + c]);
         var bias = b is null ? null : Vector<double>.Build.DenseOfArray((double[])b.Clone());
-        var report = NcMetrics.Compute(h, data.Labels, k, d, new Classifier(wm, bias));
-        var margins = report.Margins!;
         double normW = wm.FrobeniusNorm();
         double normH = Math.Sqrt(DenseKernels.SumOfSquares(h));
         double normB = b is null ? 0.0 : Math.Sqrt(DenseKernels.SumOfSquares(b));
+        if (normW < DegenerateNorm || normH < DegenerateNorm) return Degenerate(step, stepSize, normW, normH, normB, w, h, b);
+        var report = NcMetrics.Compute(h, data.Labels, k, d, new Classifier(wm, bias));
+        var margins = report.Margins!;
         double loss, logLoss;
         if (config.Loss == UfmLoss.CrossEntropy)
         {
@@ -67,6 +69,35 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
             SvmResidual = double.NaN,
             // ‖A/‖A‖ − B/‖B‖‖_F² = 2 − 2 cos_F(A, B) (claims catalogue A7) turns the Gram error of W into the cosine.
             EtfGramCosine = 1.0 - 0.5 * gramError * gramError,
+        };
+    }
+
+    /// <summary>Below this ‖W‖_F or ‖H‖_F the Gram matrices of the metrics underflow in float64 (entries ~‖·‖⁴ &lt; 1e-300 in squared norms).</summary>
+    public const double DegenerateNorm = 1e-60;
+
+    /// <summary>
+    /// Row for W ≈ 0 or H ≈ 0 (norm below <see cref="DegenerateNorm"/>) (e.g. the collapse to the origin of a strongly regularized UFM): the geometry is
+    /// undefined, so only the loss, objective and norms are reported and every angle/ratio metric is NaN.
+    /// </summary>
+    private TrajectoryRow Degenerate(long step, double stepSize, double normW, double normH, double normB, double[] w, double[] h, double[]? b)
+    {
+        int k = data.Classes, d = data.Dim, n = data.Samples;
+        var logits = new double[n * k];
+        for (var i = 0; i < n; i++)
+            for (var c = 0; c < k; c++)
+                logits[i * k + c] = DenseKernels.Dot(w.AsSpan(c * d, d), h.AsSpan(i * d, d)) + (b is null ? 0.0 : b[c]);
+        var (ce, logCe) = CrossEntropy.Evaluate(logits, data.Labels, k);
+        var loss = config.Loss == UfmLoss.CrossEntropy ? ce : MeanSquaredError(w, h, b);
+        var reg = 0.5 * (config.LambdaW * normW * normW + config.LambdaH * normH * normH + config.LambdaB * normB * normB);
+        var nan = double.NaN;
+        return new TrajectoryRow
+        {
+            Step = step, StepSize = stepSize, Objective = loss + reg, Loss = loss,
+            LogLoss = config.Loss == UfmLoss.CrossEntropy ? logCe : Math.Log(loss), TrainAccuracy = nan,
+            MinMargin = nan, NormalizedMargin = nan, UfmNormalizedMargin = nan, SmoothedMargin = nan, NormalizedSmoothedMargin = nan,
+            UfmNormalizedSmoothedMargin = nan, NormW = normW, NormH = normH, NormB = normB, Nc1 = nan, Nc1TraceRatio = nan, Cdnv = nan,
+            EquinormMeans = nan, EquinormClassifier = nan, Equiangularity = nan, MaxAngle = nan, EtfGramError = nan, Nc3 = nan, Nc4 = nan,
+            NccAccuracy = nan, SvmDirectionDistance = nan, SvmResidual = nan, EtfGramCosine = nan,
         };
     }
 
