@@ -16,7 +16,7 @@ namespace Collapse.Ufm.Simulation;
 /// </summary>
 internal sealed record Checkpoint(
     UfmConfig Config, int Classes, int Dim, int[] Labels, long Step, double StepSize, double SmoothnessBound,
-    double ReferenceLoss, EngineState State, List<TrajectoryRow> Rows, List<double[]> Snapshots, SvmReference? Svm)
+    double ReferenceLoss, EngineState State, List<TrajectoryRow> Rows, List<double[]> Snapshots, SvmReference? Svm, long CheckpointEvery)
 {
     private const string Magic = "COLLAPSE-UFM-CHECKPOINT-1";
 
@@ -41,6 +41,7 @@ internal sealed record Checkpoint(
             bw.Write(StepSize);
             bw.Write(SmoothnessBound);
             bw.Write(ReferenceLoss);
+            bw.Write(CheckpointEvery);
             WriteArray(bw, State.W); WriteArray(bw, State.H); WriteArray(bw, State.B);
             WriteArray(bw, State.VW); WriteArray(bw, State.VH); WriteArray(bw, State.VB);
             bw.Write(Rows.Count);
@@ -75,6 +76,7 @@ internal sealed record Checkpoint(
             var eta = br.ReadDouble();
             var bound = br.ReadDouble();
             var reference = br.ReadDouble();
+            var every = br.ReadInt64();
             var state = new EngineState(ReadArray(br)!, ReadArray(br)!, ReadArray(br), ReadArray(br), ReadArray(br), ReadArray(br));
             var rows = new List<TrajectoryRow>();
             var count = br.ReadInt32();
@@ -90,7 +92,7 @@ internal sealed record Checkpoint(
             SvmReference? svm = null;
             if (br.ReadBoolean())
                 svm = new SvmReference(br.ReadInt32(), br.ReadInt32(), br.ReadBoolean(), ReadArray(br)!, br.ReadDouble(), br.ReadDouble(), br.ReadBoolean());
-            return new Checkpoint(config, classes, dim, labels, step, eta, bound, reference, state, rows, snapshots, svm);
+            return new Checkpoint(config, classes, dim, labels, step, eta, bound, reference, state, rows, snapshots, svm, every);
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or JsonException or UnauthorizedAccessException)
         {

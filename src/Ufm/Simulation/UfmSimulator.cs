@@ -35,22 +35,28 @@ public static class UfmSimulator
             : config.LearningRate ?? 1.0 / bound;
         var svm = config.Mode == UfmMode.FixedFeatures ? SvmSolver.TrySolve(data.Features, data.Labels, data.Classes, data.Dim, config.Bias) : null;
         var checkpoint = new Checkpoint(config, data.Classes, data.Dim, data.Labels, 0, eta, bound, reference,
-            engine.Export(), [], [], svm);
+            engine.Export(), [], [], svm, (options ?? UfmRunOptions.None).CheckpointEvery);
         return Continue(checkpoint, engine, options ?? UfmRunOptions.None);
     }
 
-    /// <summary>Continues a run from a checkpoint file written by <see cref="UfmRunOptions.CheckpointPath"/>.</summary>
+    /// <summary>
+    /// Continues a run from a checkpoint file written by <see cref="UfmRunOptions.CheckpointPath"/>. Without an explicit
+    /// <see cref="UfmRunOptions.CheckpointEvery"/>, checkpoints continue at the stored interval into the same file.
+    /// </summary>
     public static UfmResult Resume(string checkpointPath, UfmRunOptions? options = null)
     {
         if (!File.Exists(checkpointPath)) throw new InputException($"--resume {checkpointPath}: no checkpoint file");
         var cp = Checkpoint.Read(checkpointPath);
+        options ??= UfmRunOptions.None;
+        if (options.CheckpointEvery == 0 && cp.CheckpointEvery > 0)
+            options = options with { CheckpointEvery = cp.CheckpointEvery, CheckpointPath = options.CheckpointPath ?? checkpointPath };
         var s = cp.State;
         var setup = Setup(cp.Config, cp.Classes, cp.Dim, cp.Labels, s.W, s.H, s.B);
         var engine = CreateEngine(cp.Config, setup);
         using (engine)
         {
             engine.Import(s);
-            return Continue(cp, engine, options ?? UfmRunOptions.None);
+            return Continue(cp, engine, options);
         }
     }
 
@@ -105,7 +111,7 @@ public static class UfmSimulator
             if (t >= config.Steps || t >= stop || options.Cancellation.IsCancellationRequested) break;
             engine.Step(schedule, normalized);
             if (options.CheckpointPath is not null && options.CheckpointEvery > 0 && (t + 1) % options.CheckpointEvery == 0)
-                new Checkpoint(config, k, d, cp.Labels, t + 1, eta, cp.SmoothnessBound, reference, engine.Export(), rows, snapshots, cp.Svm)
+                new Checkpoint(config, k, d, cp.Labels, t + 1, eta, cp.SmoothnessBound, reference, engine.Export(), rows, snapshots, cp.Svm, options.CheckpointEvery)
                     .Write(options.CheckpointPath);
             if ((t + 1) % progressEvery == 0) options.Progress?.Report(t + 1);
         }
