@@ -87,7 +87,7 @@ public static class UfmRunner
             w.WriteString("dotnet", Environment.Version.ToString());
             w.WriteEndObject();
             w.WritePropertyName("config");
-            w.WriteRawValue(JsonSerializer.Serialize(r.Config, Checkpoint.JsonOptions));
+            JsonSerializer.Serialize(w, r.Config, Checkpoint.JsonOptions);
             w.WriteNumber("seed", r.Config.Seed);
             w.WriteNumber("classes", r.Classes);
             w.WriteNumber("dim", r.Dim);
