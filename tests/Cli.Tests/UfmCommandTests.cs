@@ -109,3 +109,24 @@ public class UfmCommandTests
         Assert.Contains("checkpoint.bin", r.Stderr);
     }
 }
+
+public class BenchCommandTests
+{
+    [Fact]
+    public void BenchUfmJsonHasBothDtypesAndTheMachineCeilings()
+    {
+        var r = CliRunner.Run("bench", "ufm", "--classes", "3", "--dim", "8", "--per-class", "10", "--steps", "3", "--no-reference", "--json", "--roofline-matmul", "128", "--roofline-copy-mb", "8");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var json = System.Text.Json.JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.True(json.GetProperty("machine").GetProperty("matmulGflopsFloat64").GetDouble() > 0);
+        Assert.True(json.GetProperty("machine").GetProperty("copyGbPerSecond").GetDouble() > 0);
+        foreach (var dtype in new[] { "float64", "float32" })
+        {
+            var t = json.GetProperty(dtype);
+            Assert.True(t.GetProperty("stepsPerSecond").GetDouble() > 0);
+            Assert.Equal(6.0 * 3 * 8 * 30, t.GetProperty("flopsPerStep").GetDouble());
+            Assert.True(t.GetProperty("rooflineFraction").GetDouble() > 0);
+        }
+        Assert.Equal("reference not requested", json.GetProperty("reference").GetString());
+    }
+}

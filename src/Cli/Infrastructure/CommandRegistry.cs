@@ -14,5 +14,6 @@ public static class CommandRegistry
         yield return MetricsCommand.Create();
         yield return SvmCommand.Create();
         yield return UfmCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

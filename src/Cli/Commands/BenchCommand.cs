@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Collapse.Ufm.Bench;
+
+namespace Collapse.Cli.Commands;
+
+/// <summary>
+/// <c>collapse bench</c>: performance benchmarks. <c>collapse bench ufm</c> times the UFM gradient step
+/// (<see cref="UfmBenchmark"/>) against the machine's measured matmul GFLOP/s and copy bandwidth and against a
+/// straightforward PyTorch autograd step (bench/ufm_torch_ref.py, when /usr/bin/python3 has torch).
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Creates the command group.</summary>
+    public static Command Create()
+    {
+        var command = new Command("bench", "Performance benchmarks.");
+        command.Subcommands.Add(Ufm());
+        return command;
+    }
+
+    private static Command Ufm()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var steps = new Option<int>("--steps") { Description = "Timed steps per dtype.", DefaultValueFactory = _ => 50 };
+        var classes = new Option<int>("--classes") { Description = "K.", DefaultValueFactory = _ => 10 };
+        var dim = new Option<int>("--dim") { Description = "d.", DefaultValueFactory = _ => 512 };
+        var perClass = new Option<int>("--per-class") { Description = "n per class.", DefaultValueFactory = _ => 500 };
+        var reference = new Option<string?>("--reference") { Description = "PyTorch reference script (default: bench/ufm_torch_ref.py found from the current folder upwards)." };
+        var noReference = new Option<bool>("--no-reference") { Description = "Skip the PyTorch reference." };
+        var matmulSize = new Option<int>("--roofline-matmul") { Description = "n of the n×n×n matmul measuring peak GFLOP/s.", DefaultValueFactory = _ => 1024 };
+        var copyMb = new Option<int>("--roofline-copy-mb") { Description = "MiB per array of the STREAM-like copy.", DefaultValueFactory = _ => 256 };
+        var command = new Command("ufm", "Steps/s, GFLOP/s, GB/s and roofline fraction of the joint CE UFM step (K=10, d=512, N=5000, CPU) in float64 and float32.");
+        foreach (var o in new Option[] { json, steps, classes, dim, perClass, reference, noReference, matmulSize, copyMb }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            foreach (var (o, v) in new[] { (steps, parse.GetValue(steps)), (classes, parse.GetValue(classes)), (dim, parse.GetValue(dim)), (perClass, parse.GetValue(perClass)), (matmulSize, parse.GetValue(matmulSize)), (copyMb, parse.GetValue(copyMb)) })
+                if (v < 1 || (o == classes && v < 2)) throw new Collapse.Theory.InputException($"{o.Name} {v}: must be at least {(o == classes ? 2 : 1)}");
+            var script = parse.GetValue(noReference) ? null : parse.GetValue(reference) ?? FindUp(Path.Combine("bench", "ufm_torch_ref.py"));
+            var report = UfmBenchmark.Run(new UfmBenchOptions
+            {
+                Steps = parse.GetValue(steps), Classes = parse.GetValue(classes), Dim = parse.GetValue(dim), PerClass = parse.GetValue(perClass),
+                Warmup = Math.Max(2, parse.GetValue(steps) / 10), ReferenceScript = script,
+                RooflineMatmulSize = parse.GetValue(matmulSize), RooflineCopyBytes = (long)parse.GetValue(copyMb) << 20,
+            });
+            var output = parse.InvocationConfiguration.Output;
+            output.Write(parse.GetValue(json) ? Json(report) : Text(report));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string? FindUp(string relative)
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    private static string G(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>Human-readable report.</summary>
+    public static string Text(UfmBenchReport r)
+    {
+        var o = r.Options;
+        var m = r.Machine;
+        var sb = new StringBuilder();
+        sb.AppendLine($"ufm step, joint CE, K={o.Classes} d={o.Dim} N={o.Classes * o.PerClass}, CPU, {m.Threads} threads, {o.Steps} timed steps per dtype");
+        sb.AppendLine($"machine: matmul {G(m.MatmulGflopsFloat64)} GFLOP/s float64, {G(m.MatmulGflopsFloat32)} GFLOP/s float32; copy {G(m.CopyGBytesPerSecond)} GB/s");
+        foreach (var (name, t) in new[] { ("float64", r.Float64), ("float32", r.Float32) })
+            sb.AppendLine($"{name}: {G(t.StepsPerSecond)} steps/s, {G(t.Gflops)} GFLOP/s, {G(t.GbPerSecond)} GB/s, roofline {t.RooflineFraction:P1}; "
+                          + $"PyTorch autograd {G(t.ReferenceStepsPerSecond)} steps/s → {G(t.SpeedupOverReference)}× faster");
+        sb.AppendLine($"reference: {r.ReferenceNote}");
+        return sb.ToString();
+    }
+
+    /// <summary>JSON report.</summary>
+    public static string Json(UfmBenchReport r)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            void N(string name, double v) { if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name); }
+            w.WriteStartObject();
+            w.WriteStartObject("problem");
+            w.WriteNumber("classes", r.Options.Classes);
+            w.WriteNumber("dim", r.Options.Dim);
+            w.WriteNumber("samples", r.Options.Classes * r.Options.PerClass);
+            w.WriteString("device", "cpu");
+            w.WriteNumber("steps", r.Options.Steps);
+            w.WriteEndObject();
+            w.WriteStartObject("machine");
+            N("matmulGflopsFloat64", r.Machine.MatmulGflopsFloat64);
+            N("matmulGflopsFloat32", r.Machine.MatmulGflopsFloat32);
+            N("copyGbPerSecond", r.Machine.CopyGBytesPerSecond);
+            w.WriteNumber("threads", r.Machine.Threads);
+            w.WriteEndObject();
+            foreach (var (name, t) in new[] { ("float64", r.Float64), ("float32", r.Float32) })
+            {
+                w.WriteStartObject(name);
+                N("stepsPerSecond", t.StepsPerSecond);
+                N("gflops", t.Gflops);
+                N("gbPerSecond", t.GbPerSecond);
+                N("rooflineFraction", t.RooflineFraction);
+                N("flopsPerStep", t.FlopsPerStep);
+                N("bytesPerStep", t.BytesPerStep);
+                N("referenceStepsPerSecond", t.ReferenceStepsPerSecond);
+                N("speedupOverReference", t.SpeedupOverReference);
+                w.WriteEndObject();
+            }
+            w.WriteString("reference", r.ReferenceNote);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}
