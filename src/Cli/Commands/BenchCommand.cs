@@ -31,9 +31,10 @@ public static class BenchCommand
         var reference = new Option<string?>("--reference") { Description = "PyTorch reference script (default: bench/ufm_torch_ref.py found from the current folder upwards)." };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the PyTorch reference." };
         var matmulSize = new Option<int>("--roofline-matmul") { Description = "n of the n×n×n matmul measuring peak GFLOP/s.", DefaultValueFactory = _ => 1024 };
+        var threads = new Option<int>("--threads") { Description = "TorchSharp threads (default: all cores; 1 is faster on a heavily shared CPU)." };
         var copyMb = new Option<int>("--roofline-copy-mb") { Description = "MiB per array of the STREAM-like copy.", DefaultValueFactory = _ => 256 };
         var command = new Command("ufm", "Steps/s, GFLOP/s, GB/s and roofline fraction of the joint CE UFM step (K=10, d=512, N=5000, CPU) in float64 and float32.");
-        foreach (var o in new Option[] { json, steps, classes, dim, perClass, reference, noReference, matmulSize, copyMb }) command.Options.Add(o);
+        foreach (var o in new Option[] { json, steps, classes, dim, perClass, reference, noReference, matmulSize, copyMb, threads }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             foreach (var (o, v) in new[] { (steps, parse.GetValue(steps)), (classes, parse.GetValue(classes)), (dim, parse.GetValue(dim)), (perClass, parse.GetValue(perClass)), (matmulSize, parse.GetValue(matmulSize)), (copyMb, parse.GetValue(copyMb)) })
@@ -43,7 +44,7 @@ public static class BenchCommand
             {
                 Steps = parse.GetValue(steps), Classes = parse.GetValue(classes), Dim = parse.GetValue(dim), PerClass = parse.GetValue(perClass),
                 Warmup = Math.Max(2, parse.GetValue(steps) / 10), ReferenceScript = script,
-                RooflineMatmulSize = parse.GetValue(matmulSize), RooflineCopyBytes = (long)parse.GetValue(copyMb) << 20,
+                Threads = Math.Max(0, parse.GetValue(threads)), RooflineMatmulSize = parse.GetValue(matmulSize), RooflineCopyBytes = (long)parse.GetValue(copyMb) << 20,
             });
             var output = parse.InvocationConfiguration.Output;
             output.Write(parse.GetValue(json) ? Json(report) : Text(report));
@@ -76,6 +77,7 @@ public static class BenchCommand
             sb.AppendLine($"{name}: {G(t.StepsPerSecond)} steps/s, {G(t.Gflops)} GFLOP/s, {G(t.GbPerSecond)} GB/s, roofline {t.RooflineFraction:P1}; "
                           + $"PyTorch autograd {G(t.ReferenceStepsPerSecond)} steps/s → {G(t.SpeedupOverReference)}× faster");
         sb.AppendLine($"reference: {r.ReferenceNote}");
+        sb.AppendLine($"load average: {G(r.LoadAverage.Before)} before, {G(r.LoadAverage.After)} after ({Environment.ProcessorCount} cores)");
         return sb.ToString();
     }
 
@@ -114,6 +116,9 @@ public static class BenchCommand
                 w.WriteEndObject();
             }
             w.WriteString("reference", r.ReferenceNote);
+            N("loadAverageBefore", r.LoadAverage.Before);
+            N("loadAverageAfter", r.LoadAverage.After);
+            w.WriteNumber("cores", Environment.ProcessorCount);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";

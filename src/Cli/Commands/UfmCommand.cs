@@ -46,6 +46,8 @@ public static class UfmCommand
         device.AcceptOnlyFromAmong("cpu", "cuda");
         var engine = new Option<string>("--engine") { Description = "auto (managed arrays for small CPU float64 problems, else TorchSharp), managed or torch.", DefaultValueFactory = _ => "auto" };
         engine.AcceptOnlyFromAmong("auto", "managed", "torch");
+        var svm = new Option<string>("--svm") { Description = "Reference SVM for the svm* columns: auto (only when K·(d+1) ≤ 1500 and N ≤ 5000), always or never.", DefaultValueFactory = _ => "auto" };
+        svm.AcceptOnlyFromAmong("auto", "always", "never");
         var perDecade = new Option<int>("--log-per-decade") { Description = "Logged steps per decade (log-spaced).", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Output folder (required unless --resume, which writes into the resumed folder)." };
         var checkpointEvery = new Option<long>("--checkpoint-every") { Description = "Write DIR/checkpoint.bin every S steps (atomically)." };
@@ -54,7 +56,7 @@ public static class UfmCommand
 
         var command = new Command("ufm", "Train the unconstrained-features model with GD and log NC metrics, margins and SVM distances along the way.");
         foreach (var o in new Option[] { classes, dim, perClass, imbalance, loss, lambdaW, lambdaH, lambdaB, bias, mode, features, labels, steps, lr,
-                     momentum, schedule, initScale, separation, etfSeed, seed, dtype, device, engine, perDecade, output, checkpointEvery, resume, json })
+                     momentum, schedule, initScale, separation, etfSeed, seed, dtype, device, engine, svm, perDecade, output, checkpointEvery, resume, json })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -87,6 +89,7 @@ public static class UfmCommand
                     Seed = parse.GetValue(seed), Precision = parse.GetValue(dtype) == "float32" ? UfmPrecision.Float32 : UfmPrecision.Float64,
                     Device = parse.GetValue(device)!, Engine = parse.GetValue(engine) switch { "managed" => UfmEngineKind.Managed, "torch" => UfmEngineKind.Torch, _ => UfmEngineKind.Auto },
                     LogPointsPerDecade = parse.GetValue(perDecade),
+                    Svm = parse.GetValue(svm) switch { "always" => SvmPolicy.Always, "never" => SvmPolicy.Never, _ => SvmPolicy.Auto },
                 };
                 config.Validate();
                 totalSteps = config.Steps;

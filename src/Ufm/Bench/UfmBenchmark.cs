@@ -27,6 +27,8 @@ public sealed record UfmBenchOptions
     public int RooflineMatmulSize { get; init; } = 1024;
     /// <summary>Bytes of each array of the STREAM-like copy (far above the cache sizes).</summary>
     public long RooflineCopyBytes { get; init; } = 256L << 20;
+    /// <summary>TorchSharp intra-op threads (0 = leave TorchSharp's default, the number of cores).</summary>
+    public int Threads { get; init; }
     /// <summary>Python interpreter for the reference script.</summary>
     public string Python { get; init; } = "/usr/bin/python3";
 }
@@ -49,7 +51,9 @@ public sealed record UfmBenchTiming(double StepsPerSecond, double Gflops, double
 /// <param name="Float64">float64 timing.</param>
 /// <param name="Float32">float32 timing.</param>
 /// <param name="ReferenceNote">How the reference ran, or why it did not.</param>
-public sealed record UfmBenchReport(UfmBenchOptions Options, MachineRoofline Machine, UfmBenchTiming Float64, UfmBenchTiming Float32, string ReferenceNote);
+/// <param name="LoadAverage">1-minute load average before and after the run (/proc/loadavg; NaN elsewhere): the CPU may be shared.</param>
+public sealed record UfmBenchReport(UfmBenchOptions Options, MachineRoofline Machine, UfmBenchTiming Float64, UfmBenchTiming Float32,
+    string ReferenceNote, (double Before, double After) LoadAverage);
 
 /// <summary>
 /// <c>collapse bench ufm</c>: per-step speed of the TorchSharp engine on the joint CE UFM (default K=10, d=512, n=500,
@@ -61,12 +65,24 @@ public static class UfmBenchmark
     /// <summary>Measures the machine, times both dtypes and (when configured and available) the reference.</summary>
     public static UfmBenchReport Run(UfmBenchOptions options)
     {
+        if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        var loadBefore = Load();
         var machine = MachineRoofline.Measure(options.RooflineMatmulSize, options.RooflineCopyBytes);
         var f64 = Time(options, UfmPrecision.Float64, machine);
         var f32 = Time(options, UfmPrecision.Float32, machine);
         var (ref64, ref32, note) = Reference(options);
         return new UfmBenchReport(options, machine, f64 with { ReferenceStepsPerSecond = ref64, SpeedupOverReference = f64.StepsPerSecond / ref64 },
-            f32 with { ReferenceStepsPerSecond = ref32, SpeedupOverReference = f32.StepsPerSecond / ref32 }, note);
+            f32 with { ReferenceStepsPerSecond = ref32, SpeedupOverReference = f32.StepsPerSecond / ref32 }, note, (loadBefore, Load()));
+    }
+
+    private static double Load()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/loadavg");
+            return double.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException) { return double.NaN; }
     }
 
     private static UfmBenchTiming Time(UfmBenchOptions o, UfmPrecision precision, MachineRoofline machine)

@@ -59,6 +59,8 @@ public sealed record UfmConfig
     public string? FeaturesPath { get; init; }
     /// <summary>Mode (b): labels .npy (N) belonging to <see cref="FeaturesPath"/>.</summary>
     public string? LabelsPath { get; init; }
+    /// <summary>When to solve the reference SVM (mode b: on the fixed features; otherwise on the final features).</summary>
+    public SvmPolicy Svm { get; init; } = SvmPolicy.Auto;
     /// <summary>Logged steps per decade (log-spaced; step 0 and the last step are always logged).</summary>
     public int LogPointsPerDecade { get; init; } = 10;
 

@@ -33,7 +33,8 @@ public static class UfmSimulator
         var eta = config.Schedule == StepSchedule.Normalized
             ? StepSize.NormalizedBase(config, data, reference)
             : config.LearningRate ?? 1.0 / bound;
-        var svm = config.Mode == UfmMode.FixedFeatures ? SvmSolver.TrySolve(data.Features, data.Labels, data.Classes, data.Dim, config.Bias) : null;
+        var svm = config.Mode == UfmMode.FixedFeatures && WantsSvm(config, data.Classes, data.Dim, data.Samples)
+            ? SvmSolver.TrySolve(data.Features, data.Labels, data.Classes, data.Dim, config.Bias) : null;
         var checkpoint = new Checkpoint(config, data.Classes, data.Dim, data.Labels, 0, eta, bound, reference,
             engine.Export(), [], [], svm, (options ?? UfmRunOptions.None).CheckpointEvery);
         return Continue(checkpoint, engine, options ?? UfmRunOptions.None);
@@ -120,7 +121,7 @@ public static class UfmSimulator
 
         var svm = cp.Svm;
         var done = t >= config.Steps;
-        if (done && config.Mode != UfmMode.FixedFeatures && config.Loss == UfmLoss.CrossEntropy)
+        if (done && config.Mode != UfmMode.FixedFeatures && WantsSvm(config, k, d, n))
             svm = SvmSolver.TrySolve(h, cp.Labels, k, d, config.Bias);
         if (svm is not null)
         {
@@ -134,6 +135,15 @@ public static class UfmSimulator
         }
         return new UfmResult(config, k, d, cp.Labels, rows, w, h, b, eta, cp.SmoothnessBound, engine.Name, svm, t, watch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Whether the run solves the reference SVM (CE only; see <see cref="SvmPolicy"/>).</summary>
+    public static bool WantsSvm(UfmConfig config, int classes, int dim, int samples) =>
+        config.Loss == UfmLoss.CrossEntropy && config.Svm switch
+        {
+            SvmPolicy.Always => true,
+            SvmPolicy.Never => false,
+            _ => classes * (dim + 1) <= 1500 && samples <= 5000,
+        };
 
     private static (double[] W, double[]? B) Split(double[] stacked, int k, int d, bool bias)
     {
