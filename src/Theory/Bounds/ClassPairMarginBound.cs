@@ -65,8 +65,7 @@ public static class ClassPairMarginBound
             throw new InputException($"classRademacher/classCounts/classPriors: lengths {classRademacher.Length}/{classCounts.Length}/{classPriors.Length} differ from K={k}");
         if (pairMarginRisks is not null && (pairMarginRisks.RowCount != k || pairMarginRisks.ColumnCount != k))
             throw new InputException($"pairMarginRisks: must be {k}x{k}");
-        var pi = permutation.IsEmpty ? Permutation.Identity(k) : permutation.ToArray();
-        Permutation.Validate(pi, k);
+        var pi = PermutationSweep.Resolve(permutation, k);
         var priorSum = 0.0;
         foreach (var p in classPriors) { Require.UnitInterval(p, "classPriors"); priorSum += p; }
         if (Math.Abs(priorSum - 1) > 1e-9) throw new InputException($"classPriors: sum to {Require.Fmt(priorSum)}, not 1");

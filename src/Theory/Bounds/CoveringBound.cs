@@ -69,8 +69,7 @@ public static class CoveringBound
         var k = radii.RowCount;
         Require.AtLeast(k, 2, "classes");
         if (radii.ColumnCount != k) throw new InputException($"radii: {k}x{radii.ColumnCount} is not square");
-        var pi = permutation.IsEmpty ? Permutation.Identity(k) : permutation.ToArray();
-        Permutation.Validate(pi, k);
+        var pi = PermutationSweep.Resolve(permutation, k);
         return (k, pi);
     }
 

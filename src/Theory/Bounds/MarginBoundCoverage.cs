@@ -1,3 +1,4 @@
+using Collapse.Theory.Metrics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Bounds;
@@ -43,11 +44,11 @@ public static class MarginBoundCoverage
         var scorer = LinearScorer.FitCentredMeans(x, y, task.Classes, task.Dim, settings.NormBound);
         var bound = Evaluate(task, settings, scorer, x, y);
         var (xt, yt) = task.Sample(settings.TestSize, rng);
-        var testError = MarginLoss.ZeroOneRisk(scorer.Margins(xt, yt));
+        var testError = MarginLoss.ZeroOneRisk(LinearScorer.Margins(scorer, xt, yt));
         return bound.Against(testError);
     }
 
-    private static BoundEvaluation Evaluate(GaussianMixture task, CoverageSettings s, LinearScorer scorer, double[] x, int[] y)
+    private static BoundEvaluation Evaluate(GaussianMixture task, CoverageSettings s, Classifier scorer, double[] x, int[] y)
     {
         var m = y.Length;
         var k = task.Classes;
@@ -55,7 +56,7 @@ public static class MarginBoundCoverage
         {
             case MarginBoundKind.FixedMarginEmpirical:
             {
-                var q = scorer.Margins(x, y);
+                var q = LinearScorer.Margins(scorer, x, y);
                 var rad = LinearRademacher.AnalyticBound(x, task.Dim, s.NormBound);
                 return MulticlassMarginBound.EvaluateEmpirical(MarginLoss.EmpiricalMarginRisk(q, s.Gamma), k, s.Gamma, rad, m, s.Delta);
             }
@@ -63,7 +64,7 @@ public static class MarginBoundCoverage
             {
                 var radius = RequireClipped(task);
                 var r = 2 * s.NormBound * radius;
-                var q = scorer.Margins(x, y);
+                var q = LinearScorer.Margins(scorer, x, y);
                 var rad = LinearRademacher.AnalyticBound(s.NormBound, radius, m);
                 BoundEvaluation? best = null;
                 foreach (var gamma in Grid(r))
@@ -90,7 +91,7 @@ public static class MarginBoundCoverage
                     for (var b = 0; b < k; b++)
                     {
                         if (a == b) continue;
-                        var scores = scorer.PairScores(x, y, a, b);
+                        var scores = LinearScorer.PairScores(scorer, x, y, a, b);
                         var bestTerm = double.PositiveInfinity;
                         foreach (var gamma in Grid(r))
                         {

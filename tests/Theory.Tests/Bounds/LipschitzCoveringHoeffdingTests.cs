@@ -82,7 +82,7 @@ public class LipschitzCoveringHoeffdingTests
     [Fact]
     public void PermutationSweepVisitsAllKFactorial()
     {
-        var sweep = Permutation.Sweep(5, p => p[0] * 10 + p[1]);
+        var sweep = PermutationSweep.Over(5, p => p[0] * 10 + p[1]);
         Assert.Equal(120, sweep.Count);
         Assert.Equal(1, sweep.Min);
         Assert.Equal(43, sweep.Max);
@@ -90,5 +90,5 @@ public class LipschitzCoveringHoeffdingTests
 
     [Fact]
     public void NotAPermutationIsBadInput()
-        => Assert.Throws<InputException>(() => Permutation.Validate([0, 0, 1], 3));
+        => Assert.Throws<InputException>(() => CoveringBound.PaperForm(Radii, Unit2, 10, [0, 0]));
 }
