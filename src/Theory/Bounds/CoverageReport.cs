@@ -5,26 +5,32 @@ namespace Collapse.Theory.Bounds;
 /// (estimated on a large fresh sample), and how vacuous it was (ratio bound / test error).
 /// </summary>
 /// <param name="Settings">The settings used.</param>
-/// <param name="Trials">Number of independent training samples.</param>
-/// <param name="Violations">Trials whose bound was &lt; the estimated test error.</param>
-/// <param name="Delta">δ of the bound (the violation frequency must be ≤ δ up to sampling error).</param>
-/// <param name="Slacks">One slack report per trial (bound value, test error, ratio, slack).</param>
-public sealed record CoverageReport(CoverageSettings Settings, int Trials, int Violations, double Delta, IReadOnlyList<SlackReport> Slacks)
+/// <param name="Trials">One entry per independent training sample.</param>
+public sealed record CoverageReport(CoverageSettings Settings, IReadOnlyList<CoverageTrial> Trials)
 {
-    /// <summary>Violations / Trials.</summary>
-    public double Frequency => (double)Violations / Trials;
+    /// <summary>Number of trials.</summary>
+    public int Count => Trials.Count;
+
+    /// <summary>Trials whose bound was &lt; the estimated test error.</summary>
+    public int Violations => Trials.Count(t => !t.Slack.Holds);
+
+    /// <summary>Violations / trials (a valid bound gives ≤ δ up to sampling error).</summary>
+    public double Frequency => (double)Violations / Count;
 
     /// <summary>Median over trials of bound / test error.</summary>
-    public double MedianRatio => Median(Slacks.Select(s => s.Ratio));
+    public double MedianRatio => Median(Trials.Select(t => t.Slack.Ratio));
 
     /// <summary>Smallest bound / test error over trials (the tightest trial).</summary>
-    public double MinRatio => Slacks.Min(s => s.Ratio);
+    public double MinRatio => Trials.Min(t => t.Slack.Ratio);
 
     /// <summary>Mean bound value.</summary>
-    public double MeanBound => Slacks.Average(s => s.Value);
+    public double MeanBound => Trials.Average(t => t.Bound.Value);
 
     /// <summary>Mean estimated test error.</summary>
-    public double MeanTestError => Slacks.Average(s => s.Measured);
+    public double MeanTestError => Trials.Average(t => t.TestError);
+
+    /// <summary>Fraction of trials whose bound is vacuous (≥ 1).</summary>
+    public double VacuousFraction => (double)Trials.Count(t => t.Bound.Vacuous) / Count;
 
     private static double Median(IEnumerable<double> values)
     {

@@ -87,10 +87,11 @@ public sealed class GaussianMixture
             var k = rng.Next(Classes);
             y[i] = k;
             var row = x.AsSpan(i * Dim, Dim);
+            FillStandardNormal(rng, row);
             var s = 0.0;
             for (var j = 0; j < Dim; j++)
             {
-                var e = Sigma * Normal.Sample(rng, 0, 1);
+                var e = Sigma * row[j];
                 row[j] = e;
                 s += e * e;
             }
@@ -103,5 +104,19 @@ public sealed class GaussianMixture
             for (var j = 0; j < Dim; j++) row[j] += mu[j];
         }
         return (x, y);
+    }
+
+    /// <summary>Standard normals by Box–Muller, using both outputs of each pair.</summary>
+    private static void FillStandardNormal(Random rng, Span<double> v)
+    {
+        for (var j = 0; j < v.Length; j += 2)
+        {
+            var u1 = 1.0 - rng.NextDouble();
+            var u2 = rng.NextDouble();
+            var r = Math.Sqrt(-2.0 * Math.Log(u1));
+            var (sin, cos) = Math.SinCos(2.0 * Math.PI * u2);
+            v[j] = r * cos;
+            if (j + 1 < v.Length) v[j + 1] = r * sin;
+        }
     }
 }

@@ -17,22 +17,14 @@ public static class MarginBoundCoverage
     /// <summary>Runs <paramref name="trials"/> independent trials (trial t uses seed <paramref name="seed"/> + t).</summary>
     public static CoverageReport Run(GaussianMixture task, CoverageSettings settings, int trials, int seed)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(settings);
         Require.AtLeast(trials, 1, "trials");
-        var slacks = new List<SlackReport>(trials);
-        var violations = 0;
-        for (var t = 0; t < trials; t++)
-        {
-            var s = Trial(task, settings, unchecked(seed + t));
-            slacks.Add(s);
-            if (!s.Holds) violations++;
-        }
-        return new CoverageReport(settings, trials, violations, settings.Delta, slacks);
+        var list = new List<CoverageTrial>(trials);
+        for (var t = 0; t < trials; t++) list.Add(Trial(task, settings, unchecked(seed + t)));
+        return new CoverageReport(settings, list);
     }
 
-    /// <summary>One trial: the bound evaluated on a fresh training sample against the test error of the fitted scorer.</summary>
-    public static SlackReport Trial(GaussianMixture task, CoverageSettings settings, int seed)
+    /// <summary>One trial: the bound evaluated on a fresh training sample, and the test error of the fitted scorer.</summary>
+    public static CoverageTrial Trial(GaussianMixture task, CoverageSettings settings, int seed)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(settings);
@@ -44,8 +36,7 @@ public static class MarginBoundCoverage
         var scorer = LinearScorer.FitCentredMeans(x, y, task.Classes, task.Dim, settings.NormBound);
         var bound = Evaluate(task, settings, scorer, x, y);
         var (xt, yt) = task.Sample(settings.TestSize, rng);
-        var testError = MarginLoss.ZeroOneRisk(LinearScorer.Margins(scorer, xt, yt));
-        return bound.Against(testError);
+        return new CoverageTrial(bound, MarginLoss.ZeroOneRisk(LinearScorer.Margins(scorer, xt, yt)));
     }
 
     private static BoundEvaluation Evaluate(GaussianMixture task, CoverageSettings s, Classifier scorer, double[] x, int[] y)
@@ -66,10 +57,12 @@ public static class MarginBoundCoverage
                 var r = 2 * s.NormBound * radius;
                 var q = LinearScorer.Margins(scorer, x, y);
                 var rad = LinearRademacher.AnalyticBound(s.NormBound, radius, m);
+                var grid = Grid(r);
+                var risks = MarginLoss.EmpiricalMarginRisks(q, grid);
                 BoundEvaluation? best = null;
-                foreach (var gamma in Grid(r))
+                for (var g = 0; g < grid.Length; g++)
                 {
-                    var b = UniformMarginBound.Evaluate(MarginLoss.EmpiricalMarginRisk(q, gamma), k, gamma, rad, m, s.Delta, r);
+                    var b = UniformMarginBound.Evaluate(Math.Min(1, risks[g]), k, grid[g], rad, m, s.Delta, r);
                     if (best is null || b.Value < best.Value) best = b;
                 }
                 return best!;
@@ -92,12 +85,14 @@ public static class MarginBoundCoverage
                     {
                         if (a == b) continue;
                         var scores = LinearScorer.PairScores(scorer, x, y, a, b);
+                        var grid = Grid(r);
+                        var curve = MarginLoss.EmpiricalMarginRisks(scores, grid);
                         var bestTerm = double.PositiveInfinity;
-                        foreach (var gamma in Grid(r))
+                        for (var g = 0; g < grid.Length; g++)
                         {
-                            var risk = MarginLoss.EmpiricalMarginRisk(scores, gamma);
-                            var term = ClassPairMarginBound.PairTerm(risk, gamma, classRad[a], counts[a], k, r, s.Delta);
-                            if (term < bestTerm) { bestTerm = term; gammas[a, b] = gamma; risks[a, b] = risk; }
+                            var risk = Math.Min(1, curve[g]);
+                            var term = ClassPairMarginBound.PairTerm(risk, grid[g], classRad[a], counts[a], k, r, s.Delta);
+                            if (term < bestTerm) { bestTerm = term; gammas[a, b] = grid[g]; risks[a, b] = risk; }
                         }
                     }
                 return ClassPairMarginBound.Evaluate(gammas, classRad, counts, task.Priors(), r, s.Delta, risks);
@@ -107,9 +102,11 @@ public static class MarginBoundCoverage
         }
     }
 
-    private static IEnumerable<double> Grid(double r)
+    private static double[] Grid(double r)
     {
-        for (var j = 0; j < GridSize; j++) yield return r * Math.Pow(2, -j / 4.0);
+        var g = new double[GridSize];
+        for (var j = 0; j < GridSize; j++) g[j] = r * Math.Pow(2, -j / 4.0);
+        return g;
     }
 
     private static double RequireClipped(GaussianMixture task)
