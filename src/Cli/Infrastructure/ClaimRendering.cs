@@ -13,9 +13,22 @@ public static class ClaimRendering
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new FiniteOrNull() },
     };
+
+    /// <summary>Writes non-finite doubles as JSON <c>null</c> (JSON has no NaN or ∞), as the other commands do.</summary>
+    private sealed class FiniteOrNull : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value)) writer.WriteNumberValue(value);
+            else writer.WriteNullValue();
+        }
+    }
 
     /// <summary>camelCase name of a kind (<c>identity</c>, <c>inequality</c>, …).</summary>
     public static string KindName(ClaimKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());

@@ -1,4 +1,7 @@
 using Collapse.Theory.Claims.Bounds;
+using Collapse.Theory.Claims.Etf;
+using Collapse.Theory.Claims.Margins;
+using Collapse.Theory.Claims.Metrics;
 
 namespace Collapse.Theory.Claims;
 
@@ -8,6 +11,35 @@ public static class TheoryClaims
     /// <summary>Every Theory claim, grouped by topic.</summary>
     public static IEnumerable<IClaim> All()
     {
+        // Simplex ETF facts (Papyan et al. 2020; claims catalogue B)
+        yield return new EtfGramClaim();
+        yield return new EtfSpectrumClaim();
+        yield return new EtfPairwiseValuesClaim();
+        yield return new EtfAlignmentInvarianceClaim();
+        yield return new RankinBoundClaim();
+        yield return new WelchBoundClaim();
+        // NC metric facts (claims catalogue A)
+        yield return new CollapseZeroClaim();
+        yield return new SimilarityInvarianceClaim();
+        yield return new Nc1GeneralLinearClaim();
+        yield return new MetricsNonNegativeClaim();
+        yield return new Nc1BlindSpotClaim();
+        yield return new TotalCovarianceClaim();
+        yield return new Nc3CosineClaim();
+        yield return new EquinormMeanCosineClaim();
+        yield return new NccMatchesClassifierClaim();
+        // CE–margin relations (Gao et al. 2023 Thm 4.1 [R]; claims catalogue C)
+        yield return new CeSandwichClaim();
+        yield return new CeAggregateMarginClaim();
+        yield return new SmallLossSeparatesClaim();
+        yield return new CeBallMinimiserClaim();
+        yield return new CeScaleLimitClaim();
+        yield return new CeDecreasingInScaleClaim();
+        yield return new CollapsedLossPermutationClaim();
+        yield return new MarginScaleCovarianceClaim();
+        yield return new MinMarginIsMinPairMarginClaim();
+        yield return new MarginSignIsCorrectnessClaim();
+        yield return new SmoothedMarginSandwichClaim();
         // Bounds (Mohri et al.; Gao et al. 2023 reconstructions)
         yield return new RademacherLinearBoundClaim();
         yield return new RademacherJensenChainClaim();
