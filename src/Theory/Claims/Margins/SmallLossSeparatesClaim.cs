@@ -14,8 +14,9 @@ public sealed class SmallLossSeparatesClaim : TheoryClaim
     public override string Source => "Gao et al. 2023 Thm 4.1 consequence (paper-notes P1 [R])";
     /// <inheritdoc />
     public override string Statement =>
-        "If L̄ < log(2)/N then p_min > 0 (a sample with q_i ≤ 0 alone contributes ℓ_i ≥ log 2). Instances: logits scaled so " +
-        "that L̄ falls on both sides of log 2/N; instances with L̄ ≥ log 2/N are skipped (precondition). Measured: 0; expected: p_min.";
+        "If L̄ < log(2)/N then p_min > 0 (a sample with q_i ≤ 0 alone contributes ℓ_i ≥ log 2). Instances: all margins ≥ 30 except " +
+        "one at g ∈ [−0.05, 0.05], so that L̄ falls on both sides of log 2/N; instances with L̄ ≥ log 2/N are skipped (precondition). " +
+        "Measured: 0; expected: p_min.";
     /// <inheritdoc />
     public override ClaimKind Kind => ClaimKind.Inequality;
     /// <inheritdoc />
@@ -30,15 +31,27 @@ public sealed class SmallLossSeparatesClaim : TheoryClaim
         return RunCases(context, 0, seed =>
         {
             var rng = new Random(seed);
-            var (z, y, k, n, shape) = MarginInstances.Draw(rng, maxK, maxN, separable: rng.Next(3) != 0);
-            // Shift one sample's margin to sit near the threshold: a small positive or non-positive gap.
-            if (rng.Next(2) == 0)
+            var k = 2 + rng.Next(maxK - 1);
+            var n = 1 + rng.Next(maxN);
+            // Every sample leads its competitors by ≥ 30 except one, whose runner-up sits at a gap g ∈ [−0.05, 0.05]:
+            // L̄ then falls just above or just below log 2 / N depending on the sign of g.
+            var z = new double[n * k];
+            var y = new int[n];
+            var special = rng.Next(n);
+            var g = ClaimRandom.Uniform(rng, -0.05, 0.05);
+            for (var i = 0; i < n; i++)
             {
-                var i = rng.Next(n);
-                var max = double.NegativeInfinity;
-                for (var j = 0; j < k; j++) if (j != y[i]) max = Math.Max(max, z[i * k + j]);
-                z[i * k + y[i]] = max + ClaimRandom.Uniform(rng, -0.05, 0.05);
+                y[i] = rng.Next(k);
+                var shift = 100 * ClaimRandom.Normal(rng);
+                var first = true;
+                for (var j = 0; j < k; j++)
+                {
+                    if (j == y[i]) { z[i * k + j] = shift; continue; }
+                    z[i * k + j] = shift - (i == special && first ? g : 30 + 10 * rng.NextDouble());
+                    first = false;
+                }
             }
+            var shape = $"K={k} N={n} near-threshold gap g={CaseOutcome.F(g)}";
             var (mean, _) = CrossEntropy.Evaluate(z, y, k);
             if (!(mean < Math.Log(2) / n)) return CaseOutcome.Skip("mean CE ≥ log 2 / N");
             var pmin = double.PositiveInfinity;
