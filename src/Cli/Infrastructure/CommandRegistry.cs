@@ -12,5 +12,7 @@ public static class CommandRegistry
         yield return VersionCommand.Create();
         yield return EtfCommand.Create();
         yield return MetricsCommand.Create();
+        yield return ClaimsCommand.Create();
+        yield return CheckCommand.Create();
     }
 }
