@@ -10,5 +10,7 @@ public static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return EtfCommand.Create();
+        yield return MetricsCommand.Create();
     }
 }
