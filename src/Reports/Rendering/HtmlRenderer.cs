@@ -42,7 +42,7 @@ public static class HtmlRenderer
         }
         h.Append("</p>\n<p class=\"meta\">profile <b>").Append(E(report.Settings.Profile)).Append("</b> · seed <b>")
             .Append(report.Settings.Seed).Append("</b> · ").Append(report.Settings.Cases).Append(" cases per claim · wall time ")
-            .Append(E(Text.Seconds(report.WallSeconds))).Append(" · commit <code>").Append(E(Short(report.Environment.GitCommit)))
+            .Append(E(ReportFormat.Seconds(report.WallSeconds))).Append(" · commit <code>").Append(E(Short(report.Environment.GitCommit)))
             .Append("</code> · ").Append(E(report.Environment.StartedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))).Append("</p>\n</header>\n");
 
         Summary(h, report);
@@ -69,13 +69,13 @@ public static class HtmlRenderer
         var i = 0;
         foreach (var c in report.Sections)
         {
-            var v = Text.Verdict(c.Verdict);
+            var v = ReportFormat.Verdict(c.Verdict);
             h.Append("<tr class=\"").Append(v).Append("\"><td>").Append(++i).Append("</td><td><a href=\"#").Append(E(c.Anchor)).Append("\"><code>")
-                .Append(E(c.Id)).Append("</code></a> ").Append(E(c.Title)).Append("</td><td>").Append(Text.Kind(c.Kind))
+                .Append(E(c.Id)).Append("</code></a> ").Append(E(c.Title)).Append("</td><td>").Append(ReportFormat.Kind(c.Kind))
                 .Append("</td><td><span class=\"badge ").Append(v).Append("\">").Append(v).Append("</span></td><td class=\"num\">")
-                .Append(E(Text.Number(c.Result.Measured))).Append("</td><td class=\"num\">").Append(E(Text.Number(c.Result.Expected)))
-                .Append("</td><td class=\"num\">").Append(E(Text.Number(c.Result.Tolerance))).Append("</td><td class=\"num\">")
-                .Append(E(Text.Seconds(c.WallSeconds))).Append("</td></tr>\n");
+                .Append(E(ReportFormat.Number(c.Result.Measured))).Append("</td><td class=\"num\">").Append(E(ReportFormat.Number(c.Result.Expected)))
+                .Append("</td><td class=\"num\">").Append(E(ReportFormat.Number(c.Result.Tolerance))).Append("</td><td class=\"num\">")
+                .Append(E(ReportFormat.Seconds(c.WallSeconds))).Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n</section>\n");
     }
@@ -97,36 +97,36 @@ public static class HtmlRenderer
         Row(h, "machine", E(e.Machine));
         Row(h, "CPU", E($"{e.Cpu}, {e.LogicalCores} logical cores"));
         Row(h, "GPU", E(e.Gpu));
-        Row(h, "memory", E(Text.Gibibytes(e.MemoryBytes)));
+        Row(h, "memory", E(ReportFormat.Gibibytes(e.MemoryBytes)));
         Row(h, "profile", E(st.Profile));
         Row(h, "base seed", st.Seed.ToString(CultureInfo.InvariantCulture));
         Row(h, "cases per claim", st.Cases.ToString(CultureInfo.InvariantCulture));
         Row(h, "claim filter", st.ClaimFilter.Count == 0 ? "all claims of the profile" : $"<code>{E(string.Join(",", st.ClaimFilter))}</code>");
         Row(h, "parameter overrides", st.ParameterOverrides.Count == 0 ? "none"
-            : string.Join("<br>", st.ParameterOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"<code>{E(kv.Key)}</code>: {E(Text.Parameters(kv.Value))}")));
+            : string.Join("<br>", st.ParameterOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"<code>{E(kv.Key)}</code>: {E(ReportFormat.Parameters(kv.Value))}")));
         Row(h, "started", E(e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
-        Row(h, "wall time", E(Text.Seconds(report.WallSeconds)));
+        Row(h, "wall time", E(ReportFormat.Seconds(report.WallSeconds)));
         h.Append("</table>\n</section>\n");
     }
 
     private static void Claim(StringBuilder h, ClaimSection s, ClaimReport report, ref int plotIndex)
     {
-        var v = Text.Verdict(s.Verdict);
+        var v = ReportFormat.Verdict(s.Verdict);
         var r = s.Result;
         h.Append("<article class=\"claim ").Append(v).Append("\" id=\"").Append(E(s.Anchor)).Append("\">\n");
         h.Append("<h3><span class=\"badge ").Append(v).Append("\">").Append(v).Append("</span> <code>").Append(E(s.Id)).Append("</code> — ")
             .Append(E(s.Title)).Append("</h3>\n");
         h.Append("<p class=\"statement\"><b>Statement.</b> ").Append(Multiline(s.Statement)).Append("</p>\n");
-        h.Append("<p class=\"source\"><b>Source.</b> ").Append(E(s.Source)).Append(" · <b>Kind.</b> ").Append(Text.Kind(s.Kind)).Append("</p>\n");
+        h.Append("<p class=\"source\"><b>Source.</b> ").Append(E(s.Source)).Append(" · <b>Kind.</b> ").Append(ReportFormat.Kind(s.Kind)).Append("</p>\n");
         h.Append("<table class=\"kv\">\n");
-        Row(h, "parameters", E(Text.Parameters(r.Parameters)));
-        Row(h, "measured", $"<span class=\"num\">{E(Text.Number(r.Measured))}</span>");
-        Row(h, Text.ExpectedLabel(s.Kind), $"<span class=\"num\">{E(Text.Number(r.Expected))}</span>");
-        Row(h, "tolerance", $"<span class=\"num\">{E(Text.Number(r.Tolerance))}</span>");
+        Row(h, "parameters", E(ReportFormat.Parameters(r.Parameters)));
+        Row(h, "measured", $"<span class=\"num\">{E(ReportFormat.Number(r.Measured))}</span>");
+        Row(h, ReportFormat.ExpectedLabel(s.Kind), $"<span class=\"num\">{E(ReportFormat.Number(r.Expected))}</span>");
+        Row(h, "tolerance", $"<span class=\"num\">{E(ReportFormat.Number(r.Tolerance))}</span>");
         Row(h, "verdict", $"<span class=\"badge {v}\">{v}</span> {E(r.Detail)}");
         Row(h, "seed", $"{r.Seed.ToString(CultureInfo.InvariantCulture)} (the {(s.Verdict == Verdict.Fails ? "falsifying case's" : "reported case's")} seed)");
         Row(h, "replay", $"<code>{E(s.Replay)}</code>");
-        Row(h, "wall time", E(Text.Seconds(s.WallSeconds)));
+        Row(h, "wall time", E(ReportFormat.Seconds(s.WallSeconds)));
         h.Append("</table>\n");
         if (s.Verdict == Verdict.Fails)
         {

@@ -9,8 +9,8 @@ namespace Collapse.Reports.Rendering;
 
 /// <summary>
 /// Renders a <see cref="ClaimReport"/> as <c>results.json</c> (schema <see cref="Schema"/>, documented in
-/// docs/report.md). Keys are camelCase; non-finite numbers are written as the strings "NaN", "Infinity",
-/// "-Infinity"; plot series keep every point.
+/// docs/report.md). Keys are camelCase; a non-finite number (NaN, ±∞) is written as <c>null</c>, as in every
+/// Collapse JSON output (docs/cli.md); plot series keep every point.
 /// </summary>
 public static class JsonRenderer
 {
@@ -86,10 +86,10 @@ public static class JsonRenderer
         w.WriteStartObject();
         w.WriteString("id", c.Id);
         w.WriteString("title", c.Title);
-        w.WriteString("kind", Text.Kind(c.Kind));
+        w.WriteString("kind", ReportFormat.Kind(c.Kind));
         w.WriteString("source", c.Source);
         w.WriteString("statement", c.Statement);
-        w.WriteString("verdict", Text.Verdict(c.Verdict));
+        w.WriteString("verdict", ReportFormat.Verdict(c.Verdict));
         w.WritePropertyName("parameters");
         Map(w, r.Parameters);
         Num(w, "measured", r.Measured);
@@ -158,9 +158,7 @@ public static class JsonRenderer
 
     private static void NumValue(Utf8JsonWriter w, double v)
     {
-        if (double.IsNaN(v)) w.WriteStringValue("NaN");
-        else if (double.IsPositiveInfinity(v)) w.WriteStringValue("Infinity");
-        else if (double.IsNegativeInfinity(v)) w.WriteStringValue("-Infinity");
-        else w.WriteNumberValue(v);
+        if (double.IsFinite(v)) w.WriteNumberValue(v);
+        else w.WriteNullValue();
     }
 }

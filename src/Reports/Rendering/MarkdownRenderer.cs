@@ -37,7 +37,7 @@ public static class MarkdownRenderer
                 .Append(string.Join(", ", report.Sections.Where(c => c.Verdict != Verdict.Holds).Select(c => $"[`{c.Id}`](#{c.Anchor})")))
                 .Append(".\n\n");
         }
-        md.Append(CultureInfo.InvariantCulture, $"Profile **{Esc(st.Profile)}**, seed **{st.Seed}**, {st.Cases} cases per claim, wall time {Text.Seconds(report.WallSeconds)}, commit `{e.GitCommit}`.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Profile **{Esc(st.Profile)}**, seed **{st.Seed}**, {st.Cases} cases per claim, wall time {ReportFormat.Seconds(report.WallSeconds)}, commit `{e.GitCommit}`.\n\n");
 
         md.Append("## Summary\n\n");
         md.Append(CultureInfo.InvariantCulture, $"| total | hold | fail | inconclusive |\n|---:|---:|---:|---:|\n| {s.Total} | {s.Holds} | {s.Fails} | {s.Inconclusive} |\n\n");
@@ -45,7 +45,7 @@ public static class MarkdownRenderer
         var i = 0;
         foreach (var c in report.Sections)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {++i} | [`{c.Id}`](#{c.Anchor}) {Cell(c.Title)} | {Text.Kind(c.Kind)} | {VerdictMark(c.Verdict)} | {Text.Number(c.Result.Measured)} | {Text.Number(c.Result.Expected)} | {Text.Number(c.Result.Tolerance)} | {Text.Seconds(c.WallSeconds)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {++i} | [`{c.Id}`](#{c.Anchor}) {Cell(c.Title)} | {ReportFormat.Kind(c.Kind)} | {VerdictMark(c.Verdict)} | {ReportFormat.Number(c.Result.Measured)} | {ReportFormat.Number(c.Result.Expected)} | {ReportFormat.Number(c.Result.Tolerance)} | {ReportFormat.Seconds(c.WallSeconds)} |\n");
         }
         md.Append('\n');
 
@@ -59,15 +59,15 @@ public static class MarkdownRenderer
         Row(md, "machine", Cell(e.Machine));
         Row(md, "CPU", Cell($"{e.Cpu}, {e.LogicalCores} logical cores"));
         Row(md, "GPU", Cell(e.Gpu));
-        Row(md, "memory", Cell(Text.Gibibytes(e.MemoryBytes)));
+        Row(md, "memory", Cell(ReportFormat.Gibibytes(e.MemoryBytes)));
         Row(md, "profile", Cell(st.Profile));
         Row(md, "base seed", st.Seed.ToString(CultureInfo.InvariantCulture));
         Row(md, "cases per claim", st.Cases.ToString(CultureInfo.InvariantCulture));
         Row(md, "claim filter", st.ClaimFilter.Count == 0 ? "all claims of the profile" : Code(string.Join(",", st.ClaimFilter)));
         Row(md, "parameter overrides", st.ParameterOverrides.Count == 0 ? "none"
-            : string.Join("; ", st.ParameterOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{Code(kv.Key)}: {Cell(Text.Parameters(kv.Value))}")));
+            : string.Join("; ", st.ParameterOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{Code(kv.Key)}: {Cell(ReportFormat.Parameters(kv.Value))}")));
         Row(md, "started", e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        Row(md, "wall time", Text.Seconds(report.WallSeconds));
+        Row(md, "wall time", ReportFormat.Seconds(report.WallSeconds));
         md.Append('\n');
 
         md.Append("## Claims\n");
@@ -77,16 +77,16 @@ public static class MarkdownRenderer
             md.Append("\n<a id=\"").Append(c.Anchor).Append("\"></a>\n\n");
             md.Append("### ").Append(VerdictMark(c.Verdict)).Append(" `").Append(c.Id).Append("` — ").Append(Esc(c.Title)).Append("\n\n");
             md.Append("**Statement.** ").Append(Esc(c.Statement).Replace("\n", "  \n", StringComparison.Ordinal)).Append("\n\n");
-            md.Append("**Source.** ").Append(Esc(c.Source)).Append(" · **Kind.** ").Append(Text.Kind(c.Kind)).Append("\n\n");
+            md.Append("**Source.** ").Append(Esc(c.Source)).Append(" · **Kind.** ").Append(ReportFormat.Kind(c.Kind)).Append("\n\n");
             md.Append("| | |\n|---|---|\n");
-            Row(md, "parameters", Cell(Text.Parameters(r.Parameters)));
-            Row(md, "measured", Text.Number(r.Measured));
-            Row(md, Text.ExpectedLabel(c.Kind), Text.Number(r.Expected));
-            Row(md, "tolerance", Text.Number(r.Tolerance));
+            Row(md, "parameters", Cell(ReportFormat.Parameters(r.Parameters)));
+            Row(md, "measured", ReportFormat.Number(r.Measured));
+            Row(md, ReportFormat.ExpectedLabel(c.Kind), ReportFormat.Number(r.Expected));
+            Row(md, "tolerance", ReportFormat.Number(r.Tolerance));
             Row(md, "verdict", $"{VerdictMark(c.Verdict)} {Cell(r.Detail)}");
             Row(md, "seed", $"{r.Seed.ToString(CultureInfo.InvariantCulture)} (the {(c.Verdict == Verdict.Fails ? "falsifying case's" : "reported case's")} seed)");
             Row(md, "replay", Code(c.Replay));
-            Row(md, "wall time", Text.Seconds(c.WallSeconds));
+            Row(md, "wall time", ReportFormat.Seconds(c.WallSeconds));
             md.Append('\n');
             if (c.Verdict == Verdict.Fails)
             {

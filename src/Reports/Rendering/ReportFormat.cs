@@ -4,7 +4,7 @@ using Collapse.Theory.Claims;
 namespace Collapse.Reports.Rendering;
 
 /// <summary>Number and verdict formatting shared by the HTML and Markdown renderers.</summary>
-public static class Text
+public static class ReportFormat
 {
     /// <summary>A number in short invariant form: 6 significant digits, lower-case exponent, "n/a" for NaN, ±∞.</summary>
     public static string Number(double v)
