@@ -60,4 +60,13 @@ public class ClaimSelectionTests
         Assert.False(ReportProfile.Quick.IncludeSlow);
         Assert.Throws<InputException>(() => ReportProfile.Parse("medium"));
     }
+
+    [Fact]
+    public void QuickProfileLeavesOutEmpiricalClaimsOnly()
+    {
+        var empirical = new DelegateClaim("deep", _ => throw new InvalidOperationException(), kind: ClaimKind.Empirical);
+        Assert.False(ReportProfile.Quick.Includes(empirical));
+        Assert.True(ReportProfile.Full.Includes(empirical));
+        Assert.All(Claims, c => Assert.True(ReportProfile.Quick.Includes(c)));
+    }
 }

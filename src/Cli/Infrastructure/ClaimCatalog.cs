@@ -14,6 +14,6 @@ public static class ClaimCatalog
     {
         ArgumentNullException.ThrowIfNull(profile);
         var claims = new List<IClaim>();
-        return claims;
+        return claims.Where(profile.Includes).ToList();
     }
 }

@@ -1,10 +1,11 @@
 using Collapse.Theory;
+using Collapse.Theory.Claims;
 
 namespace Collapse.Reports.Running;
 
 /// <summary>
-/// A report profile: how many random instances each claim checks and whether slow claims (deep validation on the
-/// bundled subsets) run. <c>quick</c> is the everyday check (minutes on 2 cores); <c>full</c> checks more instances
+/// A report profile: how many random instances each claim checks and whether slow claims (empirical claims: deep
+/// validation on the bundled subsets) run. <c>quick</c> is the everyday check (minutes on 2 cores); <c>full</c> checks more instances
 /// and runs everything.
 /// </summary>
 /// <param name="Name">Profile name.</param>
@@ -17,6 +18,16 @@ public sealed record ReportProfile(string Name, int Cases, bool IncludeSlow)
 
     /// <summary>Full profile: 200 instances per claim, every claim.</summary>
     public static ReportProfile Full { get; } = new("full", 200, IncludeSlow: true);
+
+    /// <summary>
+    /// Whether the profile runs <paramref name="claim"/>: every claim when <see cref="IncludeSlow"/>, otherwise every
+    /// claim except empirical ones (observations on trained networks: deep validation on the bundled subsets).
+    /// </summary>
+    public bool Includes(IClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return IncludeSlow || claim.Kind != ClaimKind.Empirical;
+    }
 
     /// <summary>Profile by name (<c>quick</c> or <c>full</c>); throws <see cref="InputException"/> otherwise.</summary>
     public static ReportProfile Parse(string name) => name switch
