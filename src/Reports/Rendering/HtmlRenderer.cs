@@ -11,7 +11,7 @@ namespace Collapse.Reports.Rendering;
 /// Renders a <see cref="ClaimReport"/> as one self-contained HTML page: inline CSS, inline SVG plots, a tiny inline
 /// script that records load errors and the number of rendered plots on the root element
 /// (<c>data-errors</c>, <c>data-plots-rendered</c>), and a Content-Security-Policy that forbids every network fetch.
-/// Layout: title, summary of verdicts, environment, then one section per claim; failing sections are red.
+/// Layout: title, summary of verdicts, one section per claim (failing sections are red), then the environment.
 /// </summary>
 public static class HtmlRenderer
 {
@@ -43,15 +43,17 @@ public static class HtmlRenderer
         h.Append("</p>\n<p class=\"meta\">profile <b>").Append(E(report.Settings.Profile)).Append("</b> · seed <b>")
             .Append(report.Settings.Seed).Append("</b> · ").Append(report.Settings.Cases).Append(" cases per claim · wall time ")
             .Append(E(ReportFormat.Seconds(report.WallSeconds))).Append(" · commit <code>").Append(E(Short(report.Environment.GitCommit)))
-            .Append("</code> · ").Append(E(report.Environment.StartedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))).Append("</p>\n</header>\n");
+            .Append("</code> · ").Append(E(report.Environment.StartedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))
+            .Append(" · <a href=\"#environment\">environment</a></p>\n</header>\n");
 
         Summary(h, report);
-        EnvironmentBlock(h, report);
 
         h.Append("<section id=\"claims\">\n<h2>Claims</h2>\n");
         var plotIndex = 0;
         foreach (var s in report.Sections) Claim(h, s, report, ref plotIndex);
-        h.Append("</section>\n</main>\n");
+        h.Append("</section>\n");
+        EnvironmentBlock(h, report);
+        h.Append("</main>\n");
         h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
         h.Append("</body>\n</html>\n");
         return h.ToString();

@@ -49,27 +49,6 @@ public static class MarkdownRenderer
         }
         md.Append('\n');
 
-        md.Append("## Environment\n\n| | |\n|---|---|\n");
-        Row(md, "command", Code(e.CommandLine));
-        Row(md, "Collapse", Cell(e.CollapseVersion));
-        Row(md, "git commit", Code(e.GitCommit));
-        Row(md, ".NET", Cell(e.DotnetVersion));
-        foreach (var kv in e.Components) Row(md, Cell(kv.Key), Cell(kv.Value));
-        Row(md, "OS", Cell($"{e.Os} ({e.Architecture})"));
-        Row(md, "machine", Cell(e.Machine));
-        Row(md, "CPU", Cell($"{e.Cpu}, {e.LogicalCores} logical cores"));
-        Row(md, "GPU", Cell(e.Gpu));
-        Row(md, "memory", Cell(ReportFormat.Gibibytes(e.MemoryBytes)));
-        Row(md, "profile", Cell(st.Profile));
-        Row(md, "base seed", st.Seed.ToString(CultureInfo.InvariantCulture));
-        Row(md, "cases per claim", st.Cases.ToString(CultureInfo.InvariantCulture));
-        Row(md, "claim filter", st.ClaimFilter.Count == 0 ? "all claims of the profile" : Code(string.Join(",", st.ClaimFilter)));
-        Row(md, "parameter overrides", st.ParameterOverrides.Count == 0 ? "none"
-            : string.Join("; ", st.ParameterOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{Code(kv.Key)}: {Cell(ReportFormat.Parameters(kv.Value))}")));
-        Row(md, "started", e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        Row(md, "wall time", ReportFormat.Seconds(report.WallSeconds));
-        md.Append('\n');
-
         md.Append("## Claims\n");
         foreach (var c in report.Sections)
         {
@@ -110,6 +89,27 @@ public static class MarkdownRenderer
                 if (caption.Length > 0) md.Append('*').Append(Esc(caption)).Append("*\n\n");
             }
         }
+        md.Append("\n## Environment\n\n| | |\n|---|---|\n");
+        Row(md, "command", Code(e.CommandLine));
+        Row(md, "Collapse", Cell(e.CollapseVersion));
+        Row(md, "git commit", Code(e.GitCommit));
+        Row(md, ".NET", Cell(e.DotnetVersion));
+        foreach (var kv in e.Components) Row(md, Cell(kv.Key), Cell(kv.Value));
+        Row(md, "OS", Cell($"{e.Os} ({e.Architecture})"));
+        Row(md, "machine", Cell(e.Machine));
+        Row(md, "CPU", Cell($"{e.Cpu}, {e.LogicalCores} logical cores"));
+        Row(md, "GPU", Cell(e.Gpu));
+        Row(md, "memory", Cell(ReportFormat.Gibibytes(e.MemoryBytes)));
+        Row(md, "profile", Cell(st.Profile));
+        Row(md, "base seed", st.Seed.ToString(CultureInfo.InvariantCulture));
+        Row(md, "cases per claim", st.Cases.ToString(CultureInfo.InvariantCulture));
+        Row(md, "claim filter", st.ClaimFilter.Count == 0 ? "all claims of the profile" : Code(string.Join(",", st.ClaimFilter)));
+        Row(md, "parameter overrides", st.ParameterOverrides.Count == 0 ? "none"
+            : string.Join("; ", st.ParameterOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{Code(kv.Key)}: {Cell(ReportFormat.Parameters(kv.Value))}")));
+        Row(md, "started", e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        Row(md, "wall time", ReportFormat.Seconds(report.WallSeconds));
+        md.Append('\n');
+
         return new Rendered(md.ToString(), images);
     }
 
