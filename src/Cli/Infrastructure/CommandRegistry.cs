@@ -15,5 +15,6 @@ public static class CommandRegistry
         yield return ClaimsCommand.Create();
         yield return CheckCommand.Create();
         yield return SvmCommand.Create();
+        yield return ReportCommand.Create();
     }
 }
