@@ -1,0 +1,23 @@
+namespace Collapse.Theory.Numerics;
+
+/// <summary>Compensated (Kahan–Babuška–Neumaier) summation for long float64 sums.</summary>
+public struct NeumaierSum
+{
+    private double _sum;
+    private double _c;
+
+    /// <summary>Adds x.</summary>
+    public void Add(double x)
+    {
+        double t = _sum + x;
+        if (Math.Abs(_sum) >= Math.Abs(x)) _c += (_sum - t) + x;
+        else _c += (x - t) + _sum;
+        _sum = t;
+    }
+
+    /// <summary>Merges another sum.</summary>
+    public void Merge(NeumaierSum other) { Add(other._sum); Add(other._c); }
+
+    /// <summary>The compensated total.</summary>
+    public readonly double Value => _sum + _c;
+}
