@@ -10,5 +10,6 @@ public static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return DeepCommand.Create();
     }
 }

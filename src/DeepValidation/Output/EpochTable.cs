@@ -26,12 +26,7 @@ public static class EpochTable
     /// <summary>Writes <paramref name="records"/> to <paramref name="path"/> atomically (temp file, then move).</summary>
     public static void Write(string path, IReadOnlyList<EpochRecord> records)
     {
-        var text = Format(records);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(tmp, text, new UTF8Encoding(false));
-        File.Move(tmp, path, overwrite: true);
+        CsvFile.WriteAtomic(path, Format(records));
     }
 
     /// <summary>The CSV text.</summary>

@@ -24,9 +24,6 @@ public static class GammaTable
                         sb.Append(r.Epoch).Append(',').Append(a).Append(',').Append(b).Append(',')
                           .Append(g[a, b].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
-        var full = Path.GetFullPath(path);
-        var tmp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(tmp, sb.ToString(), new UTF8Encoding(false));
-        File.Move(tmp, full, overwrite: true);
+        CsvFile.WriteAtomic(path, sb.ToString());
     }
 }
