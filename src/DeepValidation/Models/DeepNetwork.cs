@@ -22,6 +22,7 @@ public sealed class DeepNetwork : Module<Tensor, Tensor>
     /// <param name="fixedClassifier">If given (K×d row-major, float64), the last layer is set to it, has no bias, and is frozen.</param>
     public DeepNetwork(Module<Tensor, Tensor> body, int featureDimension, int classes, double[]? fixedClassifier) : base(nameof(DeepNetwork))
     {
+        Training.TorchRuntime.EnsureConfigured();
         this.body = body;
         FeatureDimension = featureDimension;
         Classes = classes;
@@ -84,6 +85,7 @@ public sealed class DeepNetwork : Module<Tensor, Tensor>
     /// <summary>Builds the feature extractor of <paramref name="config"/> for samples of shape <paramref name="sampleShape"/>.</summary>
     public static Module<Tensor, Tensor> CreateBody(ModelConfig config, IReadOnlyList<int> sampleShape)
     {
+        Training.TorchRuntime.EnsureConfigured();
         var size = 1;
         foreach (var s in sampleShape) size *= s;
         return config.Kind switch

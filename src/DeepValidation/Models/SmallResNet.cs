@@ -66,11 +66,10 @@ public sealed class SmallResNet : Module<Tensor, Tensor>
 
         public override Tensor forward(Tensor input)
         {
-            using var a = functional.relu(bn1.forward(conv1.forward(input)));
-            using var b = bn2.forward(conv2.forward(a));
-            using var skip = shortcut is null ? input.alias() : shortcut.forward(input);
-            using var sum = b.add(skip);
-            return functional.relu(sum);
+            var a = functional.relu(bn1.forward(conv1.forward(input)));
+            var b = bn2.forward(conv2.forward(a));
+            var skip = shortcut is null ? input : shortcut.forward(input);
+            return functional.relu(b.add(skip));
         }
     }
 }

@@ -31,6 +31,7 @@ public static class DeepTrainer
         Action<EpochRecord>? onEpoch = null, CancellationToken cancellation = default)
     {
         options.Validate();
+        TorchRuntime.EnsureConfigured();
         var device = DeviceSelector.Resolve(options.Device);
         int k = data.Classes;
         random.manual_seed(options.Seed);
