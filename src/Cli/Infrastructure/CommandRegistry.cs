@@ -10,6 +10,8 @@ public static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return EtfCommand.Create();
+        yield return MetricsCommand.Create();
         yield return DeepCommand.Create();
     }
 }
