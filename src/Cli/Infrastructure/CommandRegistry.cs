@@ -13,5 +13,6 @@ public static class CommandRegistry
         yield return EtfCommand.Create();
         yield return MetricsCommand.Create();
         yield return DeepCommand.Create();
+        yield return AnalyzeRunCommand.Create();
     }
 }

@@ -46,6 +46,34 @@ public sealed record TptVerdict(
         return new TptVerdict(runs, gain, margin, normalized, accuracy, marginClaim);
     }
 
+    /// <summary>
+    /// Verdicts for a single run. Test accuracy: two-proportion z-test of the gain on a test set of
+    /// <paramref name="testCount"/> samples, z = gain / √(p₀(1−p₀)/n + p₁(1−p₁)/n) (unpaired, hence conservative for
+    /// the same test set at two epochs); holds for z &gt; 1.96, fails for z &lt; −1.96. Margin: p_min is an exact
+    /// property of the run, so the sign of its change decides.
+    /// </summary>
+    public static IReadOnlyList<ClaimResult> JudgeSingleRun(TptRunSummary run, long testCount, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (run.TptStartEpoch is null || run.EpochsInTpt == 0)
+        {
+            var why = run.TptStartEpoch is null ? "train accuracy never reached 100% in the exported epochs" : "no exported epoch after the TPT start";
+            return [
+                new ClaimResult(AccuracyClaimId, parameters, double.NaN, 0, 0, Verdict.Inconclusive, run.Seed, why),
+                new ClaimResult(MarginClaimId, parameters, double.NaN, 0, 0, Verdict.Inconclusive, run.Seed, why),
+            ];
+        }
+        double p0 = run.TestAccuracyAtStart, p1 = run.TestAccuracyFinal, n = testCount;
+        var se = Math.Sqrt(p0 * (1 - p0) / n + p1 * (1 - p1) / n);
+        var z = se > 0 ? run.TestAccuracyGain / se : run.TestAccuracyGain > 0 ? double.PositiveInfinity : run.TestAccuracyGain < 0 ? double.NegativeInfinity : 0;
+        var accVerdict = z > 1.96 ? Verdict.Holds : z < -1.96 ? Verdict.Fails : Verdict.Inconclusive;
+        var acc = new ClaimResult(AccuracyClaimId, parameters, run.TestAccuracyGain, 0, 1.96 * se, accVerdict, run.Seed,
+            $"test accuracy {F(p0)} at the TPT start (epoch {run.TptStartEpoch}) → {F(p1)} at epoch {run.FinalEpoch}: gain {F(run.TestAccuracyGain)} ± {F(1.96 * se)} (95%, binomial, n = {testCount}), z = {F(z)}; one run");
+        var g = run.MinMarginGrowth;
+        var margin = new ClaimResult(MarginClaimId, parameters, g, 0, 0, g > 0 ? Verdict.Holds : g < 0 ? Verdict.Fails : Verdict.Inconclusive, run.Seed,
+            $"train p_min {F(run.MinMarginAtStart)} → {F(run.MinMarginFinal)} (growth {F(g)}); normalised margin {F(run.NormalizedMarginAtStart)} → {F(run.NormalizedMarginFinal)}; one run");
+        return [acc, margin];
+    }
+
     private static ClaimResult Claim(string id, MeanWithUncertainty change, IReadOnlyDictionary<string, string> parameters, int seed, string detail)
     {
         Verdict verdict;

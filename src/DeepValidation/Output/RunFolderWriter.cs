@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Output;
 
@@ -29,12 +30,12 @@ public sealed class RunFolderWriter : IRunExporter
         var name = $"epoch-{epoch:D4}";
         var dir = Path.Combine(folder, name);
         Directory.CreateDirectory(dir);
-        NpyExport.WriteFloat32(Path.Combine(dir, "train_features.npy"), trainFeatures, trainLabels.Length, dim);
-        NpyExport.WriteInt64(Path.Combine(dir, "train_labels.npy"), trainLabels);
-        NpyExport.WriteFloat32(Path.Combine(dir, "test_features.npy"), testFeatures, testLabels.Length, dim);
-        NpyExport.WriteInt64(Path.Combine(dir, "test_labels.npy"), testLabels);
-        NpyExport.WriteFloat64(Path.Combine(dir, "classifier.npy"), weights, classes, dim);
-        if (bias is not null) NpyExport.WriteFloat64(Path.Combine(dir, "bias.npy"), bias, classes);
+        NpyWriter.WriteMatrix(Path.Combine(dir, "train_features.npy"), trainFeatures, trainLabels.Length, dim, NpyDType.Float32);
+        NpyWriter.WriteLabels(Path.Combine(dir, "train_labels.npy"), trainLabels, NpyDType.Int64);
+        NpyWriter.WriteMatrix(Path.Combine(dir, "test_features.npy"), testFeatures, testLabels.Length, dim, NpyDType.Float32);
+        NpyWriter.WriteLabels(Path.Combine(dir, "test_labels.npy"), testLabels, NpyDType.Int64);
+        NpyWriter.WriteMatrix(Path.Combine(dir, "classifier.npy"), weights, classes, dim);
+        if (bias is not null) NpyWriter.WriteVector(Path.Combine(dir, "bias.npy"), bias);
         var entry = new RunEpochEntry
         {
             Epoch = epoch,
