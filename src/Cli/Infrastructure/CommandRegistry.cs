@@ -12,5 +12,6 @@ public static class CommandRegistry
         yield return VersionCommand.Create();
         yield return EtfCommand.Create();
         yield return MetricsCommand.Create();
+        yield return SweepCommand.Create();
     }
 }
