@@ -12,6 +12,9 @@ public static class CommandRegistry
         yield return VersionCommand.Create();
         yield return EtfCommand.Create();
         yield return MetricsCommand.Create();
+        yield return ClaimsCommand.Create();
+        yield return CheckCommand.Create();
+        yield return SvmCommand.Create();
         yield return SweepCommand.Create();
     }
 }
