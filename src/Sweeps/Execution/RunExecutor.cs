@@ -62,7 +62,7 @@ public static class RunExecutor
         }
         catch (Win32Exception ex)
         {
-            return Finish(runDir, run, new RunStatus(RunState.Failed, null, Truncate($"cannot start {psi.FileName}: {ex.Message}"), clock.Elapsed.TotalSeconds, Environment.MachineName, DateTimeOffset.UtcNow));
+            return Finish(runDir, run, new RunStatus(RunState.Failed, null, Truncate($"cannot start {psi.FileName}: {ex.Message}"), Math.Round(clock.Elapsed.TotalSeconds, 3), Environment.MachineName, DateTimeOffset.UtcNow));
         }
 
         int exitCode;
@@ -89,7 +89,7 @@ public static class RunExecutor
             }
             exitCode = process.ExitCode;
         }
-        var wall = clock.Elapsed.TotalSeconds;
+        var wall = Math.Round(clock.Elapsed.TotalSeconds, 3); // as stored in status.json
         File.Move(stdoutTmp, SweepLayout.StdoutFile(runDir), overwrite: true);
         File.Move(stderrTmp, SweepLayout.StderrFile(runDir), overwrite: true);
 
