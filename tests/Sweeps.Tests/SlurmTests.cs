@@ -5,7 +5,6 @@ using Xunit;
 
 namespace Collapse.Sweeps.Tests;
 
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class SlurmTests
 {
     [Theory]
@@ -82,7 +81,7 @@ public class SlurmTests
         File.WriteAllText(ok, "#!/bin/sh\necho \"4242;cluster\"\n");
         var refuse = Path.Combine(dir, "sbatch-refuse");
         File.WriteAllText(refuse, "#!/bin/sh\necho 'sbatch: error: invalid partition specified: gpu' >&2\nexit 1\n");
-        foreach (var f in new[] { ok, refuse }) File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var f in new[] { ok, refuse }) if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var job = await SlurmSubmitter.SubmitAsync("/tmp/x.sbatch", ok, wait: false, CancellationToken.None);
         Assert.Equal("4242", job.JobId);
