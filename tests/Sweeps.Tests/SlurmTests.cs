@@ -73,21 +73,50 @@ public class SlurmTests
         Assert.StartsWith(expected, ex.Message);
     }
 
+    private static string Script(string dir, string name, string text)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
     [Fact]
     public async Task SubmissionReadsTheJobIdAndReportsRefusals()
     {
         var dir = Fixtures.TempDir();
-        var ok = Path.Combine(dir, "sbatch-ok");
-        File.WriteAllText(ok, "#!/bin/sh\necho \"4242;cluster\"\n");
-        var refuse = Path.Combine(dir, "sbatch-refuse");
-        File.WriteAllText(refuse, "#!/bin/sh\necho 'sbatch: error: invalid partition specified: gpu' >&2\nexit 1\n");
-        foreach (var f in new[] { ok, refuse }) if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var ok = Script(dir, "sbatch-ok", "#!/bin/sh\necho \"4242;cluster\"\n");
+        var refuse = Script(dir, "sbatch-refuse", "#!/bin/sh\necho 'sbatch: error: invalid partition specified: gpu' >&2\nexit 1\n");
 
-        var job = await SlurmSubmitter.SubmitAsync("/tmp/x.sbatch", ok, wait: false, CancellationToken.None);
-        Assert.Equal("4242", job.JobId);
-        var ex = await Assert.ThrowsAsync<InputException>(() => SlurmSubmitter.SubmitAsync("/tmp/x.sbatch", refuse, wait: true, CancellationToken.None));
+        Assert.Equal("4242", await SlurmSubmitter.SubmitAsync("/tmp/x.sbatch", ok, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InputException>(() => SlurmSubmitter.SubmitAsync("/tmp/x.sbatch", refuse, CancellationToken.None));
         Assert.Equal("sbatch refused /tmp/x.sbatch: sbatch: error: invalid partition specified: gpu", ex.Message);
-        var missing = await Assert.ThrowsAsync<InputException>(() => SlurmSubmitter.SubmitAsync("/tmp/x.sbatch", Path.Combine(dir, "none"), wait: false, CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<InputException>(() => SlurmSubmitter.SubmitAsync("/tmp/x.sbatch", Path.Combine(dir, "none"), CancellationToken.None));
         Assert.StartsWith($"--sbatch {Path.Combine(dir, "none")}: cannot start it", missing.Message);
+    }
+
+    [Fact]
+    public async Task WaitingEndsWhenEveryRunHasAStatusOrTheJobLeavesTheQueue()
+    {
+        var dir = Fixtures.TempDir();
+        // squeue lists the job for its first three calls, then no more.
+        var counter = Path.Combine(dir, "calls");
+        var squeue = Script(dir, "squeue", $"#!/bin/sh\necho x >> {counter}\n[ $(wc -l < {counter}) -le 3 ] && echo 4242\nexit 0\n");
+        var poll = TimeSpan.FromMilliseconds(20);
+
+        await SlurmSubmitter.WaitAsync("4242", Path.Combine(dir, "no-squeue"), () => true, poll, CancellationToken.None); // nothing missing: squeue not needed
+        await SlurmSubmitter.WaitAsync("4242", squeue, () => false, poll, CancellationToken.None);
+        Assert.Equal(4, File.ReadAllLines(counter).Length);
+
+        File.Delete(counter);
+        var calls = 0;
+        await SlurmSubmitter.WaitAsync("4242", squeue, () => ++calls > 2, poll, CancellationToken.None); // statuses complete while queued
+        Assert.Equal(3, calls);
+        Assert.Equal(2, File.ReadAllLines(counter).Length);
+
+        var ex = await Assert.ThrowsAsync<InputException>(() => SlurmSubmitter.WaitAsync("4242", Path.Combine(dir, "no-squeue"), () => false, poll, CancellationToken.None));
+        Assert.Contains("cannot start it to follow job 4242", ex.Message);
+        Assert.Equal(Path.Combine(dir, "squeue"), SlurmSubmitter.SqueueBeside(Path.Combine(dir, "sbatch")));
+        Assert.Equal("squeue", SlurmSubmitter.SqueueBeside("sbatch"));
     }
 }

@@ -81,7 +81,7 @@ public static class SweepCommand
         var mem = new Option<string?>("--mem") { Description = "Slurm memory per run (e.g. 4G)." };
         var account = new Option<string?>("--account") { Description = "Slurm account." };
         var dryRun = new Option<bool>("--dry-run") { Description = "With --slurm: write the script, print it and the sbatch command, submit nothing." };
-        var wait = new Option<bool>("--wait") { Description = "With --slurm: wait until the array has finished (sbatch --wait), then summarize." };
+        var wait = new Option<bool>("--wait") { Description = "With --slurm: wait until every submitted run has finished (polls status files and squeue), then summarize." };
         var sbatch = new Option<string>("--sbatch") { Description = "sbatch program to submit with.", DefaultValueFactory = _ => "sbatch" };
         var retry = new Option<bool>("--retry-failed") { Description = "Also rerun runs that failed (default: only runs without a status)." };
         var collapse = new Option<string?>("--collapse") { Description = "collapse executable (or collapse.dll) each run calls; default: this one." };
@@ -163,7 +163,7 @@ public static class SweepCommand
         Directory.CreateDirectory(SlurmScript.LogDir(plan.Directory));
         var text = SlurmScript.Render(plan, launcher, options, indices);
         Collapse.Theory.IO.AtomicFile.Write(script, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
-        var submit = $"{sbatch} --parsable{(wait ? " --wait" : "")} {script}";
+        var submit = $"{sbatch} --parsable {script}";
         if (dryRun)
         {
             stdout.Write(text);
@@ -173,26 +173,33 @@ public static class SweepCommand
         using var signals = new SignalCancellation();
         stdout.WriteLine($"sweep {plan.Spec.Name}: submitting {indices.Count} array tasks ({script})");
         stdout.Flush();
-        SlurmJob job;
+        string jobId;
+        var submittedAt = DateTimeOffset.UtcNow;
         try
         {
-            job = SlurmSubmitter.SubmitAsync(script, sbatch, wait, signals.Token).GetAwaiter().GetResult();
+            jobId = SlurmSubmitter.SubmitAsync(script, sbatch, signals.Token).GetAwaiter().GetResult();
+            File.AppendAllText(Path.Combine(SweepLayout.SlurmDir(plan.Directory), "jobs.txt"), jobId + "\n");
+            if (!wait)
+            {
+                stdout.WriteLine($"submitted job {jobId}; follow it with 'squeue -j {jobId}', then 'collapse sweep merge {plan.Directory}'");
+                return 0;
+            }
+            stdout.WriteLine($"submitted job {jobId}; waiting for its {indices.Count} tasks");
+            stdout.Flush();
+            var submitted = indices.Select(i => plan.Runs[i]).ToList();
+            // A retried run still shows its old failed status until its task starts: count only statuses written after submission.
+            bool Finished() => submitted.All(r => RunStatus.Read(plan.RunDir(r)) is { } st && st.FinishedUtc >= submittedAt);
+            SlurmSubmitter.WaitAsync(jobId, SlurmSubmitter.SqueueBeside(sbatch), Finished, TimeSpan.FromSeconds(1), signals.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
             stdout.WriteLine("stopped waiting; the job array keeps running (squeue shows it)");
             return signals.ExitCode;
         }
-        File.AppendAllText(Path.Combine(SweepLayout.SlurmDir(plan.Directory), "jobs.txt"), job.JobId + "\n");
-        if (!job.Waited)
-        {
-            stdout.WriteLine($"submitted job {job.JobId}; follow it with 'squeue -j {job.JobId}', then 'collapse sweep merge {plan.Directory}'");
-            return 0;
-        }
         var states = plan.Runs.Select(r => RunStatus.StateOf(plan.RunDir(r))).ToList();
         var done = states.Count(s => s == RunState.Done);
         var failed = states.Count(s => s == RunState.Failed);
-        stdout.WriteLine($"job {job.JobId} finished: {done} done, {failed} failed, {states.Count - done - failed} unfinished of {states.Count}");
+        stdout.WriteLine($"job {jobId} finished: {done} done, {failed} failed, {states.Count - done - failed} unfinished of {states.Count}");
         stdout.WriteLine($"next: collapse sweep merge {plan.Directory}");
         return done == states.Count ? 0 : Incomplete;
     }
