@@ -15,6 +15,8 @@ public static class CommandRegistry
         yield return ClaimsCommand.Create();
         yield return CheckCommand.Create();
         yield return SvmCommand.Create();
+        yield return ReportCommand.Create();
+        yield return UfmCommand.Create();
         yield return SweepCommand.Create();
     }
 }
