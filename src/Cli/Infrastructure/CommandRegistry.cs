@@ -19,5 +19,6 @@ public static class CommandRegistry
         yield return UfmCommand.Create();
         yield return DeepCommand.Create();
         yield return AnalyzeRunCommand.Create();
+        yield return SweepCommand.Create();
     }
 }
