@@ -14,5 +14,7 @@ public static class CommandRegistry
         yield return MetricsCommand.Create();
         yield return ClaimsCommand.Create();
         yield return CheckCommand.Create();
+        yield return SvmCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

@@ -50,8 +50,9 @@ public static class NpyMetricsPipeline
 
         var chunkRows = inputs.ChunkRows ?? Math.Max(1, DefaultChunkBytes / (8 * dim));
 
-        // Pass 1: class statistics (and the finiteness check of every feature value).
-        var accumulator = new ClassStatisticsAccumulator(classes, dim);
+        // Pass 1: class statistics (and the finiteness check of every feature value). The d×d scatter is not
+        // needed: nc1 is accumulated in pass 2 by the rank-(K−1) projection (O(N·d·K) instead of O(N·d²)).
+        var accumulator = new ClassStatisticsAccumulator(classes, dim, trackScatter: false);
         var start = 0;
         foreach (var (rows, count) in reader.Chunks(chunkRows))
         {
@@ -64,7 +65,7 @@ public static class NpyMetricsPipeline
 
         // Pass 2: per-sample decisions, margins and losses given the means and W.
         reader.Reset();
-        var evaluator = new SampleEvaluator(stats, classifier);
+        var evaluator = new SampleEvaluator(stats, classifier, projectNc1: true);
         start = 0;
         foreach (var (rows, count) in reader.Chunks(chunkRows))
         {

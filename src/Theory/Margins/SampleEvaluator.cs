@@ -27,9 +27,16 @@ public sealed class SampleEvaluator
     private NeumaierSum _lossSum;
     private LogSumExpAccumulator _logLoss;
     private LogSumExpAccumulator _smoothed;
+    private readonly double[]? _nc1Projection; // r×d row-major S⁻¹Vᵀ (rank-(K−1) nc1 route), or null
+    private readonly int _nc1Rank;
+    private NeumaierSum _nc1Sum;
 
-    /// <summary>Creates the evaluator from first-pass statistics and an optional classifier.</summary>
-    public SampleEvaluator(ClassStatistics stats, Classifier? classifier)
+    /// <summary>
+    /// Creates the evaluator from first-pass statistics and an optional classifier. With
+    /// <paramref name="projectNc1"/> it also accumulates nc1 = (1/N) Σ_i ‖S⁻¹Vᵀ(h_i − μ_{y_i})‖² (M̃ = U S Vᵀ, rank ≤ K−1):
+    /// the same value as <see cref="Metrics.Nc1.Compute"/> without the d×d scatter, at O(N·d·K) cost and O(K·d) memory.
+    /// </summary>
+    public SampleEvaluator(ClassStatistics stats, Classifier? classifier, bool projectNc1 = false)
     {
         _k = stats.Classes;
         _d = stats.Dim;
@@ -43,6 +50,14 @@ public sealed class SampleEvaluator
         }
         _pair = new double[_k * _k];
         Array.Fill(_pair, double.PositiveInfinity);
+        if (projectNc1)
+        {
+            var (v, sv) = Metrics.Nc1.RightSingularBasis(stats.CentredMeans());
+            _nc1Rank = sv.Length;
+            _nc1Projection = new double[_nc1Rank * _d];
+            for (int r = 0; r < _nc1Rank; r++)
+                for (int j = 0; j < _d; j++) _nc1Projection[r * _d + j] = v[j, r] / sv[r];
+        }
     }
 
     /// <summary>Adds a batch (row-major B×d, B labels).</summary>
@@ -65,6 +80,19 @@ public sealed class SampleEvaluator
             }
             if (ncc == y) _nccCorrect++;
             _n++;
+            if (_nc1Projection is not null)
+            {
+                var muY = _means.AsSpan(y * d, d);
+                double acc = 0;
+                for (int r = 0; r < _nc1Rank; r++)
+                {
+                    var p = _nc1Projection.AsSpan(r * d, d);
+                    double t = 0;
+                    for (int j = 0; j < d; j++) t += p[j] * (h[j] - muY[j]);
+                    acc += t * t;
+                }
+                _nc1Sum.Add(acc);
+            }
             if (_w is null) continue;
             for (int c = 0; c < k; c++)
             {
@@ -101,7 +129,11 @@ public sealed class SampleEvaluator
         _lossSum.Merge(other._lossSum);
         _logLoss.Merge(other._logLoss);
         _smoothed.Merge(other._smoothed);
+        _nc1Sum.Merge(other._nc1Sum);
     }
+
+    /// <summary>nc1 by the projected route (null unless constructed with projectNc1).</summary>
+    public double? Nc1 => _nc1Projection is null ? null : _nc1Sum.Value / _n;
 
     /// <summary>Samples seen.</summary>
     public long Count => _n;

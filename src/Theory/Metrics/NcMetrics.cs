@@ -32,7 +32,7 @@ public static class NcMetrics
             Classes = stats.Classes,
             Samples = stats.Total,
             Dim = stats.Dim,
-            Nc1 = stats.WithinScatter is null ? null : Metrics.Nc1.Compute(stats),
+            Nc1 = stats.WithinScatter is null ? evaluation.Nc1 : Metrics.Nc1.Compute(stats),
             Nc1TraceRatio = Metrics.Nc1TraceRatio.Compute(stats),
             Cdnv = Metrics.Cdnv.Compute(stats),
             EquinormMeans = Equinorm.OfRows(centred),

@@ -97,4 +97,17 @@ public class StreamingProperties
         }
         Near.True((total - rhs).FrobeniusNorm() <= 1e-12 * (1 + total.FrobeniusNorm()), $"Σ_T − (Σ_W + Σ_B^w) = {(total - rhs).FrobeniusNorm():E3}");
     }
+
+    [Property]
+    public void ProjectedSecondPassNc1EqualsScatterNc1(CaseSpec s)
+    {
+        // nc1 from the d×d scatter (pass 1) and from the rank-(K−1) projection in pass 2 are the same number.
+        var t = s.Build();
+        var full = ClassStatisticsAccumulator.Of(t.X, t.Y, t.K, t.D);
+        var lean = ClassStatisticsAccumulator.Of(t.X, t.Y, t.K, t.D, trackScatter: false);
+        var eval = new SampleEvaluator(lean, null, projectNc1: true);
+        eval.Add(t.X, t.Y);
+        var projected = NcMetrics.FromPasses(lean, eval, null).Nc1!.Value;
+        Near.Equal(Nc1.Compute(full), projected, 1e-9, "nc1 (projected vs scatter)");
+    }
 }

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Collapse.Cli.Rendering;
+using Collapse.Theory.IO;
+using Collapse.Theory.Svm;
+
+namespace Collapse.Cli.Commands;
+
+/// <summary>
+/// <c>collapse svm</c>: the certified bias-free multi-class hard-margin SVM of a features/labels pair of .npy files
+/// (<see cref="SvmFiles"/>): margin, ||W||, support vectors and the certificate (violation, duality gap,
+/// stationarity); <c>--out</c> saves W. Exit code 1 when the solution is not certified at the default tolerances.
+/// </summary>
+public static class SvmCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var features = new Option<string>("--features") { Description = "N×d features (.npy, float32/float64, C order).", Required = true };
+        var labels = new Option<string>("--labels") { Description = "N labels (.npy, int32/int64/uint8) in [0, K).", Required = true };
+        var classes = new Option<int?>("--classes") { Description = "Number of classes K (default: max label + 1)." };
+        var method = new Option<string>("--method")
+        {
+            Description = "Solver: active-set (Lawson–Hanson least-distance NNLS, default) or pdlp (OR-Tools PDLP); both end with the KKT polish.",
+            DefaultValueFactory = _ => "active-set",
+        };
+        method.AcceptOnlyFromAmong("active-set", "pdlp");
+        var noPolish = new Option<bool>("--no-polish") { Description = "Skip the KKT polish (to see a solver's own accuracy)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var output = new Option<string?>("--out") { Description = "Write the K×d classifier W (float64) to this .npy file." };
+
+        var command = new Command("svm", "Solve the bias-free multi-class hard-margin SVM min ½||W||² s.t. (w_y − w_j)·h ≥ 1 with an optimality certificate.");
+        foreach (var o in new Option[] { features, labels, classes, method, noPolish, json, output }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var options = new SvmOptions
+            {
+                Method = parse.GetValue(method) == "pdlp" ? SvmMethod.Pdlp : SvmMethod.ActiveSet,
+                Polish = !parse.GetValue(noPolish),
+            };
+            var solution = SvmFiles.Solve(parse.GetValue(features)!, parse.GetValue(labels)!, parse.GetValue(classes), options);
+            var path = parse.GetValue(output);
+            if (path is not null) NpyWriter.WriteMatrix(path, solution.W);
+
+            var c = solution.Certificate;
+            var certified = c.IsCertified();
+            var report = new KeyValueOutput()
+                .Add("classes", solution.W.RowCount)
+                .Add("samples", solution.Lambda.Length / solution.W.RowCount)
+                .Add("dim", solution.W.ColumnCount)
+                .Add("method", parse.GetValue(method)!)
+                .Add("polished", solution.Polished)
+                .Add("margin", c.Margin)
+                .Add("normW", c.NormW)
+                .Add("supportVectors", c.SupportVectors)
+                .Add("activeConstraints", c.ActiveConstraints)
+                .Add("maxViolation", c.MaxViolation)
+                .Add("dualityGap", c.DualityGap)
+                .Add("stationarity", c.Stationarity)
+                .Add("minLambda", c.MinLambda)
+                .Add("marginLowerBound", c.MarginLowerBound)
+                .Add("marginUpperBound", c.MarginUpperBound)
+                .Add("primalObjective", c.PrimalObjective)
+                .Add("dualObjective", c.DualObjective)
+                .Add("iterations", solution.Iterations)
+                .Add("certified", certified);
+            if (path is not null) report.Add("out", path);
+            report.Write(parse.InvocationConfiguration.Output, parse.GetValue(json));
+            if (certified) return 0;
+            var t = SvmTolerances.Default;
+            parse.InvocationConfiguration.Error.WriteLine(
+                $"warning: the SVM solution is not certified (needs violation ≤ {t.MaxViolation:G2}, gap ≤ {t.DualityGap:G2}, stationarity ≤ {t.Stationarity:G2}, λ ≥ 0)");
+            return 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,15 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Collapse.Theory.Svm;
+
+/// <summary>A solution of the multi-class hard-margin SVM with its independently computed certificate.</summary>
+/// <param name="W">The classifier, K×d, row w_k per class.</param>
+/// <param name="Lambda">
+/// Lagrange multipliers, N×K row-major: λ[i·K + j] belongs to the constraint (w_{y_i} − w_j)·h_i ≥ 1 (j ≠ y_i); the
+/// entries j = y_i are 0. At the optimum W = Σ λ_ij (e_{y_i} − e_j) h_iᵀ.
+/// </param>
+/// <param name="Certificate">Gap, violation, stationarity and margin, computed from <paramref name="W"/> and <paramref name="Lambda"/> alone.</param>
+/// <param name="Method">The solver used.</param>
+/// <param name="Polished">Whether the returned pair comes from the KKT polish.</param>
+/// <param name="Iterations">Active-set changes (Lawson–Hanson and polish) made by our own code; 0 for raw PDLP.</param>
+public sealed record SvmSolution(Matrix<double> W, double[] Lambda, SvmCertificate Certificate, SvmMethod Method, bool Polished, int Iterations);
