@@ -4,8 +4,7 @@ using Collapse.Theory.Claims;
 namespace Collapse.Cli.Infrastructure;
 
 /// <summary>
-/// The claims a report profile runs: the CLI's one composed registry (<see cref="Claims.Registry"/>: Theory, UFM and
-/// deep-validation claims) filtered by the profile (quick leaves out the slow empirical claims).
+/// The claims a report profile runs: the composed registry of <see cref="Claims"/> filtered by the profile.
 /// </summary>
 public static class ClaimCatalog
 {

@@ -16,5 +16,6 @@ public static class CommandRegistry
         yield return CheckCommand.Create();
         yield return SvmCommand.Create();
         yield return ReportCommand.Create();
+        yield return UfmCommand.Create();
     }
 }
