@@ -4,8 +4,8 @@ using Collapse.Theory.Claims;
 namespace Collapse.Cli.Infrastructure;
 
 /// <summary>
-/// The composed claim registry the CLI runs: Theory claims, UFM claims, and (profiles that include slow claims)
-/// deep-validation claims on the bundled subsets. The layers define their claims; only this class lists them.
+/// The claims a report profile runs: the CLI's composed registry (<see cref="Claims.Registry"/>: Theory, UFM and
+/// deep-validation claims) filtered by <see cref="ReportProfile.Includes"/> (quick leaves out empirical claims).
 /// </summary>
 public static class ClaimCatalog
 {
@@ -13,7 +13,6 @@ public static class ClaimCatalog
     public static IReadOnlyList<IClaim> For(ReportProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var claims = new List<IClaim>();
-        return claims.Where(profile.Includes).ToList();
+        return Claims.Registry.All.Where(profile.Includes).ToList();
     }
 }
