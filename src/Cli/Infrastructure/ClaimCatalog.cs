@@ -4,7 +4,8 @@ using Collapse.Theory.Claims;
 namespace Collapse.Cli.Infrastructure;
 
 /// <summary>
-/// The claims a report profile runs: the composed registry of <see cref="Claims"/> filtered by the profile.
+/// The claims a report profile runs: the CLI's composed registry (<see cref="Claims.Registry"/>: Theory, UFM and
+/// deep-validation claims) filtered by <see cref="ReportProfile.Includes"/> (quick leaves out empirical claims).
 /// </summary>
 public static class ClaimCatalog
 {
