@@ -12,8 +12,14 @@ public static class CommandRegistry
         yield return VersionCommand.Create();
         yield return EtfCommand.Create();
         yield return MetricsCommand.Create();
+        yield return ClaimsCommand.Create();
+        yield return CheckCommand.Create();
         yield return SvmCommand.Create();
+        yield return ReportCommand.Create();
         yield return UfmCommand.Create();
+        yield return DeepCommand.Create();
+        yield return AnalyzeRunCommand.Create();
+        yield return SweepCommand.Create();
         yield return BenchCommand.Create();
     }
 }

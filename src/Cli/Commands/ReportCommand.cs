@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using Collapse.Cli.Infrastructure;
+using Collapse.Reports.Model;
+using Collapse.Reports.Output;
+using Collapse.Reports.Provenance;
+using Collapse.Reports.Rendering;
+using Collapse.Reports.Running;
+using Collapse.Theory;
+using Collapse.Theory.Claims;
+using Spectre.Console;
+
+namespace Collapse.Cli.Commands;
+
+/// <summary>
+/// <c>collapse report</c>: runs the proof-sanity suite (every claim of the composed registry, or the
+/// <c>--claims</c> selection) and writes report.html, report.md (+ plots/) and results.json to <c>--out</c>.
+/// Exit code 0 iff every claim holds, 1 otherwise, 2 for bad input.
+/// </summary>
+public static class ReportCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var profile = new Option<string>("--profile") { Description = "quick (minutes on 2 cores) or full (more cases, deep validation).", DefaultValueFactory = _ => "quick" };
+        var claims = new Option<string[]>("--claims") { Description = "Comma-separated claim ids to run (a trailing * matches a prefix); default: all claims of the profile.", AllowMultipleArgumentsPerToken = false };
+        var seed = new Option<int>("--seed") { Description = "Base seed handed to every claim (replays exactly).", DefaultValueFactory = _ => 1 };
+        var cases = new Option<int?>("--cases") { Description = "Random instances per claim (default: 20 for quick, 200 for full)." };
+        var parameters = new Option<string[]>("--param") { Description = "Override a claim parameter, CLAIM-ID:NAME=VALUE (repeatable); e.g. make a claim deliberately false." };
+        var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, plots/ and results.json (created if missing)." };
+        var list = new Option<bool>("--list") { Description = "List the claims of the profile (id, kind, title) and exit." };
+
+        var command = new Command("report", "Run the proof-sanity suite and write report.html, report.md and results.json; exit 0 iff every claim holds.");
+        foreach (var o in new Option[] { profile, claims, seed, cases, parameters, output, list }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var chosenProfile = ReportProfile.Parse(parse.GetValue(profile)!);
+            var all = ClaimCatalog.For(chosenProfile);
+            if (parse.GetValue(list))
+            {
+                foreach (var c in all)
+                    stdout.WriteLine($"{c.Id,-40} {ReportFormat.Kind(c.Kind),-11} {c.Title}");
+                return 0;
+            }
+
+            var outDir = parse.GetValue(output) ?? throw new InputException("--out: required (the folder the report is written to)");
+            var filter = (parse.GetValue(claims) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var caseCount = parse.GetValue(cases) ?? chosenProfile.Cases;
+            if (caseCount < 1) throw new InputException($"--cases {caseCount}: must be at least 1");
+            if (File.Exists(outDir)) throw new InputException($"--out {outDir}: is a file, expected a folder");
+            if (all.Count == 0) throw new InputException($"--profile {chosenProfile.Name}: no claims are registered");
+            var selected = ClaimSelector.Select(all, filter);
+            var settings = new ReportSettings(chosenProfile.Name, parse.GetValue(seed), caseCount)
+            {
+                ClaimFilter = filter,
+                ParameterOverrides = ParameterOverrides.Parse(parse.GetValue(parameters) ?? [], selected),
+            };
+            var environment = EnvironmentProbe.Capture(typeof(ReportCommand).Assembly, ComponentAssemblies(),
+                "collapse " + string.Join(' ', parse.Tokens.Select(t => Quote(t.Value))));
+
+            var report = Interactive(stdout)
+                ? RunWithProgressBar(selected, settings, environment)
+                : ReportRunner.Run(selected, settings, environment, new LineProgress(stdout));
+            var files = ReportWriter.Write(report, outDir);
+
+            foreach (var s in report.Sections.Where(s => s.Verdict != Verdict.Holds))
+            {
+                stdout.WriteLine($"{ReportFormat.Verdict(s.Verdict).ToUpperInvariant()} {s.Id}: {s.Result.Detail}");
+                stdout.WriteLine($"  replay: {s.Replay}");
+            }
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"report: {report.Summary}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}"));
+            return report.AllHold ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static IEnumerable<System.Reflection.Assembly> ComponentAssemblies() =>
+    [
+        typeof(IClaim).Assembly,
+        typeof(ReportRunner).Assembly,
+        typeof(ScottPlot.Plot).Assembly,
+        typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>).Assembly,
+        typeof(TorchSharp.torch).Assembly,
+        typeof(AnsiConsole).Assembly,
+        typeof(Command).Assembly,
+    ];
+
+    private static bool Interactive(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    private static ClaimReport RunWithProgressBar(IReadOnlyList<IClaim> claims, ReportSettings settings, ReportEnvironment environment)
+    {
+        ClaimReport? report = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("claims", maxValue: claims.Count);
+                report = ReportRunner.Run(claims, settings, environment, new SpectreProgress(task));
+            });
+        return report!;
+    }
+
+    private static string Quote(string s) =>
+        s.Length > 0 && s.All(ch => !char.IsWhiteSpace(ch) && ch is not ('\'' or '"' or '*' or '$')) ? s : "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Non-interactive progress: one line per finished claim (for logs and CI).</summary>
+    private sealed class LineProgress(TextWriter output) : IProgress<ReportProgress>
+    {
+        public void Report(ReportProgress value)
+        {
+            if (value.Finished is not { } s) return;
+            var width = value.Total.ToString(CultureInfo.InvariantCulture).Length;
+            var index = (value.Index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width);
+            output.WriteLine($"[{index}/{value.Total}] {ReportFormat.Verdict(s.Verdict),-12} {s.Id} ({ReportFormat.Seconds(s.WallSeconds)})");
+            output.Flush();
+        }
+    }
+
+    /// <summary>Interactive progress: a Spectre.Console bar naming the running claim, plus a line per non-holding claim.</summary>
+    private sealed class SpectreProgress(ProgressTask task) : IProgress<ReportProgress>
+    {
+        public void Report(ReportProgress value)
+        {
+            if (value.Finished is not { } s)
+            {
+                task.Description = Markup.Escape($"{value.Index + 1}/{value.Total} {value.ClaimId}");
+                return;
+            }
+            task.Increment(1);
+            if (s.Verdict != Verdict.Holds)
+                AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{ReportFormat.Verdict(s.Verdict)}[/] {Markup.Escape(s.Id)}");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Collapse.Theory.Claims;
+
+namespace Collapse.Cli.Infrastructure;
+
+/// <summary>Text and JSON renderings of claims and claim results (camelCase JSON keys).</summary>
+public static class ClaimRendering
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new FiniteOrNull() },
+    };
+
+    /// <summary>Writes non-finite doubles as JSON <c>null</c> (JSON has no NaN or ∞), as the other commands do.</summary>
+    private sealed class FiniteOrNull : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value)) writer.WriteNumberValue(value);
+            else writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>camelCase name of a kind (<c>identity</c>, <c>inequality</c>, …).</summary>
+    public static string KindName(ClaimKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
+    /// <summary>camelCase name of a verdict (<c>holds</c>, <c>fails</c>, <c>inconclusive</c>).</summary>
+    public static string VerdictName(Verdict verdict) => JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString());
+
+    private static object Describe(IClaim c) => new
+    {
+        id = c.Id,
+        title = c.Title,
+        source = c.Source,
+        kind = KindName(c.Kind),
+        statement = c.Statement,
+        parameters = c.DefaultParameters,
+    };
+
+    /// <summary>JSON array of every claim (id, title, source, kind, statement, default parameters).</summary>
+    public static string ListJson(IEnumerable<IClaim> claims) => JsonSerializer.Serialize(claims.Select(Describe).ToArray(), Json);
+
+    /// <summary>JSON object describing one claim.</summary>
+    public static string ShowJson(IClaim claim) => JsonSerializer.Serialize(Describe(claim), Json);
+
+    /// <summary>One line per claim: id, kind, title.</summary>
+    public static void ListText(TextWriter o, IReadOnlyList<IClaim> claims)
+    {
+        var width = claims.Count == 0 ? 0 : claims.Max(c => c.Id.Length);
+        foreach (var c in claims)
+            o.WriteLine($"{c.Id.PadRight(width)}  {KindName(c.Kind),-11} {c.Title}");
+        o.WriteLine($"{claims.Count} claims");
+    }
+
+    /// <summary>Every field of one claim, as text.</summary>
+    public static void ShowText(TextWriter o, IClaim c)
+    {
+        o.WriteLine($"{c.Id}: {c.Title}");
+        o.WriteLine($"  kind:       {KindName(c.Kind)}");
+        o.WriteLine($"  source:     {c.Source}");
+        o.WriteLine($"  statement:  {c.Statement}");
+        o.WriteLine($"  parameters: {(c.DefaultParameters.Count == 0 ? "none" : string.Join(", ", c.DefaultParameters.Select(p => $"{p.Key}={p.Value}")))}");
+    }
+
+    /// <summary>The command line that replays <paramref name="context"/> on <paramref name="claim"/>.</summary>
+    public static string Replay(IClaim claim, ClaimContext context)
+    {
+        var parts = new List<string> { "collapse", "check", claim.Id, "--cases", context.Cases.ToString(CultureInfo.InvariantCulture), "--seed", context.Seed.ToString(CultureInfo.InvariantCulture) };
+        foreach (var (k, v) in context.Parameters) { parts.Add("--param"); parts.Add($"{k}={v}"); }
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>JSON object of a check: the claim's metadata, the verdict, measured/expected/tolerance/slack, seeds and the replay line.</summary>
+    public static string CheckJson(IClaim claim, ClaimContext context, ClaimResult r) => JsonSerializer.Serialize(new
+    {
+        claimId = r.ClaimId,
+        title = claim.Title,
+        source = claim.Source,
+        kind = KindName(claim.Kind),
+        verdict = VerdictName(r.Verdict),
+        measured = r.Measured,
+        expected = r.Expected,
+        tolerance = r.Tolerance,
+        slack = ClaimSlack.Of(r, claim.Kind),
+        seed = r.Seed,
+        cases = context.Cases,
+        baseSeed = context.Seed,
+        parameters = r.Parameters,
+        detail = r.Detail,
+        replay = Replay(claim, context),
+    }, Json);
+
+    /// <summary>Human-readable check result; names the falsifying seed and the replay command on failure.</summary>
+    public static void CheckText(TextWriter o, IClaim claim, ClaimContext context, ClaimResult r)
+    {
+        var head = r.Verdict switch { Verdict.Holds => "HOLDS", Verdict.Fails => "FALSIFIED", _ => "INCONCLUSIVE" };
+        o.WriteLine($"{head}  {claim.Id}: {claim.Title}");
+        o.WriteLine($"  measured {F(r.Measured)}  expected {F(r.Expected)}  tolerance {F(r.Tolerance)}  slack {F(ClaimSlack.Of(r, claim.Kind))}");
+        o.WriteLine(r.Verdict == Verdict.Fails
+            ? $"  falsifying seed {r.Seed} ({context.Cases} cases, base seed {context.Seed})"
+            : $"  seed {r.Seed} ({context.Cases} cases, base seed {context.Seed})");
+        o.WriteLine($"  {r.Detail}");
+        if (r.Verdict != Verdict.Holds) o.WriteLine($"  replay: {Replay(claim, context)}");
+    }
+
+    private static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+}

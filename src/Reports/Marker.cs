@@ -1,1 +1,0 @@
-namespace Collapse.Reports; internal static class Marker { }

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Collapse.Reports.Model;
+using Collapse.Reports.Plots;
+using Collapse.Theory.Claims;
+
+namespace Collapse.Reports.Rendering;
+
+/// <summary>
+/// Renders a <see cref="ClaimReport"/> as one self-contained HTML page: inline CSS, inline SVG plots, a tiny inline
+/// script that records load errors and the number of rendered plots on the root element
+/// (<c>data-errors</c>, <c>data-plots-rendered</c>), and a Content-Security-Policy that forbids every network fetch.
+/// Layout: title, summary of verdicts, one section per claim (failing sections are red), then the environment.
+/// </summary>
+public static class HtmlRenderer
+{
+    /// <summary>Renders the page.</summary>
+    public static string Render(ClaimReport report)
+    {
+        var h = new StringBuilder(64 * 1024);
+        var summary = report.Summary;
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\" data-errors=\"0\" data-plots-rendered=\"0\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append("<title>").Append(E(report.Title)).Append(" — ").Append(E(summary.ToString())).Append("</title>\n");
+        h.Append("<style>").Append(Css).Append("</style>\n");
+        h.Append("<script>window.addEventListener('error',function(){var d=document.documentElement;d.setAttribute('data-errors',String(Number(d.getAttribute('data-errors'))+1));},true);</script>\n");
+        h.Append("</head>\n<body>\n<main>\n");
+
+        // Title and overall verdict.
+        h.Append("<header>\n<h1>").Append(E(report.Title)).Append("</h1>\n");
+        var overall = summary.AllHold ? "holds" : "fails";
+        h.Append("<p class=\"overall ").Append(overall).Append("\">");
+        if (summary.AllHold) h.Append("All ").Append(summary.Total).Append(" claims hold.");
+        else
+        {
+            h.Append(E(summary.ToString())).Append(". Not holding: ");
+            h.Append(string.Join(", ", report.Sections.Where(s => s.Verdict != Verdict.Holds)
+                .Select(s => $"<a href=\"#{E(s.Anchor)}\">{E(s.Id)}</a>")));
+            h.Append('.');
+        }
+        h.Append("</p>\n<p class=\"meta\">profile <b>").Append(E(report.Settings.Profile)).Append("</b> · seed <b>")
+            .Append(report.Settings.Seed).Append("</b> · ").Append(report.Settings.Cases).Append(" cases per claim · wall time ")
+            .Append(E(ReportFormat.Seconds(report.WallSeconds))).Append(" · commit <code>").Append(E(Short(report.Environment.GitCommit)))
+            .Append("</code> · ").Append(E(report.Environment.StartedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))
+            .Append(" · <a href=\"#environment\">environment</a></p>\n</header>\n");
+
+        Summary(h, report);
+
+        h.Append("<section id=\"claims\">\n<h2>Claims</h2>\n");
+        var plotIndex = 0;
+        foreach (var s in report.Sections) Claim(h, s, report, ref plotIndex);
+        h.Append("</section>\n");
+        EnvironmentBlock(h, report);
+        h.Append("</main>\n");
+        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
+        h.Append("</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    private static void Summary(StringBuilder h, ClaimReport report)
+    {
+        var s = report.Summary;
+        h.Append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"counts\">");
+        Count(h, "total", s.Total, "claims");
+        Count(h, "holds", s.Holds, "hold");
+        Count(h, "fails", s.Fails, "fail");
+        Count(h, "inconclusive", s.Inconclusive, "inconclusive");
+        h.Append("</div>\n<table class=\"summary\">\n<thead><tr><th>#</th><th>claim</th><th>kind</th><th>verdict</th><th>measured</th><th>expected / bound</th><th>tolerance</th><th>time</th></tr></thead>\n<tbody>\n");
+        var i = 0;
+        foreach (var c in report.Sections)
+        {
+            var v = ReportFormat.Verdict(c.Verdict);
+            h.Append("<tr class=\"").Append(v).Append("\"><td>").Append(++i).Append("</td><td><a href=\"#").Append(E(c.Anchor)).Append("\"><code>")
+                .Append(E(c.Id)).Append("</code></a> ").Append(E(c.Title)).Append("</td><td>").Append(ReportFormat.Kind(c.Kind))
+                .Append("</td><td><span class=\"badge ").Append(v).Append("\">").Append(v).Append("</span></td><td class=\"num\">")
+                .Append(E(ReportFormat.Number(c.Result.Measured))).Append("</td><td class=\"num\">").Append(E(ReportFormat.Number(c.Result.Expected)))
+                .Append("</td><td class=\"num\">").Append(E(ReportFormat.Number(c.Result.Tolerance))).Append("</td><td class=\"num\">")
+                .Append(E(ReportFormat.Seconds(c.WallSeconds))).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Count(StringBuilder h, string cls, int n, string label) =>
+        h.Append("<div class=\"count ").Append(cls).Append(n == 0 ? " zero" : "").Append("\"><span class=\"n\">").Append(n).Append("</span> ").Append(label).Append("</div>");
+
+    private static void EnvironmentBlock(StringBuilder h, ClaimReport report)
+    {
+        var e = report.Environment;
+        var st = report.Settings;
+        h.Append("<section id=\"environment\">\n<h2>Environment</h2>\n<table class=\"kv\">\n");
+        Row(h, "command", $"<code>{E(e.CommandLine)}</code>");
+        Row(h, "Collapse", E(e.CollapseVersion));
+        Row(h, "git commit", $"<code>{E(e.GitCommit)}</code>");
+        Row(h, ".NET", E(e.DotnetVersion));
+        foreach (var kv in e.Components) Row(h, E(kv.Key), E(kv.Value));
+        Row(h, "OS", E($"{e.Os} ({e.Architecture})"));
+        Row(h, "machine", E(e.Machine));
+        Row(h, "CPU", E($"{e.Cpu}, {e.LogicalCores} logical cores"));
+        Row(h, "GPU", E(e.Gpu));
+        Row(h, "memory", E(ReportFormat.Gibibytes(e.MemoryBytes)));
+        Row(h, "profile", E(st.Profile));
+        Row(h, "base seed", st.Seed.ToString(CultureInfo.InvariantCulture));
+        Row(h, "cases per claim", st.Cases.ToString(CultureInfo.InvariantCulture));
+        Row(h, "claim filter", st.ClaimFilter.Count == 0 ? "all claims of the profile" : $"<code>{E(string.Join(",", st.ClaimFilter))}</code>");
+        Row(h, "parameter overrides", st.ParameterOverrides.Count == 0 ? "none"
+            : string.Join("<br>", st.ParameterOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"<code>{E(kv.Key)}</code>: {E(ReportFormat.Parameters(kv.Value))}")));
+        Row(h, "started", E(e.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
+        Row(h, "wall time", E(ReportFormat.Seconds(report.WallSeconds)));
+        h.Append("</table>\n</section>\n");
+    }
+
+    private static void Claim(StringBuilder h, ClaimSection s, ClaimReport report, ref int plotIndex)
+    {
+        var v = ReportFormat.Verdict(s.Verdict);
+        var r = s.Result;
+        h.Append("<article class=\"claim ").Append(v).Append("\" id=\"").Append(E(s.Anchor)).Append("\">\n");
+        h.Append("<h3><span class=\"badge ").Append(v).Append("\">").Append(v).Append("</span> <code>").Append(E(s.Id)).Append("</code> — ")
+            .Append(E(s.Title)).Append("</h3>\n");
+        h.Append("<p class=\"statement\"><b>Statement.</b> ").Append(Multiline(s.Statement)).Append("</p>\n");
+        h.Append("<p class=\"source\"><b>Source.</b> ").Append(E(s.Source)).Append(" · <b>Kind.</b> ").Append(ReportFormat.Kind(s.Kind)).Append("</p>\n");
+        h.Append("<table class=\"kv\">\n");
+        Row(h, "parameters", E(ReportFormat.Parameters(r.Parameters)));
+        Row(h, "measured", $"<span class=\"num\">{E(ReportFormat.Number(r.Measured))}</span>");
+        Row(h, ReportFormat.ExpectedLabel(s.Kind), $"<span class=\"num\">{E(ReportFormat.Number(r.Expected))}</span>");
+        Row(h, "tolerance", $"<span class=\"num\">{E(ReportFormat.Number(r.Tolerance))}</span>");
+        Row(h, "verdict", $"<span class=\"badge {v}\">{v}</span> {E(r.Detail)}");
+        Row(h, "seed", $"{r.Seed.ToString(CultureInfo.InvariantCulture)} (the {(s.Verdict == Verdict.Fails ? "falsifying case's" : "reported case's")} seed)");
+        Row(h, "replay", $"<code>{E(s.Replay)}</code>");
+        Row(h, "wall time", E(ReportFormat.Seconds(s.WallSeconds)));
+        h.Append("</table>\n");
+        if (s.Verdict == Verdict.Fails)
+        {
+            h.Append("<div class=\"falsifying\">\n<h4>Falsifying instance</h4>\n<pre>")
+                .Append(E(s.FalsifyingInstance ?? r.Detail)).Append("</pre>\n<p>Falsifying case seed <b>").Append(r.Seed)
+                .Append("</b> (derived from base seed ").Append(report.Settings.Seed).Append("). Replay: <code>").Append(E(s.Replay)).Append("</code></p>\n</div>\n");
+        }
+        if (s.Error is not null)
+            h.Append("<div class=\"error\">\n<h4>Error while checking</h4>\n<pre>").Append(E(s.Error)).Append("</pre>\n</div>\n");
+        foreach (var plot in s.Plots)
+        {
+            var rendered = PlotRenderer.ToSvg(plot, $"plot{plotIndex++}");
+            h.Append("<figure>\n").Append(rendered.Content).Append('\n');
+            var caption = string.Join(" ", new[] { plot.Caption ?? "", PlotRenderer.DroppedNote(rendered.Dropped, plot) }.Where(x => x.Length > 0));
+            if (caption.Length > 0) h.Append("<figcaption>").Append(E(caption)).Append("</figcaption>\n");
+            h.Append("</figure>\n");
+        }
+        h.Append("</article>\n");
+    }
+
+    private static void Row(StringBuilder h, string key, string valueHtml) =>
+        h.Append("<tr><th>").Append(key).Append("</th><td>").Append(valueHtml).Append("</td></tr>\n");
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+
+    private static string Multiline(string s) => E(s).Replace("\n", "<br>", StringComparison.Ordinal);
+
+    private static string Short(string commit) => commit.Length > 12 && commit.All(Uri.IsHexDigit) ? commit[..12] : commit;
+
+    private const string Css = """
+body{margin:0;background:#f6f7f9;color:#1d2330;font:15px/1.5 "DejaVu Sans",system-ui,sans-serif}
+main{max-width:1120px;margin:0 auto;padding:24px 28px 64px}
+h1{font-size:28px;margin:0 0 8px}h2{font-size:22px;margin:36px 0 12px;border-bottom:2px solid #d5d9e0;padding-bottom:4px}
+h3{font-size:18px;margin:0 0 10px}h4{margin:14px 0 6px;font-size:15px}
+code,pre{font-family:"DejaVu Sans Mono",monospace;font-size:13px}
+pre{white-space:pre-wrap;word-break:break-word;background:#fff;border:1px solid #e3a7a3;padding:10px;border-radius:4px;margin:0}
+a{color:#1f5fbf;text-decoration:none}a:hover{text-decoration:underline}
+.overall{font-size:18px;font-weight:600;padding:10px 14px;border-radius:6px;margin:10px 0}
+.overall.holds{background:#e3f4e6;color:#1b5e20;border:1px solid #9fd3a7}
+.overall.fails{background:#fdecea;color:#b71c1c;border:1px solid #ef9a9a}
+.meta{color:#555;margin:4px 0}
+.counts{display:flex;gap:12px;margin:8px 0 14px}
+.count{background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:8px 14px}.count .n{font-size:22px;font-weight:700}
+.count.holds .n{color:#2e7d32}.count.fails .n{color:#c62828}.count.inconclusive .n{color:#b26a00}.count.zero .n{color:#888}
+table{border-collapse:collapse;background:#fff}
+table.summary{width:100%}table.summary th,table.summary td{border-bottom:1px solid #e4e7ec;padding:4px 8px;text-align:left;vertical-align:top}
+table.summary tr.fails td{background:#fdecea}table.summary tr.inconclusive td{background:#fff4e0}
+table.kv{margin:8px 0}table.kv th{text-align:left;padding:3px 12px 3px 8px;color:#444;font-weight:600;vertical-align:top;white-space:nowrap}
+table.kv td{padding:3px 8px}
+.num{font-variant-numeric:tabular-nums;white-space:nowrap}
+.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.03em;color:#fff}
+.badge.holds{background:#2e7d32}.badge.fails{background:#c62828}.badge.inconclusive{background:#b26a00}
+article.claim{background:#fff;border:1px solid #d5d9e0;border-left:8px solid #2e7d32;border-radius:6px;padding:14px 18px;margin:16px 0}
+article.claim.fails{border-color:#e57373;border-left-color:#c62828;background:#fdecea}
+article.claim.inconclusive{border-left-color:#b26a00;background:#fff8ec}
+article.claim.fails table.kv{background:#fff5f4}
+.falsifying{border:2px solid #c62828;border-radius:6px;padding:8px 12px;margin:12px 0;background:#fff}
+.falsifying h4{color:#b71c1c;margin-top:2px}
+.error pre{border-color:#e0b060}
+.statement{margin:6px 0}.source{margin:6px 0;color:#333}
+figure{margin:14px 0 4px;padding:0}figure svg{max-width:100%;height:auto;border:1px solid #e4e7ec;border-radius:4px;background:#fff}
+figcaption{color:#555;font-size:13px;margin-top:4px}
+""";
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Collapse.Theory.Claims;
+
+namespace Collapse.Reports.Rendering;
+
+/// <summary>Number and verdict formatting shared by the HTML and Markdown renderers.</summary>
+public static class ReportFormat
+{
+    /// <summary>A number in short invariant form: 6 significant digits, lower-case exponent, "n/a" for NaN, ±∞.</summary>
+    public static string Number(double v)
+    {
+        if (double.IsNaN(v)) return "n/a";
+        if (double.IsPositiveInfinity(v)) return "∞";
+        if (double.IsNegativeInfinity(v)) return "−∞";
+        return v.ToString("G6", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+    }
+
+    /// <summary>Seconds as "0.12 s" / "3.4 s" / "2 min 05 s".</summary>
+    public static string Seconds(double s)
+    {
+        if (s < 10) return s.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+        if (s < 120) return s.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+        var t = TimeSpan.FromSeconds(s);
+        return string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes} min {t.Seconds:00} s");
+    }
+
+    /// <summary>Lower-case verdict word: holds, fails, inconclusive.</summary>
+    public static string Verdict(Verdict v) => v switch
+    {
+        Collapse.Theory.Claims.Verdict.Holds => "holds",
+        Collapse.Theory.Claims.Verdict.Fails => "fails",
+        _ => "inconclusive",
+    };
+
+    /// <summary>Lower-case kind word: identity, inequality, asymptotic, empirical.</summary>
+    public static string Kind(ClaimKind k) => k.ToString().ToLowerInvariant();
+
+    /// <summary>Label of the expected column: "bound" for inequalities, "expected" otherwise.</summary>
+    public static string ExpectedLabel(ClaimKind k) => k == ClaimKind.Inequality ? "bound" : "expected";
+
+    /// <summary>Bytes as GiB with one decimal.</summary>
+    public static string Gibibytes(long bytes) =>
+        (bytes / (1024.0 * 1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " GiB";
+
+    /// <summary>Parameters as "k=v, k=v" in key order (ordinal).</summary>
+    public static string Parameters(IReadOnlyDictionary<string, string> p) =>
+        p.Count == 0 ? "none" : string.Join(", ", p.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+}

@@ -1,0 +1,10 @@
+namespace Collapse.Theory.Bounds;
+
+/// <summary>Settings of a margin-bound coverage experiment (<see cref="MarginBoundCoverage"/>).</summary>
+/// <param name="Kind">Bound evaluated.</param>
+/// <param name="TrainSize">m, the training sample size.</param>
+/// <param name="TestSize">Size of the fresh sample on which the test error is estimated.</param>
+/// <param name="NormBound">B: every classifier row has ‖w_k‖ = B (the hypothesis class is ‖w_k‖ ≤ B).</param>
+/// <param name="Delta">δ of the bound.</param>
+/// <param name="Gamma">γ for <see cref="MarginBoundKind.FixedMarginEmpirical"/> (fixed before sampling); ignored otherwise.</param>
+public sealed record CoverageSettings(MarginBoundKind Kind, int TrainSize, int TestSize, double NormBound, double Delta, double Gamma);

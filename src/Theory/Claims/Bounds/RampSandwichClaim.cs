@@ -1,0 +1,42 @@
+using Collapse.Theory.Bounds;
+
+namespace Collapse.Theory.Claims.Bounds;
+
+/// <summary>0-1 risk ≤ ramp margin risk ≤ indicator margin risk (Mohri eq. 9.6).</summary>
+public sealed class RampSandwichClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "margin-risk-sandwich";
+    /// <inheritdoc />
+    public override string Title => "Empirical margin risk lies between the 0-1 risk and the indicator margin risk";
+    /// <inheritdoc />
+    public override string Source => "Mohri, Rostamizadeh, Talwalkar, Foundations of ML, 2nd ed., Def. 5.5 and eq. 9.6";
+    /// <inheritdoc />
+    public override string Statement =>
+        "For all margins ρ_i and γ > 0: (1/m)Σ1[ρ_i ≤ 0] ≤ (1/m)ΣΦ_γ(ρ_i) ≤ (1/m)Σ1[ρ_i ≤ γ], Φ_γ(u) = min(1, max(0, 1 − u/γ)). " +
+        "Measured: the larger violation of the two inequalities.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Inequality;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxSamples", 200));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxM = context.GetInt(this, "maxSamples");
+        if (maxM < 1) throw new InputException("--param maxSamples must be >= 1");
+        return RunCases(context, 0, seed =>
+        {
+            var rng = new Random(seed);
+            var m = 1 + rng.Next(maxM);
+            var scale = ClaimRandom.LogUniform(rng, 1e-3, 1e3);
+            var shift = ClaimRandom.Uniform(rng, -1, 2) * scale;
+            var q = new double[m];
+            for (var i = 0; i < m; i++) q[i] = rng.Next(10) == 0 ? 0.0 : shift + scale * ClaimRandom.Normal(rng); // some exact ties at 0
+            var gamma = ClaimRandom.LogUniform(rng, 1e-3, 1e3) * scale;
+            double zo = MarginLoss.ZeroOneRisk(q), ramp = MarginLoss.EmpiricalMarginRisk(q, gamma), ind = MarginLoss.EmpiricalIndicatorRisk(q, gamma);
+            var excess = Math.Max(zo - ramp, ramp - ind);
+            return new CaseOutcome(excess, 0, excess, $"m={m} γ={CaseOutcome.F(gamma)}: 0-1 {CaseOutcome.F(zo)} ≤ ramp {CaseOutcome.F(ramp)} ≤ indicator {CaseOutcome.F(ind)}");
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using Collapse.Theory.Bounds;
+
+namespace Collapse.Theory.Claims.Bounds;
+
+/// <summary>Paper-notes P8: the uniform bound at γ = p_min (zero empirical risk) is non-increasing in p_min on (0, r].</summary>
+public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "margin-bound-decreases-with-pmin";
+    /// <inheritdoc />
+    public override string Title => "A larger minimum margin gives a smaller margin bound (Cor 4.5 template)";
+    /// <inheritdoc />
+    public override string Source => "Gao et al. 2023 (arXiv 2310.08358) Cor 4.5 / Rem 4.6 [R: paper-notes P8, template of Mohri Thm 5.9 + 9.2]";
+    /// <inheritdoc />
+    public override string Statement =>
+        "For 0 < p₁ ≤ p₂ ≤ r: (8K/p₂)𝔑 + √(log log₂(2r/p₂)/m) + √(log(2/δ)/2m) ≤ the same at p₁ (the uniform multi-class " +
+        "margin bound at γ = p_min, where the empirical margin risk is 0). Holds only for this reconstructed template.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Inequality;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 100));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxK = context.GetInt(this, "maxClasses");
+        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
+        return RunCases(context, 1e-12, seed =>
+        {
+            var rng = new Random(seed);
+            var k = 2 + rng.Next(maxK - 1);
+            var m = (int)ClaimRandom.LogUniform(rng, 1, 1e6);
+            var r = ClaimRandom.LogUniform(rng, 1e-2, 1e3);
+            var rad = ClaimRandom.LogUniform(rng, 1e-6, 1);
+            var delta = ClaimRandom.LogUniform(rng, 1e-6, 0.5);
+            var p1 = r * ClaimRandom.LogUniform(rng, 1e-6, 1);
+            var p2 = Math.Min(r, p1 * ClaimRandom.LogUniform(rng, 1, 1e3));
+            double b1 = UniformMarginBound.AtMinimumMargin(p1, k, rad, m, delta, r).Value;
+            double b2 = UniformMarginBound.AtMinimumMargin(p2, k, rad, m, delta, r).Value;
+            var o = CaseOutcome.AtMost(b2, b1, $"K={k} m={m} r={CaseOutcome.F(r)} 𝔑={CaseOutcome.F(rad)} δ={CaseOutcome.F(delta)}: B(p={CaseOutcome.F(p2)}) = {CaseOutcome.F(b2)} vs B(p={CaseOutcome.F(p1)}) = {CaseOutcome.F(b1)}");
+            return o with { Excess = o.Excess / b1 };
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using Collapse.Theory.Etf;
+
+namespace Collapse.Theory.Claims.Etf;
+
+/// <summary>Claims catalogue B1: the simplex ETF's Gram matrix, norms, cosines and column sum.</summary>
+public sealed class EtfGramClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "etf-gram";
+    /// <inheritdoc />
+    public override string Title => "A simplex ETF has Gram (K/(K−1))(I − 11ᵀ/K): unit rows, cosines −1/(K−1), zero sum";
+    /// <inheritdoc />
+    public override string Source => "Papyan, Han, Donoho 2020, PNAS, Def. 1 (claims catalogue B1)";
+    /// <inheritdoc />
+    public override string Statement =>
+        "For M with Mᵀ = √(K/(K−1))·U(I − 11ᵀ/K), UᵀU = I (SimplexEtf.Random, K ∈ [2, maxClasses], d ∈ {K−1, K, K+3}): " +
+        "‖MMᵀ − (K/(K−1))(I − 11ᵀ/K)‖_F, max |‖m_k‖ − 1|, max |cos(m_k, m_l) + 1/(K−1)|, ‖Σ_k m_k‖ and |‖M‖_F² − K| are all 0. " +
+        "Measured: the largest of them.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Identity;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 64));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxK = context.GetInt(this, "maxClasses");
+        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
+        return RunCases(context, 1e-11, seed =>
+        {
+            var rng = new Random(seed);
+            var k = 2 + rng.Next(maxK - 1);
+            var d = (k - 1) + rng.Next(3) switch { 0 => 0, 1 => 1, _ => 4 };
+            var m = SimplexEtf.Random(k, d, rng.Next());
+            var g = EtfDiagnostic.Of(m);
+            var errors = new[]
+            {
+                g.GramError, Math.Abs(g.MaxNorm - 1), Math.Abs(g.MinNorm - 1), Math.Abs(g.MinCosine - g.ExpectedCosine),
+                Math.Abs(g.MaxCosine - g.ExpectedCosine), g.ColumnSumNorm, Math.Abs(m.FrobeniusNorm() * m.FrobeniusNorm() - k),
+            };
+            return CaseOutcome.Equal(errors.Max(), 0, $"K={k} d={d}: Gram error {CaseOutcome.F(g.GramError)}, cosines [{CaseOutcome.F(g.MinCosine)}, {CaseOutcome.F(g.MaxCosine)}] vs {CaseOutcome.F(g.ExpectedCosine)}, column sum {CaseOutcome.F(g.ColumnSumNorm)}");
+        });
+    }
+}

@@ -1,0 +1,40 @@
+using Collapse.Theory.Etf;
+
+namespace Collapse.Theory.Claims.Etf;
+
+/// <summary>Claims catalogue B2: K−1 equal singular values √(K/(K−1)) and rank K−1.</summary>
+public sealed class EtfSpectrumClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "etf-spectrum";
+    /// <inheritdoc />
+    public override string Title => "A simplex ETF is a tight frame: K−1 singular values √(K/(K−1)), rank K−1";
+    /// <inheritdoc />
+    public override string Source => "Papyan, Han, Donoho 2020, PNAS (claims catalogue B2)";
+    /// <inheritdoc />
+    public override string Statement =>
+        "The singular values of a K×d simplex ETF are √(K/(K−1)) with multiplicity K−1 and 0 for the rest (d ≥ K). " +
+        "Measured: max deviation of the singular values from that spectrum.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Identity;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 64));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxK = context.GetInt(this, "maxClasses");
+        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
+        return RunCases(context, 1e-11, seed =>
+        {
+            var rng = new Random(seed);
+            var k = 2 + rng.Next(maxK - 1);
+            var d = k - 1 + rng.Next(5);
+            var sv = EtfDiagnostic.Of(SimplexEtf.Random(k, d, rng.Next())).SingularValues;
+            var target = Math.Sqrt(k / (k - 1.0));
+            var err = 0.0;
+            for (var i = 0; i < sv.Length; i++) err = Math.Max(err, Math.Abs(sv[i] - (i < k - 1 ? target : 0)));
+            return CaseOutcome.Equal(err, 0, $"K={k} d={d}: σ_1 = {CaseOutcome.F(sv[0])}, σ_{k - 1} = {CaseOutcome.F(sv[k - 2])}, target {CaseOutcome.F(target)}, trailing {CaseOutcome.F(sv.Length >= k ? sv[k - 1] : 0)}");
+        });
+    }
+}

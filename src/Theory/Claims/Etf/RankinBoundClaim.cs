@@ -1,0 +1,59 @@
+using Collapse.Theory.Etf;
+
+namespace Collapse.Theory.Claims.Etf;
+
+/// <summary>Claims catalogue B5: any K unit vectors have a pair with inner product ≥ −1/(K−1); the ETF attains it.</summary>
+public sealed class RankinBoundClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "simplex-bound-max-inner-product";
+    /// <inheritdoc />
+    public override string Title => "K unit vectors always have max_{i≠j}⟨u_i,u_j⟩ ≥ −1/(K−1), with equality at the ETF";
+    /// <inheritdoc />
+    public override string Source => "Rankin 1955 simplex bound (claims catalogue B5); ETF: Papyan et al. 2020";
+    /// <inheritdoc />
+    public override string Statement =>
+        "For unit u_1..u_K in R^d: −1/(K−1) ≤ max_{i≠j}⟨u_i,u_j⟩ (Σ_{i≠j}⟨u_i,u_j⟩ = ‖Σu_i‖² − K ≥ −K). Random vectors, " +
+        "and ETFs perturbed by noise of random size down to 1e-8; equality at an exact ETF to 1e-12. Measured: −1/(K−1); " +
+        "expected: the largest inner product.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Inequality;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 30));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxK = context.GetInt(this, "maxClasses");
+        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
+        return RunCases(context, 1e-12, seed =>
+        {
+            var rng = new Random(seed);
+            var k = 2 + rng.Next(maxK - 1);
+            var d = 1 + rng.Next(k + 5);
+            var bound = -1.0 / (k - 1);
+            var u = RandomOrthogonal.Gaussian(k, d, rng);
+            var kind = "random";
+            if (d >= k - 1 && rng.Next(2) == 0)
+            {
+                var noise = ClaimRandom.LogUniform(rng, 1e-8, 1);
+                u = SimplexEtf.Random(k, d, rng.Next()) + noise * RandomOrthogonal.Gaussian(k, d, rng);
+                kind = $"ETF + noise {CaseOutcome.F(noise)}";
+            }
+            for (var i = 0; i < k; i++) u.SetRow(i, u.Row(i) / u.Row(i).L2Norm());
+            var g = u.TransposeAndMultiply(u);
+            var max = double.NegativeInfinity;
+            for (var i = 0; i < k; i++) for (var j = 0; j < k; j++) if (i != j) max = Math.Max(max, g[i, j]);
+            var o = CaseOutcome.AtMost(bound, max, $"K={k} d={d} {kind}: max inner product {CaseOutcome.F(max)}, bound {CaseOutcome.F(bound)}");
+            if (d >= k - 1)
+            {
+                var etf = SimplexEtf.Random(k, d, rng.Next());
+                var eg = etf.TransposeAndMultiply(etf);
+                var emax = double.NegativeInfinity;
+                for (var i = 0; i < k; i++) for (var j = 0; j < k; j++) if (i != j) emax = Math.Max(emax, eg[i, j]);
+                o = o with { Excess = Math.Max(o.Excess, Math.Abs(emax - bound)) };
+            }
+            return o;
+        });
+    }
+}

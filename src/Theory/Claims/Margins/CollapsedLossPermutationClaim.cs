@@ -1,0 +1,60 @@
+using Collapse.Theory.Etf;
+using Collapse.Theory.Metrics;
+using Collapse.Theory.Numerics;
+
+namespace Collapse.Theory.Claims.Margins;
+
+/// <summary>Paper-notes P4: at exact collapse the training loss and margins are the same for every permutation and rotation.</summary>
+public sealed class CollapsedLossPermutationClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "collapsed-train-loss-alignment-invariant";
+    /// <inheritdoc />
+    public override string Title => "At exact collapse every label permutation / rotation has the same CE and margins";
+    /// <inheritdoc />
+    public override string Source => "Gao et al. 2023 abstract (\"similar optimization performance on train set\"); paper-notes P4 [R]";
+    /// <inheritdoc />
+    public override string Statement =>
+        "With W' = π(W Rᵀ) (W a unit simplex ETF, R orthogonal, π a permutation) and features h_i = c·w'_{y_i}: CE = " +
+        "log(1 + (K−1)e^{−cK/(K−1)}) and every sample and class-pair margin equals cK/(K−1), for every π and R " +
+        "(so the training side cannot tell alignments apart). Measured: largest relative deviation (log CE and margins).";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Identity;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 10), ("perClass", 3));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxK = context.GetInt(this, "maxClasses");
+        var per = context.GetInt(this, "perClass");
+        if (maxK < 2 || per < 1) throw new InputException("--param maxClasses >= 2 and perClass >= 1 required");
+        return RunCases(context, 1e-10, seed =>
+        {
+            var rng = new Random(seed);
+            var k = 2 + rng.Next(maxK - 1);
+            var d = k - 1 + rng.Next(4);
+            var c = ClaimRandom.LogUniform(rng, 0.1, 1e3);
+            var pi = Permutations.Random(k, rng.Next());
+            var w = SimplexEtf.Permute(SimplexEtf.Rotate(SimplexEtf.Random(k, d, rng.Next()), RandomOrthogonal.Haar(d, rng)), pi);
+            var n = k * per;
+            var x = new double[n * d];
+            var y = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                y[i] = i % k;
+                for (var j = 0; j < d; j++) x[i * d + j] = c * w[y[i], j];
+            }
+            var rep = NcMetrics.Compute(x, y, k, d, new Classifier(w));
+            var margin = c * k / (k - 1.0);
+            var logCe = LogSumExp.LogSoftplus(Math.Log(k - 1) - margin);
+            var err = Math.Abs(rep.LogCe!.Value - logCe) / Math.Max(1, Math.Abs(logCe));
+            var m = rep.Margins!;
+            err = Math.Max(err, Math.Abs(m.MinMargin - margin) / margin);
+            for (var a = 0; a < k; a++)
+                for (var b = 0; b < k; b++)
+                    if (a != b) err = Math.Max(err, Math.Abs(m.ClassPair[a, b] - margin) / margin);
+            return CaseOutcome.Equal(err, 0, $"K={k} d={d} c={CaseOutcome.F(c)} π=[{string.Join(",", pi)}]: log CE {CaseOutcome.F(rep.LogCe.Value)} vs {CaseOutcome.F(logCe)}, p_min {CaseOutcome.F(m.MinMargin)} vs {CaseOutcome.F(margin)}");
+        });
+    }
+}

@@ -1,0 +1,43 @@
+namespace Collapse.Theory.Claims.Margins;
+
+/// <summary>Paper-notes P10: (W, h) ↦ (aW, bh) multiplies every margin by ab and leaves the normalized margin unchanged.</summary>
+public sealed class MarginScaleCovarianceClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "margin-scale-covariance";
+    /// <inheritdoc />
+    public override string Title => "Scaling W by a and features by b multiplies margins by ab; the normalized margin is unchanged";
+    /// <inheritdoc />
+    public override string Source => "ICLR reviewers R1/R4 on Gao et al. 2023 Thm 4.1 (p_min inflated by scaling); paper-notes P10 [R]";
+    /// <inheritdoc />
+    public override string Statement =>
+        "For a bias-free classifier and a, b > 0: p_min(aW, bH) = ab·p_min(W, H), γ_kl(aW, bH) = ab·γ_kl(W, H), and " +
+        "p_min/(‖W‖_F·max_i‖h_i‖) is unchanged. Measured: largest relative deviation.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Identity;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxK = context.GetInt(this, "maxClasses");
+        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
+        return RunCases(context, 1e-10, seed =>
+        {
+            var rng = new Random(seed);
+            var s = LabelledSample.Draw(rng, maxK);
+            var a = ClaimRandom.LogUniform(rng, 1e-2, 1e2);
+            var b = ClaimRandom.LogUniform(rng, 1e-2, 1e2);
+            var m1 = s.Metrics().Margins!;
+            var scaled = s with { X = s.X.Select(v => v * b).ToArray() };
+            var m2 = scaled.Metrics(a).Margins!;
+            double Rel(double u, double v) => Math.Abs(u - v) / Math.Max(1e-300, Math.Max(Math.Abs(u), Math.Abs(v)));
+            var err = Math.Max(Rel(a * b * m1.MinMargin, m2.MinMargin), Rel(m1.NormalizedMargin, m2.NormalizedMargin));
+            for (var k = 0; k < s.K; k++)
+                for (var l = 0; l < s.K; l++)
+                    if (k != l) err = Math.Max(err, Rel(a * b * m1.ClassPair[k, l], m2.ClassPair[k, l]));
+            return CaseOutcome.Equal(err, 0, $"{s} a={CaseOutcome.F(a)} b={CaseOutcome.F(b)}: p_min {CaseOutcome.F(m1.MinMargin)} → {CaseOutcome.F(m2.MinMargin)}, normalized {CaseOutcome.F(m1.NormalizedMargin)} → {CaseOutcome.F(m2.NormalizedMargin)}");
+        });
+    }
+}

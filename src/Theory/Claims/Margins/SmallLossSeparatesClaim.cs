@@ -1,0 +1,63 @@
+using Collapse.Theory.Loss;
+using Collapse.Theory.Margins;
+
+namespace Collapse.Theory.Claims.Margins;
+
+/// <summary>Paper-notes P1 consequence: L̄ &lt; log 2 / N ⇒ every training sample is classified correctly (p_min &gt; 0).</summary>
+public sealed class SmallLossSeparatesClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "small-ce-implies-separable";
+    /// <inheritdoc />
+    public override string Title => "Mean CE below log 2 / N implies 100% training accuracy (p_min > 0)";
+    /// <inheritdoc />
+    public override string Source => "Gao et al. 2023 Thm 4.1 consequence (paper-notes P1 [R])";
+    /// <inheritdoc />
+    public override string Statement =>
+        "If L̄ < log(2)/N then p_min > 0 (a sample with q_i ≤ 0 alone contributes ℓ_i ≥ log 2). Instances: all margins ≥ 30 except " +
+        "one at g ∈ [−0.05, 0.05], so that L̄ falls on both sides of log 2/N; instances with L̄ ≥ log 2/N are skipped (precondition). " +
+        "Measured: 0; expected: p_min.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Inequality;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 10), ("maxSamples", 20));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxK = context.GetInt(this, "maxClasses");
+        var maxN = context.GetInt(this, "maxSamples");
+        if (maxK < 2 || maxN < 1) throw new InputException("--param maxClasses >= 2 and maxSamples >= 1 required");
+        return RunCases(context, 0, seed =>
+        {
+            var rng = new Random(seed);
+            var k = 2 + rng.Next(maxK - 1);
+            var n = 1 + rng.Next(maxN);
+            // Every sample leads its competitors by ≥ 30 except one, whose runner-up sits at a gap g ∈ [−0.05, 0.05]:
+            // L̄ then falls just above or just below log 2 / N depending on the sign of g.
+            var z = new double[n * k];
+            var y = new int[n];
+            var special = rng.Next(n);
+            var g = ClaimRandom.Uniform(rng, -0.05, 0.05);
+            for (var i = 0; i < n; i++)
+            {
+                y[i] = rng.Next(k);
+                var shift = 100 * ClaimRandom.Normal(rng);
+                var first = true;
+                for (var j = 0; j < k; j++)
+                {
+                    if (j == y[i]) { z[i * k + j] = shift; continue; }
+                    z[i * k + j] = shift - (i == special && first ? g : 30 + 10 * rng.NextDouble());
+                    first = false;
+                }
+            }
+            var shape = $"K={k} N={n} near-threshold gap g={CaseOutcome.F(g)}";
+            var (mean, _) = CrossEntropy.Evaluate(z, y, k);
+            if (!(mean < Math.Log(2) / n)) return CaseOutcome.Skip("mean CE ≥ log 2 / N");
+            var pmin = double.PositiveInfinity;
+            for (var i = 0; i < n; i++) pmin = Math.Min(pmin, SampleMargin.Of(z.AsSpan(i * k, k), y[i]));
+            var o = CaseOutcome.AtMost(0, pmin, $"{shape}: L̄ = {CaseOutcome.F(mean)} < log2/N = {CaseOutcome.F(Math.Log(2) / n)}, p_min = {CaseOutcome.F(pmin)}");
+            return pmin > 0 ? o : o with { Excess = double.PositiveInfinity };
+        });
+    }
+}

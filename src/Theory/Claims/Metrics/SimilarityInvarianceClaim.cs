@@ -1,0 +1,58 @@
+using Collapse.Theory.Etf;
+using Collapse.Theory.Metrics;
+
+namespace Collapse.Theory.Claims.Metrics;
+
+/// <summary>Claims catalogue A3/A8: the feature-only NC metrics are invariant under h ↦ cQh + t.</summary>
+public sealed class SimilarityInvarianceClaim : TheoryClaim
+{
+    /// <inheritdoc />
+    public override string Id => "nc-metrics-similarity-invariant";
+    /// <inheritdoc />
+    public override string Title => "NC1, trace ratio, CDNV and the NC2 metrics are invariant under similarity maps of the features";
+    /// <inheritdoc />
+    public override string Source => "Claims catalogue A3 (NC1 pinv form) and A8 (CDNV, Galanti et al. 2022)";
+    /// <inheritdoc />
+    public override string Statement =>
+        "For c ≠ 0, orthogonal Q and shift t: nc1 = (1/K)Tr(Σ_W Σ_B⁺), nc1TraceRatio, cdnv, equinormMeans, equiangularity, " +
+        "maxAngle and etfGramError of {cQh_i + t} equal those of {h_i} (relative tolerance 1e-8; values below 1e-4 compared with absolute tolerance 1e-12). Measured: the largest relative change.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Identity;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7));
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var maxK = context.GetInt(this, "maxClasses");
+        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
+        return RunCases(context, 1e-8, seed =>
+        {
+            var rng = new Random(seed);
+            var s = LabelledSample.Draw(rng, maxK);
+            var q = RandomOrthogonal.Haar(s.D, rng);
+            var c = ClaimRandom.LogUniform(rng, 0.01, 100) * (rng.Next(2) == 0 ? -1 : 1);
+            var t = Enumerable.Range(0, s.D).Select(_ => 10 * ClaimRandom.Normal(rng)).ToArray();
+            var x2 = new double[s.X.Length];
+            for (var i = 0; i < s.N; i++)
+                for (var a = 0; a < s.D; a++)
+                {
+                    var v = 0.0;
+                    for (var b = 0; b < s.D; b++) v += q[a, b] * s.X[i * s.D + b];
+                    x2[i * s.D + a] = c * v + t[a];
+                }
+            var r1 = NcMetrics.Compute(s.X, s.Y, s.K, s.D);
+            var r2 = NcMetrics.Compute(x2, s.Y, s.K, s.D);
+            var pairs = new (string, double, double)[]
+            {
+                ("nc1", r1.Nc1!.Value, r2.Nc1!.Value), ("nc1TraceRatio", r1.Nc1TraceRatio, r2.Nc1TraceRatio), ("cdnv", r1.Cdnv, r2.Cdnv),
+                ("equinormMeans", r1.EquinormMeans, r2.EquinormMeans), ("equiangularity", r1.Equiangularity, r2.Equiangularity),
+                ("maxAngle", r1.MaxAngle, r2.MaxAngle), ("etfGramError", r1.EtfGramError, r2.EtfGramError),
+            };
+            var (name, a1, a2) = pairs.MaxBy(p => Rel(p.Item2, p.Item3));
+            return new CaseOutcome(a2, a1, Rel(a1, a2), $"{s} c={CaseOutcome.F(c)}: largest relative change in {name}: {CaseOutcome.F(a1)} → {CaseOutcome.F(a2)}");
+        });
+    }
+
+    private static double Rel(double a, double b) => Math.Abs(a - b) / Math.Max(1e-4, Math.Max(Math.Abs(a), Math.Abs(b))); // values below 1e-4 are compared absolutely
+}
