@@ -87,6 +87,17 @@ public class SimulatorTests
     }
 
     [Fact]
+    public void WideFeaturesUseTheProjectedNc1WhichEqualsTheScatterForm()
+    {
+        // d = 40 > 32: the recorder takes nc1 from the rank-(K−1) projection; Theory's in-memory route uses the scatter.
+        var run = UfmSimulator.Run(new UfmConfig { Classes = 3, Dim = 40, PerClass = 6, Steps = 50, InitScale = 0.5 });
+        var direct = Collapse.Theory.Metrics.NcMetrics.Compute(run.H, run.Labels, 3, 40,
+            new Collapse.Theory.Metrics.Classifier(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(3, 40, (r, c) => run.W[r * 40 + c])));
+        Assert.Equal(direct.Nc1!.Value, run.Final.Nc1, 1e-9 * direct.Nc1.Value);
+        Assert.Equal(direct.Ce!.Value, run.Final.Loss, 1e-14);
+    }
+
+    [Fact]
     public void TrajectoryColumnsUseTheConventionKeys()
     {
         var header = TrajectoryCsv.Format([]).TrimEnd('\n').Split(',');

@@ -1,5 +1,7 @@
 using Collapse.Theory.Loss;
+using Collapse.Theory.Margins;
 using Collapse.Theory.Metrics;
+using Collapse.Theory.Statistics;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 using MathNet.Numerics.LinearAlgebra;
@@ -22,7 +24,12 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
         double normH = Math.Sqrt(DenseKernels.SumOfSquares(h));
         double normB = b is null ? 0.0 : Math.Sqrt(DenseKernels.SumOfSquares(b));
         if (normW < DegenerateNorm || normH < DegenerateNorm) return Degenerate(step, stepSize, normW, normH, normB, w, h, b);
-        var report = NcMetrics.Compute(h, data.Labels, k, d, new Classifier(wm, bias));
+        // For d > 32 nc1 comes from the rank-(K−1) projection in pass 2 instead of the d×d scatter (O(N·d·K), not O(N·d²)).
+        var classifier = new Classifier(wm, bias);
+        var stats = ClassStatisticsAccumulator.Of(h, data.Labels, k, d, trackScatter: d <= 32);
+        var evaluation = new SampleEvaluator(stats, classifier, projectNc1: d > 32);
+        evaluation.Add(h, data.Labels);
+        var report = NcMetrics.FromPasses(stats, evaluation, classifier);
         var margins = report.Margins!;
         double loss, logLoss;
         if (config.Loss == UfmLoss.CrossEntropy)
