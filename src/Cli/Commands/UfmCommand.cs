@@ -127,10 +127,11 @@ public static class UfmCommand
         var r = report.Result;
         var f = r.Final;
         string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
-        var speed = r.ElapsedSeconds > 0 ? $" ({G(r.StepsDone / r.ElapsedSeconds)} steps/s)" : "";
+        var speed = r.ElapsedSeconds > 0 ? $" ({G(r.StepsPerSecond)} steps/s)" : "";
+        var resumed = r.StartStep > 0 ? $" (resumed at step {r.StartStep})" : "";
         var claims = report.Claims.Count == 0 ? "no claims apply"
             : string.Join(", ", report.Claims.Select(c => $"{c.ClaimId} {c.Verdict.ToString().ToLowerInvariant()}"));
-        return $"ufm: {r.StepsDone} steps in {r.ElapsedSeconds:F1} s{speed} on {r.Engine}, η={G(r.StepSize)}; loss {G(f.Loss)}, p_min {G(f.MinMargin)}, "
+        return $"ufm: {r.StepsDone} steps{resumed} in {r.ElapsedSeconds:F1} s{speed} on {r.Engine}, η={G(r.StepSize)}; loss {G(f.Loss)}, p_min {G(f.MinMargin)}, "
                + $"nc1 {G(f.Nc1)}, nc3 {G(f.Nc3)}, equiangularity {G(f.Equiangularity)}, svmDirectionDistance {G(f.SvmDirectionDistance)}; {claims} → {report.OutputDirectory}";
     }
 }

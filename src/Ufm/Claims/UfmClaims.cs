@@ -16,8 +16,8 @@ public static class UfmClaims
 
     /// <summary>
     /// The trajectory claims whose assumptions a finished run meets, evaluated on it with their default tolerances:
-    /// CE→SVM in mode (b); margin growth for bias-free CE without decay; ETF emergence for the balanced joint mode
-    /// without decay; the closed-form scale for the balanced regularized joint mode. Empty for other runs.
+    /// CE→SVM in mode (b); margin growth for bias-free CE without decay (plain GD); ETF emergence for the balanced joint
+    /// mode without decay (plain GD); the closed-form scale for the balanced regularized joint mode. Empty for other runs.
     /// </summary>
     public static IReadOnlyList<ClaimResult> ForRun(UfmResult r)
     {
@@ -27,8 +27,9 @@ public static class UfmClaims
         var noDecay = c.LambdaW == 0 && c.LambdaH == 0 && c.LambdaB == 0;
         if (c.Mode == UfmMode.FixedFeatures && noDecay && c.Schedule == StepSchedule.Fixed && c.Momentum == 0)
             list.Add(new CeSvmDirectionClaim().Evaluate(r));
-        if (noDecay && !c.Bias && c.Schedule == StepSchedule.Fixed) list.Add(new MarginGrowthClaim().Evaluate(r));
-        if (c.Mode == UfmMode.Joint && noDecay && !c.Bias && c.Imbalance == 1) list.Add(new EtfEmergenceClaim().Evaluate(r));
+        var plainGd = c.Schedule == StepSchedule.Fixed && c.Momentum == 0; // the theorems are about GD / gradient flow
+        if (noDecay && !c.Bias && plainGd) list.Add(new MarginGrowthClaim().Evaluate(r));
+        if (c.Mode == UfmMode.Joint && noDecay && !c.Bias && c.Imbalance == 1 && plainGd) list.Add(new EtfEmergenceClaim().Evaluate(r));
         if (c.Mode == UfmMode.Joint && c.LambdaW > 0 && c.LambdaH > 0 && c.Imbalance == 1) list.Add(new RegularizedEtfScaleClaim().Evaluate(r));
         return list;
     }

@@ -18,13 +18,17 @@ namespace Collapse.Ufm.Simulation;
 /// <param name="Svm">Reference SVM (mode b: on the fixed features; otherwise on the final features), null if not separable or not solved.</param>
 /// <param name="StepsDone">Steps completed (less than Config.Steps when interrupted).</param>
 /// <param name="ElapsedSeconds">Wall time of the stepping loop in this process.</param>
+/// <param name="StartStep">Step this process started from (0, or the checkpoint's step when resumed).</param>
 public sealed record UfmResult(
     UfmConfig Config, int Classes, int Dim, int[] Labels, IReadOnlyList<TrajectoryRow> Trajectory,
     double[] W, double[] H, double[]? B, double StepSize, double SmoothnessBound, string Engine,
-    SvmReference? Svm, long StepsDone, double ElapsedSeconds)
+    SvmReference? Svm, long StepsDone, double ElapsedSeconds, long StartStep = 0)
 {
     /// <summary>True when all configured steps ran.</summary>
     public bool Completed => StepsDone == Config.Steps;
+
+    /// <summary>Steps per second of this process's stepping loop.</summary>
+    public double StepsPerSecond => ElapsedSeconds > 0 ? (StepsDone - StartStep) / ElapsedSeconds : double.NaN;
 
     /// <summary>The last logged row.</summary>
     public TrajectoryRow Final => Trajectory[^1];

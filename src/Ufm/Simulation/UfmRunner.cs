@@ -101,6 +101,8 @@ public static class UfmRunner
             w.WriteNumber("stepsDone", r.StepsDone);
             w.WriteBoolean("completed", r.Completed);
             Number(w, "elapsedSeconds", r.ElapsedSeconds);
+            w.WriteNumber("startStep", r.StartStep);
+            Number(w, "stepsPerSecond", r.StepsPerSecond);
             w.WriteStartObject("final");
             foreach (var (name, get) in TrajectoryRow.Columns)
                 if (name == "step") w.WriteNumber(name, r.Final.Step);
