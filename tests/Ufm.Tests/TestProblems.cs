@@ -22,7 +22,7 @@ internal static class TestProblems
     }
 
     public static IUfmEngine Create(EngineSetup s, UfmEngineKind kind) =>
-        kind == UfmEngineKind.Managed ? new ManagedEngine(s) : new TorchEngine(s);
+        Collapse.Ufm.Simulation.UfmSimulator.CreateEngine(kind, s);
 
     /// <summary>∇f at the setup's point, read off one plain GD step with η = 1: g = θ − θ'.</summary>
     public static (double[] GW, double[] GH, double[]? GB) GradientFromStep(EngineSetup s, UfmEngineKind kind)

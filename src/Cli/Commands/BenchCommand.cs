@@ -74,8 +74,8 @@ public static class BenchCommand
         sb.AppendLine($"ufm step, joint CE, K={o.Classes} d={o.Dim} N={o.Classes * o.PerClass}, CPU, {m.Threads} threads, {o.Steps} timed steps per dtype");
         sb.AppendLine($"machine: matmul {G(m.MatmulGflopsFloat64)} GFLOP/s float64, {G(m.MatmulGflopsFloat32)} GFLOP/s float32; copy {G(m.CopyGBytesPerSecond)} GB/s");
         foreach (var (name, t) in new[] { ("float64", r.Float64), ("float32", r.Float32) })
-            sb.AppendLine($"{name}: {G(t.StepsPerSecond)} steps/s, {G(t.Gflops)} GFLOP/s, {G(t.GbPerSecond)} GB/s, roofline {t.RooflineFraction:P1}; "
-                          + $"PyTorch autograd {G(t.ReferenceStepsPerSecond)} steps/s → {G(t.SpeedupOverReference)}× faster");
+            sb.AppendLine($"{name} ({t.Engine}): {G(t.StepsPerSecond)} steps/s, {G(t.Gflops)} GFLOP/s, {G(t.GbPerSecond)} GB/s, roofline {t.RooflineFraction:P1}; "
+                          + $"TorchSharp GEMM engine {G(t.TorchStepsPerSecond)} steps/s; PyTorch autograd {G(t.ReferenceStepsPerSecond)} steps/s → {G(t.SpeedupOverReference)}× faster");
         sb.AppendLine($"reference: {r.ReferenceNote}");
         sb.AppendLine($"load average: {G(r.LoadAverage.Before)} before, {G(r.LoadAverage.After)} after ({Environment.ProcessorCount} cores)");
         return sb.ToString();
@@ -105,6 +105,7 @@ public static class BenchCommand
             foreach (var (name, t) in new[] { ("float64", r.Float64), ("float32", r.Float32) })
             {
                 w.WriteStartObject(name);
+                w.WriteString("engine", t.Engine);
                 N("stepsPerSecond", t.StepsPerSecond);
                 N("gflops", t.Gflops);
                 N("gbPerSecond", t.GbPerSecond);
@@ -113,6 +114,7 @@ public static class BenchCommand
                 N("bytesPerStep", t.BytesPerStep);
                 N("referenceStepsPerSecond", t.ReferenceStepsPerSecond);
                 N("speedupOverReference", t.SpeedupOverReference);
+                N("torchEngineStepsPerSecond", t.TorchStepsPerSecond);
                 w.WriteEndObject();
             }
             w.WriteString("reference", r.ReferenceNote);

@@ -34,7 +34,7 @@ public sealed record UfmBenchOptions
 }
 
 /// <summary>Timing of one dtype.</summary>
-/// <param name="StepsPerSecond">Joint CE GD steps per second.</param>
+/// <param name="StepsPerSecond">Joint CE GD steps per second (1/median step time).</param>
 /// <param name="Gflops">Achieved GFLOP/s (6·K·d·N flops per step: the three GEMMs).</param>
 /// <param name="GbPerSecond">Achieved GB/s of compulsory traffic (H read and written once, W, G: see docs/ufm.md).</param>
 /// <param name="RooflineFraction">t_roofline / t_step with t_roofline = max(flops/peak GFLOP/s, bytes/copy GB/s).</param>
@@ -42,8 +42,11 @@ public sealed record UfmBenchOptions
 /// <param name="BytesPerStep">Compulsory bytes per step.</param>
 /// <param name="ReferenceStepsPerSecond">Steps/s of the PyTorch autograd reference, NaN if it did not run.</param>
 /// <param name="SpeedupOverReference">StepsPerSecond / ReferenceStepsPerSecond.</param>
+/// <param name="Engine">Engine timed (the one <c>--engine auto</c> picks on the CPU).</param>
+/// <param name="TorchStepsPerSecond">Steps/s of the TorchSharp GEMM engine on the same problem, for comparison.</param>
 public sealed record UfmBenchTiming(double StepsPerSecond, double Gflops, double GbPerSecond, double RooflineFraction,
-    double FlopsPerStep, double BytesPerStep, double ReferenceStepsPerSecond, double SpeedupOverReference);
+    double FlopsPerStep, double BytesPerStep, double ReferenceStepsPerSecond, double SpeedupOverReference,
+    string Engine = "", double TorchStepsPerSecond = double.NaN);
 
 /// <summary>Result of <see cref="UfmBenchmark.Run"/>.</summary>
 /// <param name="Options">What ran.</param>
@@ -56,7 +59,8 @@ public sealed record UfmBenchReport(UfmBenchOptions Options, MachineRoofline Mac
     string ReferenceNote, (double Before, double After) LoadAverage);
 
 /// <summary>
-/// <c>collapse bench ufm</c>: per-step speed of the TorchSharp engine on the joint CE UFM (default K=10, d=512, n=500,
+/// <c>collapse bench ufm</c>: per-step speed of the CPU engine (the fused managed kernel; the TorchSharp GEMM engine is
+/// timed alongside) on the joint CE UFM (default K=10, d=512, n=500,
 /// CPU) for float64 and float32, against a measured roofline and a straightforward PyTorch autograd step
 /// (bench/ufm_torch_ref.py).
 /// </summary>
@@ -68,8 +72,14 @@ public static class UfmBenchmark
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         var loadBefore = Load();
         var machine = MachineRoofline.Measure(options.RooflineMatmulSize, options.RooflineCopyBytes);
-        var f64 = Time(options, UfmPrecision.Float64, machine);
-        var f32 = Time(options, UfmPrecision.Float32, machine);
+        var f64 = Time(options, UfmPrecision.Float64, machine, UfmEngineKind.Managed) with
+        {
+            TorchStepsPerSecond = Time(options, UfmPrecision.Float64, machine, UfmEngineKind.Torch).StepsPerSecond,
+        };
+        var f32 = Time(options, UfmPrecision.Float32, machine, UfmEngineKind.Managed) with
+        {
+            TorchStepsPerSecond = Time(options, UfmPrecision.Float32, machine, UfmEngineKind.Torch).StepsPerSecond,
+        };
         var (ref64, ref32, note) = Reference(options);
         return new UfmBenchReport(options, machine, f64 with { ReferenceStepsPerSecond = ref64, SpeedupOverReference = f64.StepsPerSecond / ref64 },
             f32 with { ReferenceStepsPerSecond = ref32, SpeedupOverReference = f32.StepsPerSecond / ref32 }, note, (loadBefore, Load()));
@@ -85,26 +95,33 @@ public static class UfmBenchmark
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException) { return double.NaN; }
     }
 
-    private static UfmBenchTiming Time(UfmBenchOptions o, UfmPrecision precision, MachineRoofline machine)
+    private static UfmBenchTiming Time(UfmBenchOptions o, UfmPrecision precision, MachineRoofline machine, UfmEngineKind kind)
     {
         int k = o.Classes, d = o.Dim, n = k * o.PerClass;
         var rng = new Random(1);
         double[] Gauss(int count, double s) { var a = new double[count]; for (var i = 0; i < count; i++) a[i] = s * RandomOrthogonal.StandardNormal(rng); return a; }
         var labels = new int[n];
         for (var i = 0; i < n; i++) labels[i] = i / o.PerClass;
-        var setup = new EngineSetup(k, d, labels, Gauss(k * d, 0.1), Gauss(n * d, 0.1), null, UfmLoss.CrossEntropy, true, true, 0, 0, 0, 0, precision, "cpu");
-        using var engine = new TorchEngine(setup);
+        var setup = new EngineSetup(k, d, labels, Gauss(k * d, 0.1), Gauss(n * d, 0.1), null, UfmLoss.CrossEntropy, true, true, 0, 0, 0, 0, precision, "cpu",
+            o.Threads > 0 ? o.Threads : torch.get_num_threads());
+        using var engine = Simulation.UfmSimulator.CreateEngine(kind, setup);
         const double eta = 1.0;
         for (var t = 0; t < o.Warmup; t++) engine.Step(_ => eta, false);
-        var sw = Stopwatch.StartNew();
-        for (var t = 0; t < o.Steps; t++) engine.Step(_ => eta, false);
-        var seconds = sw.Elapsed.TotalSeconds / o.Steps;
+        var times = new double[o.Steps];
+        for (var t = 0; t < o.Steps; t++)
+        {
+            var sw = Stopwatch.StartNew();
+            engine.Step(_ => eta, false);
+            times[t] = sw.Elapsed.TotalSeconds;
+        }
+        Array.Sort(times);
+        var seconds = times[o.Steps / 2]; // median step: robust to other processes on a shared CPU
         double size = precision == UfmPrecision.Float32 ? 4 : 8;
         var flops = 6.0 * k * d * n;
         var bytes = size * (2.0 * n * d + 2.0 * k * d + 2.0 * n * k);
         var dtype = precision == UfmPrecision.Float32 ? torch.ScalarType.Float32 : torch.ScalarType.Float64;
         var bound = Math.Max(flops / (machine.MatmulGflops(dtype) * 1e9), bytes / (machine.CopyGBytesPerSecond * 1e9));
-        return new UfmBenchTiming(1.0 / seconds, flops / seconds / 1e9, bytes / seconds / 1e9, bound / seconds, flops, bytes, double.NaN, double.NaN);
+        return new UfmBenchTiming(1.0 / seconds, flops / seconds / 1e9, bytes / seconds / 1e9, bound / seconds, flops, bytes, double.NaN, double.NaN, engine.Name);
     }
 
     private static (double F64, double F32, string Note) Reference(UfmBenchOptions o)

@@ -11,7 +11,7 @@ internal sealed record EngineSetup(
     double[] W, double[] H, double[]? B,
     UfmLoss Loss, bool TrainW, bool TrainH,
     double LambdaW, double LambdaH, double LambdaB,
-    double Momentum, UfmPrecision Precision, string Device)
+    double Momentum, UfmPrecision Precision, string Device, int Threads = 0)
 {
     /// <summary>N.</summary>
     public int Samples => Labels.Length;

@@ -1,20 +1,40 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Collapse.Theory.Loss;
+using Collapse.Theory.Numerics;
 using Collapse.Ufm.Model;
 
 namespace Collapse.Ufm.Engine;
 
 /// <summary>
-/// Float64 UFM step on plain managed arrays. For small problems (K·d·N up to ~10⁶) this beats TorchSharp, whose
-/// per-operation overhead (~5 µs per op, ~15 ops per step) dominates there (measured, see docs/ufm.md).
-/// Layout: W row-major K×d, H sample-major N×d (row i = h_i), logit gradient G row-major N×K.
+/// UFM step on managed arrays (float64 or float32, <typeparamref name="T"/>; fused multiply-adds through
+/// <typeparamref name="TOps"/>) with a fused, row-blocked, SIMD kernel: one pass over H per step reads each
+/// block of four rows once, computes their logits z_i = W h_i + b, the logit gradients g_i (shared
+/// <see cref="LogitGradient"/> code), accumulates ∇W = Σ g_i h_iᵀ and ∇b = Σ g_i into per-chunk partial sums, and
+/// updates the rows in place (they are independent given the old W). The compulsory memory traffic is thus one read
+/// and one write of H, against three passes for the GEMM formulation of <see cref="TorchEngine"/>.
+/// Rows are split into a fixed number of chunks (a function of N only) whose partial sums are added in chunk order,
+/// so results are bit-identical whether the chunks run on one thread or in parallel.
+/// Layout: W row-major K×d, H sample-major N×d (row i = h_i). Per-row logit gradients are formed in float64 from the
+/// T-precision logits and rounded back to T.
 /// </summary>
-internal sealed class ManagedEngine : IUfmEngine
+internal sealed unsafe class ManagedEngine<T, TOps> : IUfmEngine
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TOps : IFusedOps<T>
 {
+    /// <summary>K·d·N from which the chunks run in parallel.</summary>
+    private const long ParallelThreshold = 200_000;
+    private const int Block = 4;
+
     private readonly EngineSetup _s;
-    private readonly int _k, _d, _n;
-    private readonly double[] _w, _h, _g, _gw;
-    private readonly double[]? _b, _gb, _vw, _vh, _vb;
-    private readonly double[] _z, _hGrad, _a;
+    private readonly int _k, _d, _n, _chunks;
+    private readonly T[] _w, _h;
+    private readonly T[]? _b, _vw, _vh, _vb;
+    private readonly T[][] _gwPartial, _gbPartial;
+    private readonly T[] _gw, _gb;
+    private readonly double[] _a;
+    private readonly ParallelOptions _parallel;
 
     public ManagedEngine(EngineSetup setup)
     {
@@ -22,156 +42,396 @@ internal sealed class ManagedEngine : IUfmEngine
         _k = setup.Classes;
         _d = setup.Dim;
         _n = setup.Samples;
-        _w = (double[])setup.W.Clone();
-        _h = (double[])setup.H.Clone();
-        _b = setup.B is null ? null : (double[])setup.B.Clone();
-        _g = new double[_n * _k];
-        _gw = new double[_k * _d];
-        _gb = _b is null ? null : new double[_k];
-        _z = new double[_k];
-        _hGrad = new double[_d];
+        _w = ToT(setup.W);
+        _h = ToT(setup.H);
+        _b = setup.B is null ? null : ToT(setup.B);
+        _chunks = Math.Clamp(_n / 256, 1, 16);
+        _gwPartial = new T[_chunks][];
+        _gbPartial = new T[_chunks][];
+        for (var c = 0; c < _chunks; c++)
+        {
+            _gwPartial[c] = setup.TrainW ? new T[_k * _d] : [];
+            _gbPartial[c] = _b is not null ? new T[_k] : [];
+        }
+        _gw = new T[_k * _d];
+        _gb = new T[_k];
         _a = new double[_n];
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = setup.Threads > 0 ? setup.Threads : Environment.ProcessorCount };
         if (setup.Momentum > 0)
         {
-            if (setup.TrainW) _vw = new double[_k * _d];
-            if (setup.TrainH) _vh = new double[_n * _d];
-            if (_b is not null) _vb = new double[_k];
+            if (setup.TrainW) _vw = new T[_k * _d];
+            if (setup.TrainH) _vh = new T[_n * _d];
+            if (_b is not null) _vb = new T[_k];
         }
     }
 
-    public string Name => "managed-float64-cpu";
+    public string Name => typeof(T) == typeof(float) ? "managed-float32-cpu" : "managed-float64-cpu";
+
+    private static T[] ToT(double[] a)
+    {
+        var r = new T[a.Length];
+        for (var i = 0; i < a.Length; i++) r[i] = T.CreateChecked(a[i]);
+        return r;
+    }
+
+    private static double[] ToDouble(T[] a)
+    {
+        var r = new double[a.Length];
+        for (var i = 0; i < a.Length; i++) r[i] = double.CreateChecked(a[i]);
+        return r;
+    }
+
+    private static void Load(T[] target, double[] source)
+    {
+        for (var i = 0; i < source.Length; i++) target[i] = T.CreateChecked(source[i]);
+    }
+
+    private static double D(T v) => double.CreateTruncating(v);
+    private static T Tv(double v) => T.CreateTruncating(v);
 
     public void Step(Func<double, double> stepSize, bool needsLoss)
     {
-        var loss = LogitGradients(needsLoss, shifted: needsLoss);
+        double? shift = null;
+        double loss = double.NaN;
+        if (needsLoss)
+        {
+            (loss, shift) = ScanLoss();
+        }
         var eta = stepSize(loss);
-        var mu = _s.Momentum;
+        if ((long)_k * _d * _n >= ParallelThreshold && _chunks > 1)
+            Parallel.For(0, _chunks, _parallel, c => Chunk(c, eta, shift));
+        else
+            for (var c = 0; c < _chunks; c++) Chunk(c, eta, shift);
 
-        // ∇_W = Gᵀ H + λ_W W and ∇_b = Gᵀ1 + λ_b b, both at the old H (computed before H moves).
-        if (_s.TrainW)
-        {
-            Array.Clear(_gw);
-            for (var i = 0; i < _n; i++)
-            {
-                var hi = _h.AsSpan(i * _d, _d);
-                for (var c = 0; c < _k; c++)
-                {
-                    var gic = _g[i * _k + c];
-                    if (gic != 0.0) DenseKernels.Axpy(gic, hi, _gw.AsSpan(c * _d, _d));
-                }
-            }
-            if (_s.LambdaW != 0.0) DenseKernels.Axpy(_s.LambdaW, _w, _gw);
-        }
-        if (_b is not null)
-        {
-            Array.Clear(_gb!);
-            for (var i = 0; i < _n; i++)
-                for (var c = 0; c < _k; c++) _gb![c] += _g[i * _k + c];
-            if (_s.LambdaB != 0.0) DenseKernels.Axpy(_s.LambdaB, _b, _gb);
-        }
-
-        // ∇_H: row i is Σ_c G_ic w_c + λ_H h_i, at the old W; rows are independent so H is updated in place.
-        if (_s.TrainH)
-        {
-            var lh = _s.LambdaH;
-            for (var i = 0; i < _n; i++)
-            {
-                var hi = _h.AsSpan(i * _d, _d);
-                var grad = _hGrad.AsSpan();
-                if (lh != 0.0) { hi.CopyTo(grad); DenseKernels.Scale(lh, grad); }
-                else grad.Clear();
-                for (var c = 0; c < _k; c++)
-                {
-                    var gic = _g[i * _k + c];
-                    if (gic != 0.0) DenseKernels.Axpy(gic, _w.AsSpan(c * _d, _d), grad);
-                }
-                Apply(hi, grad, _vh is null ? default : _vh.AsSpan(i * _d, _d), eta, mu);
-            }
-        }
-        if (_s.TrainW) Apply(_w, _gw, _vw, eta, mu);
-        if (_b is not null) Apply(_b, _gb!, _vb, eta, mu);
+        if (_s.TrainW) Reduce(_gwPartial, _gw, _w, _s.LambdaW, _vw, eta);
+        if (_b is not null) Reduce(_gbPartial, _gb, _b, _s.LambdaB, _vb, eta);
     }
 
-    /// <summary>θ ← θ − η g (μ = 0) or v ← μ v − η g, θ ← θ + v.</summary>
-    private static void Apply(Span<double> theta, ReadOnlySpan<double> grad, Span<double> velocity, double eta, double mu)
+    /// <summary>g = Σ_chunks partial (in chunk order) + λθ, then θ ← θ − ηg (μ = 0) or v ← μv − ηg, θ ← θ + v.</summary>
+    private void Reduce(T[][] partials, T[] grad, T[] theta, double lambda, T[]? velocity, double eta)
     {
-        if (velocity.IsEmpty)
-        {
-            DenseKernels.Axpy(-eta, grad, theta);
-            return;
-        }
+        Array.Clear(grad);
+        foreach (var p in partials)
+            for (var j = 0; j < grad.Length; j++) grad[j] += p[j];
+        T l = Tv(lambda), e = Tv(eta), mu = Tv(_s.Momentum);
         for (var j = 0; j < theta.Length; j++)
         {
-            velocity[j] = mu * velocity[j] - eta * grad[j];
-            theta[j] += velocity[j];
+            var g = lambda != 0.0 ? grad[j] + l * theta[j] : grad[j];
+            if (velocity is null) theta[j] -= e * g;
+            else
+            {
+                velocity[j] = mu * velocity[j] - e * g;
+                theta[j] += velocity[j];
+            }
         }
     }
 
     /// <summary>
-    /// Fills G = (1/N) ∂ℓ/∂Z row by row and returns the mean loss (NaN when not requested). With
-    /// <paramref name="wantLoss"/> under CE both are scaled by the common factor e^{−A}, A = max_i LSE_{j≠y_i}(z_ij − z_iy_i)
-    /// (see <see cref="LogitGradient.ComputeShifted"/>): the ratio G/F used by the normalized schedule is unchanged and finite.
+    /// Pass for the loss-normalized schedule: the mean loss F and, under CE, the shift A = max_i a_i with
+    /// a_i = LSE_{j≠y_i}(z_ij − z_iy_i); returns (e^{−A}·F, A), or (F, null) for MSE (whose gradient is not shifted).
     /// </summary>
-    private double LogitGradients(bool wantLoss, bool shifted)
+    private (double Loss, double? Shift) ScanLoss()
     {
-        var scale = 1.0 / _n;
-        var total = 0.0;
-        var z = _z.AsSpan();
-        if (shifted && _s.Loss == UfmLoss.CrossEntropy)
-        {
-            var shift = double.NegativeInfinity;
-            for (var i = 0; i < _n; i++)
-            {
-                var zi = _g.AsSpan(i * _k, _k);
-                Logits(i, zi);
-                _a[i] = CrossEntropy.InnerLogSum(zi, _s.Labels[i]);
-                if (_a[i] > shift) shift = _a[i];
-            }
-            for (var i = 0; i < _n; i++)
-            {
-                var gi = _g.AsSpan(i * _k, _k);
-                gi.CopyTo(z);
-                total += LogitGradient.ComputeShifted(z, _s.Labels[i], _a[i], shift, scale, gi);
-            }
-            return total * scale;
-        }
+        Span<double> z = stackalloc double[_k];
+        if (_s.Loss == UfmLoss.Mse) return (DataLoss(), null);
+        var shift = double.NegativeInfinity;
         for (var i = 0; i < _n; i++)
         {
             Logits(i, z);
-            total += LogitGradient.Compute(_s.Loss, z, _s.Labels[i], scale, _g.AsSpan(i * _k, _k), wantLoss);
+            _a[i] = CrossEntropy.InnerLogSum(z, _s.Labels[i]);
+            if (_a[i] > shift) shift = _a[i];
         }
-        return wantLoss ? total * scale : double.NaN;
+        var total = 0.0;
+        for (var i = 0; i < _n; i++) total += Math.Exp(LogSumExp.LogSoftplus(_a[i]) - shift);
+        return (total / _n, shift);
     }
 
+    /// <summary>Logits of row i accumulated in float64 (used for the loss only).</summary>
     private void Logits(int i, Span<double> z)
     {
-        var hi = _h.AsSpan(i * _d, _d);
         for (var c = 0; c < _k; c++)
-            z[c] = DenseKernels.Dot(_w.AsSpan(c * _d, _d), hi) + (_b is null ? 0.0 : _b[c]);
+        {
+            var s = _b is null ? 0.0 : D(_b[c]);
+            for (var j = 0; j < _d; j++) s += D(_w[c * _d + j]) * D(_h[i * _d + j]);
+            z[c] = s;
+        }
     }
 
-    public double DataLoss() => LogitGradients(true, shifted: false);
+    public double DataLoss()
+    {
+        Span<double> z = stackalloc double[_k];
+        Span<double> g = stackalloc double[_k];
+        var total = new NeumaierSum();
+        for (var i = 0; i < _n; i++)
+        {
+            Logits(i, z);
+            total.Add(LogitGradient.Compute(_s.Loss, z, _s.Labels[i], 1.0, g, wantLoss: true));
+        }
+        return total.Value / _n;
+    }
+
+    /// <summary>Rows [N·c/chunks, N·(c+1)/chunks): blocks of four rows, then single rows.</summary>
+    private void Chunk(int chunk, double eta, double? shift)
+    {
+        int lo = (int)((long)_n * chunk / _chunks), hi = (int)((long)_n * (chunk + 1) / _chunks);
+        var gw = _gwPartial[chunk];
+        var gb = _gbPartial[chunk];
+        Array.Clear(gw);
+        Array.Clear(gb);
+        var zs = stackalloc double[2 * Block * _k];
+        var gt = stackalloc T[Block * _k];
+        fixed (T* wp = _w, hp = _h, gwp = gw, gbp = gb)
+        fixed (T* vh = _vh, bp = _b)
+        {
+            var ctx = new RowContext(wp, hp, gwp, gbp, vh, bp, zs, zs + Block * _k, gt, eta, shift);
+            var i = lo;
+            for (; i + Block <= hi; i += Block) Rows(ref ctx, i, Block);
+            for (; i < hi; i++) Rows(ref ctx, i, 1);
+        }
+    }
+
+    private readonly struct RowContext(T* w, T* h, T* gw, T* gb, T* vh, T* b, double* z, double* g, T* gt, double eta, double? shift)
+    {
+        public readonly T* W = w, H = h, Gw = gw, Gb = gb, Vh = vh, B = b, Gt = gt;
+        public readonly double* Z = z, G = g;
+        public readonly double Eta = eta;
+        public readonly double? Shift = shift;
+    }
+
+    /// <summary>One block of <paramref name="rows"/> (4 or 1) rows starting at <paramref name="i0"/>.</summary>
+    private void Rows(ref RowContext x, int i0, int rows)
+    {
+        int k = _k, d = _d;
+        var lanes = Vector512<T>.Count;
+        var dv = d - d % lanes;
+        var h0 = x.H + (long)i0 * d;
+        T* h1 = h0 + d, h2 = h0 + 2 * d, h3 = h0 + 3 * d;
+        var scale = 1.0 / _n;
+
+        // Logits (accumulated in T, then widened).
+        for (var c = 0; c < k; c++)
+        {
+            var w = x.W + c * d;
+            var bias = x.B == null ? 0.0 : D(x.B[c]);
+            if (rows == Block)
+            {
+                var a0 = Vector512<T>.Zero;
+                var a1 = a0;
+                var a2 = a0;
+                var a3 = a0;
+                for (var j = 0; j < dv; j += lanes)
+                {
+                    var wv = Vector512.Load(w + j);
+                    a0 = TOps.Fma(wv, Vector512.Load(h0 + j), a0);
+                    a1 = TOps.Fma(wv, Vector512.Load(h1 + j), a1);
+                    a2 = TOps.Fma(wv, Vector512.Load(h2 + j), a2);
+                    a3 = TOps.Fma(wv, Vector512.Load(h3 + j), a3);
+                }
+                T s0 = Vector512.Sum(a0), s1 = Vector512.Sum(a1), s2 = Vector512.Sum(a2), s3 = Vector512.Sum(a3);
+                for (var j = dv; j < d; j++)
+                {
+                    s0 = TOps.Fma(w[j], h0[j], s0);
+                    s1 = TOps.Fma(w[j], h1[j], s1);
+                    s2 = TOps.Fma(w[j], h2[j], s2);
+                    s3 = TOps.Fma(w[j], h3[j], s3);
+                }
+                x.Z[c] = D(s0) + bias;
+                x.Z[k + c] = D(s1) + bias;
+                x.Z[2 * k + c] = D(s2) + bias;
+                x.Z[3 * k + c] = D(s3) + bias;
+            }
+            else
+            {
+                var a0 = Vector512<T>.Zero;
+                for (var j = 0; j < dv; j += lanes) a0 = TOps.Fma(Vector512.Load(w + j), Vector512.Load(h0 + j), a0);
+                var s0 = Vector512.Sum(a0);
+                for (var j = dv; j < d; j++) s0 = TOps.Fma(w[j], h0[j], s0);
+                x.Z[c] = D(s0) + bias;
+            }
+        }
+
+        // Logit gradients g_r = (1/N) ∂ℓ/∂z_r (times e^{−A} under the normalized schedule), in float64, rounded to T.
+        for (var r = 0; r < rows; r++)
+        {
+            var z = new ReadOnlySpan<double>(x.Z + r * k, k);
+            var g = new Span<double>(x.G + r * k, k);
+            var y = _s.Labels[i0 + r];
+            if (x.Shift is { } shift) LogitGradient.ComputeShifted(z, y, CrossEntropy.InnerLogSum(z, y), shift, scale, g);
+            else LogitGradient.Compute(_s.Loss, z, y, scale, g, wantLoss: false);
+            for (var c = 0; c < k; c++) x.Gt[r * k + c] = Tv(g[c]);
+        }
+
+        // ∇W += Σ_r g_r h_rᵀ and ∇b += Σ_r g_r, at the old rows.
+        if (_s.TrainW)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                var gwc = x.Gw + c * d;
+                if (rows == Block)
+                {
+                    T c0 = x.Gt[c], c1 = x.Gt[k + c], c2 = x.Gt[2 * k + c], c3 = x.Gt[3 * k + c];
+                    Vector512<T> g0 = Vector512.Create(c0), g1 = Vector512.Create(c1), g2 = Vector512.Create(c2), g3 = Vector512.Create(c3);
+                    for (var j = 0; j < dv; j += lanes)
+                    {
+                        var acc = Vector512.Load(gwc + j);
+                        acc = TOps.Fma(g0, Vector512.Load(h0 + j), acc);
+                        acc = TOps.Fma(g1, Vector512.Load(h1 + j), acc);
+                        acc = TOps.Fma(g2, Vector512.Load(h2 + j), acc);
+                        acc = TOps.Fma(g3, Vector512.Load(h3 + j), acc);
+                        acc.Store(gwc + j);
+                    }
+                    for (var j = dv; j < d; j++)
+                        gwc[j] = TOps.Fma(c3, h3[j], TOps.Fma(c2, h2[j], TOps.Fma(c1, h1[j], TOps.Fma(c0, h0[j], gwc[j]))));
+                }
+                else
+                {
+                    var c0 = x.Gt[c];
+                    var g0 = Vector512.Create(c0);
+                    for (var j = 0; j < dv; j += lanes) TOps.Fma(g0, Vector512.Load(h0 + j), Vector512.Load(gwc + j)).Store(gwc + j);
+                    for (var j = dv; j < d; j++) gwc[j] = TOps.Fma(c0, h0[j], gwc[j]);
+                }
+            }
+        }
+        if (x.Gb != null)
+            for (var r = 0; r < rows; r++)
+                for (var c = 0; c < k; c++) x.Gb[c] += x.Gt[r * k + c];
+
+        // Rows: h ← h − η(Σ_c g_c w_c + λ_H h), or with momentum v ← μv − η(…), h ← h + v.
+        if (_s.TrainH)
+        {
+            var eta = x.Eta;
+            var decay = Tv(-eta * _s.LambdaH);
+            for (var r = 0; r < rows; r++)
+                for (var c = 0; c < k; c++) x.Gt[r * k + c] = Tv(-eta * x.G[r * k + c]);
+            if (x.Vh == null && rows == Block)
+                UpdateBlock(x.W, x.Gt, h0, decay, dv);
+            else
+                for (var r = 0; r < rows; r++)
+                    UpdateRow(x.W, x.Gt + r * k, h0 + r * d, x.Vh == null ? null : x.Vh + (long)(i0 + r) * d, decay, dv);
+        }
+    }
+
+    /// <summary>Four consecutive rows: h ← h + (−ηλ)h + Σ_c (−η g_c) w_c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void UpdateBlock(T* w, T* ng, T* h0, T decay, int dv)
+    {
+        int k = _k, d = _d;
+        var lanes = Vector512<T>.Count;
+        T* h1 = h0 + d, h2 = h0 + 2 * d, h3 = h0 + 3 * d;
+        var dec = Vector512.Create(decay);
+        var hasDecay = decay != T.Zero;
+        for (var j = 0; j < dv; j += lanes)
+        {
+            Vector512<T> u0 = Vector512.Load(h0 + j), u1 = Vector512.Load(h1 + j), u2 = Vector512.Load(h2 + j), u3 = Vector512.Load(h3 + j);
+            if (hasDecay)
+            {
+                u0 = TOps.Fma(dec, u0, u0);
+                u1 = TOps.Fma(dec, u1, u1);
+                u2 = TOps.Fma(dec, u2, u2);
+                u3 = TOps.Fma(dec, u3, u3);
+            }
+            for (var c = 0; c < k; c++)
+            {
+                var wv = Vector512.Load(w + c * d + j);
+                u0 = TOps.Fma(Vector512.Create(ng[c]), wv, u0);
+                u1 = TOps.Fma(Vector512.Create(ng[k + c]), wv, u1);
+                u2 = TOps.Fma(Vector512.Create(ng[2 * k + c]), wv, u2);
+                u3 = TOps.Fma(Vector512.Create(ng[3 * k + c]), wv, u3);
+            }
+            u0.Store(h0 + j);
+            u1.Store(h1 + j);
+            u2.Store(h2 + j);
+            u3.Store(h3 + j);
+        }
+        for (var r = 0; r < Block; r++)
+        {
+            var h = h0 + r * d;
+            var g = ng + r * k;
+            for (var j = dv; j < d; j++)
+            {
+                var u = hasDecay ? TOps.Fma(decay, h[j], h[j]) : h[j];
+                for (var c = 0; c < k; c++) u = TOps.Fma(g[c], w[c * d + j], u);
+                h[j] = u;
+            }
+        }
+    }
+
+    /// <summary>One row; with momentum v ← μv + (−ηλ)h + Σ_c (−η g_c) w_c, h ← h + v.</summary>
+    private void UpdateRow(T* w, T* ng, T* h, T* v, T decay, int dv)
+    {
+        int k = _k, d = _d;
+        var lanes = Vector512<T>.Count;
+        var mu = Tv(_s.Momentum);
+        var dec = Vector512.Create(decay);
+        var mv = Vector512.Create(mu);
+        for (var j = 0; j < dv; j += lanes)
+        {
+            var hv = Vector512.Load(h + j);
+            var u = v == null ? TOps.Fma(dec, hv, hv) : TOps.Fma(dec, hv, mv * Vector512.Load(v + j));
+            for (var c = 0; c < k; c++) u = TOps.Fma(Vector512.Create(ng[c]), Vector512.Load(w + c * d + j), u);
+            if (v == null) u.Store(h + j);
+            else
+            {
+                u.Store(v + j);
+                (hv + u).Store(h + j);
+            }
+        }
+        for (var j = dv; j < d; j++)
+        {
+            var u = v == null ? TOps.Fma(decay, h[j], h[j]) : TOps.Fma(decay, h[j], mu * v[j]);
+            for (var c = 0; c < k; c++) u = TOps.Fma(ng[c], w[c * d + j], u);
+            if (v == null) h[j] = u;
+            else
+            {
+                v[j] = u;
+                h[j] += u;
+            }
+        }
+    }
 
     public void Read(double[] w, double[] h, double[]? b)
     {
-        _w.CopyTo(w, 0);
-        _h.CopyTo(h, 0);
-        if (b is not null && _b is not null) _b.CopyTo(b, 0);
+        for (var i = 0; i < _w.Length; i++) w[i] = D(_w[i]);
+        for (var i = 0; i < _h.Length; i++) h[i] = D(_h[i]);
+        if (b is not null && _b is not null)
+            for (var i = 0; i < _b.Length; i++) b[i] = D(_b[i]);
     }
 
-    public EngineState Export() => new(
-        (double[])_w.Clone(), (double[])_h.Clone(), (double[]?)_b?.Clone(),
-        (double[]?)_vw?.Clone(), (double[]?)_vh?.Clone(), (double[]?)_vb?.Clone());
+    public EngineState Export() => new(ToDouble(_w), ToDouble(_h), _b is null ? null : ToDouble(_b),
+        _vw is null ? null : ToDouble(_vw), _vh is null ? null : ToDouble(_vh), _vb is null ? null : ToDouble(_vb));
 
     public void Import(EngineState state)
     {
-        state.W.CopyTo(_w, 0);
-        state.H.CopyTo(_h, 0);
-        if (_b is not null) state.B!.CopyTo(_b, 0);
-        if (_vw is not null) state.VW!.CopyTo(_vw, 0);
-        if (_vh is not null) state.VH!.CopyTo(_vh, 0);
-        if (_vb is not null) state.VB!.CopyTo(_vb, 0);
+        Load(_w, state.W);
+        Load(_h, state.H);
+        if (_b is not null) Load(_b, state.B!);
+        if (_vw is not null) Load(_vw, state.VW!);
+        if (_vh is not null) Load(_vh, state.VH!);
+        if (_vb is not null) Load(_vb, state.VB!);
     }
 
     public void Dispose() { }
+}
+
+/// <summary>Fused multiply-add for the element type of <see cref="ManagedEngine{T, TOps}"/> (specialised by the JIT).</summary>
+internal interface IFusedOps<T> where T : unmanaged
+{
+    /// <summary>a·b + c with one rounding, lane-wise.</summary>
+    static abstract Vector512<T> Fma(Vector512<T> a, Vector512<T> b, Vector512<T> c);
+    /// <summary>a·b + c with one rounding.</summary>
+    static abstract T Fma(T a, T b, T c);
+}
+
+/// <summary>float64 fused multiply-add.</summary>
+internal readonly struct DoubleOps : IFusedOps<double>
+{
+    public static Vector512<double> Fma(Vector512<double> a, Vector512<double> b, Vector512<double> c) => Vector512.FusedMultiplyAdd(a, b, c);
+    public static double Fma(double a, double b, double c) => Math.FusedMultiplyAdd(a, b, c);
+}
+
+/// <summary>float32 fused multiply-add.</summary>
+internal readonly struct SingleOps : IFusedOps<float>
+{
+    public static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+    public static float Fma(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
 }

@@ -7,7 +7,7 @@ namespace Collapse.Ufm.Engine;
 
 /// <summary>
 /// UFM step on TorchSharp tensors (CPU or CUDA, float64 or float32) with analytic gradients
-/// (no autograd in the hot loop). Layout as in <see cref="ManagedEngine"/>: W K×d, H N×d (row i = h_i), Z = H Wᵀ + 1bᵀ.
+/// (no autograd in the hot loop). Layout as in <see cref="ManagedEngine{T, TOps}"/>: W K×d, H N×d (row i = h_i), Z = H Wᵀ + 1bᵀ.
 /// The GEMMs are Z = H·(Wᵀ contiguous) and ∇W = (Gᵀ contiguous)·H: 15–25% faster on the CPU than with transposed views
 /// and, unlike W·Hᵀ, bit-reproducible whatever the memory alignment of H (measured: W·Hᵀ differed in the last bits
 /// between fresh allocations in about half of the trials), which the checkpoint/resume guarantee needs.

@@ -107,8 +107,8 @@ public sealed record UfmConfig
         if (Schedule == StepSchedule.Normalized && (LambdaW > 0 || LambdaH > 0 || LambdaB > 0))
             throw new InputException("--schedule normalized: not defined with weight decay (use λ = 0)");
         if (Device is not ("cpu" or "cuda")) throw new InputException($"--device {Device}: must be cpu or cuda");
-        if (Engine == UfmEngineKind.Managed && (Precision != UfmPrecision.Float64 || Device != "cpu"))
-            throw new InputException("--engine managed: runs float64 on the CPU only");
+        if (Engine == UfmEngineKind.Managed && Device != "cpu")
+            throw new InputException("--engine managed: runs on the CPU only");
         if (LogPointsPerDecade < 1 || LogPointsPerDecade > 1000) throw new InputException($"--log-per-decade {LogPointsPerDecade}: must be in 1..1000");
     }
 

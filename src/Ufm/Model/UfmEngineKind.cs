@@ -3,9 +3,9 @@ namespace Collapse.Ufm.Model;
 /// <summary>Which implementation runs the hot loop.</summary>
 public enum UfmEngineKind
 {
-    /// <summary>Managed float64 arrays for small CPU problems (per-op TorchSharp overhead dominates there), TorchSharp otherwise.</summary>
+    /// <summary>The fused managed kernel on the CPU, TorchSharp on CUDA.</summary>
     Auto,
-    /// <summary>Plain managed float64 arrays (CPU, float64 only).</summary>
+    /// <summary>Managed arrays with a fused row-blocked SIMD kernel (CPU, float64 or float32).</summary>
     Managed,
     /// <summary>TorchSharp tensors (CPU or CUDA, float64 or float32).</summary>
     Torch,
