@@ -149,6 +149,13 @@ internal sealed unsafe class ManagedEngine<T, TOps> : IUfmEngine
     /// <summary>Logits of row i accumulated in float64 (used for the loss only).</summary>
     private void Logits(int i, Span<double> z)
     {
+        if (typeof(T) == typeof(double))
+        {
+            var w = System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(_w.AsSpan());
+            var h = System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(_h.AsSpan(i * _d, _d));
+            for (var c = 0; c < _k; c++) z[c] = DenseKernels.Dot(w.Slice(c * _d, _d), h) + (_b is null ? 0.0 : D(_b[c]));
+            return;
+        }
         for (var c = 0; c < _k; c++)
         {
             var s = _b is null ? 0.0 : D(_b[c]);
