@@ -98,6 +98,38 @@ public class SweepCommandTests(Grid12Reference reference, ITestOutputHelper log)
     }
 
     [Fact]
+    public void ReportOfTheUfmSweepPlotsTheMetricsAgainstTheImbalanceRatio()
+    {
+        var output = SweepFixtures.TempDir();
+        var r = CliRunner.Run("report", "--sweep", reference.Dir, "--out", output);
+        Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        Assert.Contains("12 runs: 12 done, 0 failed, 0 unfinished", r.Stdout);
+        var html = File.ReadAllText(Path.Combine(output, "sweep-report.html"));
+        var md = File.ReadAllText(Path.Combine(output, "sweep-report.md"));
+        Assert.Contains("aria-label=\"final.maxAngle vs imbalance\"", html);
+        Assert.Contains("aria-label=\"final.svmDirectionDistance vs imbalance\"", html);
+        Assert.DoesNotContain("Failed runs", html);
+        var svgs = System.Text.RegularExpressions.Regex.Matches(html, "<svg class=\"plot\"").Count;
+        Assert.InRange(svgs, 2, 12);
+        Assert.Equal(svgs, Directory.GetFiles(Path.Combine(output, "plots"), "*.png").Length);
+        Assert.Contains("imbalance: 1, 2, 3, 6", md);
+        Assert.Contains($"]({Path.GetRelativePath(output, Path.Combine(reference.Dir, "sweep.csv"))})", md);
+    }
+
+    [Fact]
+    public void ReportOfASweepWithAFailedRunShowsItsErrorLineInRed()
+    {
+        var sweep = SweepFixtures.Plan("""{"command": "etf", "fixed": {"dim": 8}, "axes": {"classes": [3, 12]}}""");
+        CliRunner.Run("sweep", "run", sweep, "--local");
+        var r = CliRunner.Run("report", "--sweep", sweep);
+        Assert.Equal(1, r.ExitCode);
+        var html = File.ReadAllText(Path.Combine(sweep, "report", "sweep-report.html"));
+        Assert.Contains("<h2 class=\"fails\">Failed runs</h2>", html);
+        Assert.Contains("<td>classes=12</td><td>error: ", html);
+        Assert.Contains("<tr class=\"failed\">", html);
+    }
+
+    [Fact]
     public void SlurmDryRunWritesTheJobArrayScriptAndSubmitsNothing()
     {
         var sweep = SweepFixtures.Plan(SweepFixtures.EtfGrid);

@@ -84,18 +84,21 @@ public static class SweepFixtures
 /// <summary>The uninterrupted local run of <see cref="SweepFixtures.Grid12"/>, computed once and compared against.</summary>
 public sealed class Grid12Reference
 {
-    private readonly Lazy<(string Csv, double WallSeconds)> _run = new(() =>
+    private readonly Lazy<(string Csv, double WallSeconds, string Dir)> _run = new(() =>
     {
         var sweep = SweepFixtures.Plan(SweepFixtures.Grid12);
         var clock = Stopwatch.StartNew();
         var r = CliRunner.Run("sweep", "run", sweep, "--local", "--jobs", "2");
         var wall = clock.Elapsed.TotalSeconds;
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
-        return (SweepFixtures.Merge(sweep), wall);
+        return (SweepFixtures.Merge(sweep), wall, sweep);
     });
 
     /// <summary>sweep.csv of the uninterrupted run.</summary>
     public string Csv => _run.Value.Csv;
+
+    /// <summary>The sweep folder of the uninterrupted run.</summary>
+    public string Dir => _run.Value.Dir;
 
     /// <summary>Wall seconds of the uninterrupted local run with --jobs 2.</summary>
     public double WallSeconds => _run.Value.WallSeconds;
