@@ -134,7 +134,7 @@ public static class SweepCommand
             summary = LocalExecutor.RunAsync(plan, jobs, retryFailed, runOne, new LineProgress(stdout), signals.Token).GetAwaiter().GetResult();
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep {plan.Spec.Name}: {summary.Planned} runs; {summary.AlreadyDone} already done, ran {summary.Ran} with {jobs} jobs: {summary.Done} done, {summary.Failed} failed; {summary.Unfinished} unfinished; wall {summary.WallSeconds:0.0} s"));
+            $"sweep {plan.Spec.Name}: {summary.Planned} runs; {summary.AlreadyDone} already done, ran {summary.Ran} with {jobs} job{(jobs == 1 ? "" : "s")}: {summary.Done} done, {summary.Failed} failed; {summary.Unfinished} unfinished; wall {summary.WallSeconds:0.0} s"));
         if (summary.SkippedFailed > 0) stdout.WriteLine($"{summary.SkippedFailed} failed runs were left alone (rerun them with --retry-failed)");
         if (signals.Signal is not null)
         {
