@@ -16,5 +16,9 @@ public static class CommandRegistry
         yield return CheckCommand.Create();
         yield return SvmCommand.Create();
         yield return ReportCommand.Create();
+        yield return UfmCommand.Create();
+        yield return DeepCommand.Create();
+        yield return AnalyzeRunCommand.Create();
+        yield return SweepCommand.Create();
     }
 }

@@ -2,6 +2,7 @@ using Collapse.Theory.Claims.Bounds;
 using Collapse.Theory.Claims.Etf;
 using Collapse.Theory.Claims.Margins;
 using Collapse.Theory.Claims.Metrics;
+using Collapse.Theory.Claims.Svm;
 
 namespace Collapse.Theory.Claims;
 
@@ -40,6 +41,11 @@ public static class TheoryClaims
         yield return new MinMarginIsMinPairMarginClaim();
         yield return new MarginSignIsCorrectnessClaim();
         yield return new SmoothedMarginSandwichClaim();
+        // The CE ↔ multi-class SVM connection (Gao et al. 2023 Thm 4.1 [R]; certified SVM of Collapse.Theory.Svm)
+        yield return new SvmCertifiedClaim();
+        yield return new SvmMaxNormalizedMarginClaim();
+        yield return new CeAtScaleIsSvmClaim();
+        yield return new SvmEtfClosedFormClaim();
         // Bounds (Mohri et al.; Gao et al. 2023 reconstructions)
         yield return new RademacherLinearBoundClaim();
         yield return new RademacherJensenChainClaim();

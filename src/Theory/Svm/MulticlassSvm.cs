@@ -42,7 +42,7 @@ public static class MulticlassSvm
         var bestScore = double.PositiveInfinity;
         foreach (var c in candidates)
         {
-            var solution = Unscale(problem, features, labels, c, options.Method);
+            var solution = Unscale(problem, features, labels, c);
             var score = Score(solution.Certificate);
             if (best is null || score < bestScore) { best = solution; bestScore = score; }
         }
@@ -50,25 +50,25 @@ public static class MulticlassSvm
     }
 
     /// <summary>A solver outcome on the scaled problem.</summary>
-    private sealed record Candidate(double[] WScaled, double[] LambdaScaled, bool Polished, int Iterations);
+    private sealed record Candidate(double[] WScaled, double[] LambdaScaled, bool Polished, int Iterations, SvmMethod Method);
 
-    private static List<Candidate> SolveActiveSet(SvmProblem p, bool polish, IReadOnlyList<int>? warmStart, int iterationsSoFar)
+    private static List<Candidate> SolveActiveSet(SvmProblem p, bool polish, IReadOnlyList<int>? warmStart, int iterationsSoFar, SvmMethod label = SvmMethod.ActiveSet)
     {
         var lh = LeastDistanceSolver.Solve(p, warmStart);
         var iterations = iterationsSoFar + lh.Iterations;
         var result = new List<Candidate>();
         var uncertain = lh.Rho <= RhoFloor;
         if (uncertain && !SvmSeparability.IsSeparable(p)) throw SvmSeparability.NotSeparable(p.FeaturesName);
-        if (!uncertain) result.Add(new Candidate(lh.WScaled, lh.LambdaScaled, false, iterations));
+        if (!uncertain) result.Add(new Candidate(lh.WScaled, lh.LambdaScaled, false, iterations, label));
         if (polish || uncertain)
         {
             var polished = KktPolish.Run(p, lh.Passive, 2 * p.Unknowns + 20);
             if (polished is not null)
-                result.Add(new Candidate(polished.WScaled, polished.LambdaScaled, true, iterations + polished.Rounds));
+                result.Add(new Candidate(polished.WScaled, polished.LambdaScaled, true, iterations + polished.Rounds, label));
         }
         if (result.Count == 0)
             throw new InputException(
-                $"{p.FeaturesName}: the classes are separable, but the margin is below ~1e-5 of the largest feature norm ({p.Scale:G6}); the hard-margin SVM cannot be certified in float64");
+                $"{p.FeaturesName}: the classes are separable, but the margin is too small relative to the largest feature norm ({p.Scale:G6}) to solve and certify the hard-margin SVM in float64");
         return result;
     }
 
@@ -77,9 +77,10 @@ public static class MulticlassSvm
         var output = OrToolsSvm.SolvePdlp(p, options.PdlpTolerance, options.PdlpTimeLimitSeconds);
         if (output.Status != Google.OrTools.ModelBuilder.SolveStatus.OPTIMAL && !SvmSeparability.IsSeparable(p))
             throw SvmSeparability.NotSeparable(p.FeaturesName);
-        if (!output.HasSolution)
-            throw new InvalidOperationException($"PDLP stopped with status {output.Status} and returned no solution");
-        var raw = new Candidate(output.WScaled, output.LambdaScaled, false, 0);
+        // PDLP gives up on badly conditioned (tiny-margin) problems; the data are separable here, so the active-set
+        // method takes over and the solution says so (Method = ActiveSet).
+        if (!output.HasSolution) return SolveActiveSet(p, polish: true, warmStart: null, iterationsSoFar: 0);
+        var raw = new Candidate(output.WScaled, output.LambdaScaled, false, 0, SvmMethod.Pdlp);
         if (!options.Polish) return [raw];
 
         // Polish on the active set PDLP identified: its clearly positive multipliers, strongest first (the polish
@@ -91,15 +92,15 @@ public static class MulticlassSvm
             if (p.IsConstraint(a) && output.LambdaScaled[a] > PdlpActiveThreshold * maxLambda) guess.Add(a);
         guess.Sort((x, y) => output.LambdaScaled[y].CompareTo(output.LambdaScaled[x]));
         var polished = KktPolish.Run(p, guess, 2 * p.Unknowns + 20);
-        if (polished is not null) return [raw, new Candidate(polished.WScaled, polished.LambdaScaled, true, polished.Rounds)];
+        if (polished is not null) return [raw, new Candidate(polished.WScaled, polished.LambdaScaled, true, polished.Rounds, SvmMethod.Pdlp)];
 
         // PDLP's active set was too far off for the polish alone: finish with Lawson–Hanson warm-started from it.
-        var finished = SolveActiveSet(p, polish: true, warmStart: guess, iterationsSoFar: 0);
+        var finished = SolveActiveSet(p, polish: true, warmStart: guess, iterationsSoFar: 0, label: SvmMethod.Pdlp);
         finished.Add(raw);
         return finished;
     }
 
-    private static SvmSolution Unscale(SvmProblem p, ReadOnlySpan<double> features, ReadOnlySpan<int> labels, Candidate c, SvmMethod method)
+    private static SvmSolution Unscale(SvmProblem p, ReadOnlySpan<double> features, ReadOnlySpan<int> labels, Candidate c)
     {
         // Scaled features h/s: W = W_s / s and λ = λ_s / s².
         var s = p.Scale;
@@ -107,7 +108,7 @@ public static class MulticlassSvm
         var lambda = new double[p.Slots];
         for (var a = 0; a < lambda.Length; a++) lambda[a] = p.IsConstraint(a) ? c.LambdaScaled[a] / (s * s) : 0;
         var certificate = SvmCertificate.Compute(features, labels, p.Classes, w, lambda);
-        return new SvmSolution(w, lambda, certificate, method, c.Polished, c.Iterations);
+        return new SvmSolution(w, lambda, certificate, c.Method, c.Polished, c.Iterations);
     }
 
     /// <summary>How far a certificate is from the default tolerances (smaller is better; ∞ for negative λ).</summary>

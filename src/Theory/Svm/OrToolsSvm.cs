@@ -49,7 +49,8 @@ internal static class OrToolsSvm
                 var status = solver.Solve(model);
                 var w = new double[p.Unknowns];
                 var lambda = new double[p.Slots];
-                var hasSolution = status is SolveStatus.OPTIMAL or SolveStatus.FEASIBLE;
+                // A time-limited PDLP run still returns its last iterate: worth polishing.
+                var hasSolution = status is SolveStatus.OPTIMAL or SolveStatus.FEASIBLE || solver.HasSolution();
                 if (hasSolution)
                 {
                     for (var v = 0; v < w.Length; v++) w[v] = solver.Value(model.VarFromIndex(v));

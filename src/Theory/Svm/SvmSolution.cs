@@ -9,7 +9,10 @@ namespace Collapse.Theory.Svm;
 /// entries j = y_i are 0. At the optimum W = Σ λ_ij (e_{y_i} − e_j) h_iᵀ.
 /// </param>
 /// <param name="Certificate">Gap, violation, stationarity and margin, computed from <paramref name="W"/> and <paramref name="Lambda"/> alone.</param>
-/// <param name="Method">The solver used.</param>
+/// <param name="Method">
+/// The method asked for; <see cref="SvmMethod.ActiveSet"/> also when PDLP was asked for but returned no solution (it
+/// gives up on tiny margins) and the active-set method solved the problem from scratch.
+/// </param>
 /// <param name="Polished">Whether the returned pair comes from the KKT polish.</param>
 /// <param name="Iterations">Active-set changes (Lawson–Hanson and polish) made by our own code; 0 for raw PDLP.</param>
 public sealed record SvmSolution(Matrix<double> W, double[] Lambda, SvmCertificate Certificate, SvmMethod Method, bool Polished, int Iterations);

@@ -60,4 +60,46 @@ public class SvmInputTests
         var ex = Assert.Throws<InputException>(() => MulticlassSvm.Solve(features, labels, 2));
         Assert.Contains(expected, ex.Message);
     }
+
+    /// <summary>Two classes mirrored across a plane through the origin at distance ~δ: relative margin ~δ.</summary>
+    private static (double[] Features, int[] Labels) ThinSlab(double delta)
+    {
+        var rng = new Random(1);
+        const int n = 40, d = 3;
+        var features = new double[n * d];
+        var labels = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            labels[i] = i % 2;
+            features[i * d] = 1 + rng.NextDouble();
+            features[i * d + 1] = (labels[i] == 1 ? 1 : -1) * delta * (1 + rng.NextDouble());
+            features[i * d + 2] = rng.NextDouble() - 0.5;
+        }
+        return (features, labels);
+    }
+
+    [Theory]
+    [InlineData(SvmMethod.ActiveSet)]
+    [InlineData(SvmMethod.Pdlp)]
+    public void ARelativeMarginOf1e5IsStillCertified(SvmMethod method)
+    {
+        // PDLP does not converge on this one; a short time limit makes the test exercise the fallback quickly.
+        var (features, labels) = ThinSlab(1e-5);
+        var options = new SvmOptions { Method = method, PdlpTimeLimitSeconds = 2 };
+        var cert = MulticlassSvm.Solve(features, labels, 2, options).Certificate;
+        Assert.True(cert.IsCertified(), cert.ToString());
+        Assert.InRange(cert.Margin, 1e-5, 2e-5);
+    }
+
+    [Theory]
+    [InlineData(SvmMethod.ActiveSet)]
+    [InlineData(SvmMethod.Pdlp)]
+    public void AMarginBelowFloat64ResolutionIsRefused(SvmMethod method)
+    {
+        var (features, labels) = ThinSlab(1e-9);
+        Assert.True(SvmSeparability.IsSeparable(features, labels, 2));
+        var options = new SvmOptions { Method = method, PdlpTimeLimitSeconds = 2 };
+        var ex = Assert.Throws<InputException>(() => MulticlassSvm.Solve(features, labels, 2, options));
+        Assert.Contains("margin is too small", ex.Message);
+    }
 }

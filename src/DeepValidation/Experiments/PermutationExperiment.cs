@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Collapse.DeepValidation.Data;
+using Collapse.DeepValidation.Models;
+using Collapse.DeepValidation.Output;
+using Collapse.DeepValidation.Training;
+
+namespace Collapse.DeepValidation.Experiments;
+
+/// <summary>
+/// Fixed-classifier training under P label permutations × S seeds (a crossed design: every permutation is trained
+/// with the same S seeds, so seed effects are shared across permutations). Permutation 0 is the identity, permutation
+/// p &gt; 0 uses the permutation seed <c>permutationSeedBase + p</c>. Run for the simplex ETF (all vertices
+/// equivalent: no permutation effect expected at exact collapse, paper-notes.md P4/P7 [R]) and for a heterogeneous
+/// frame (non-equidistant vertices: an effect is expected, P7 [R]).
+/// </summary>
+public static class PermutationExperiment
+{
+    /// <summary>Runs the experiment; with an output folder writes <c>permutations.csv</c> (one row per training, the plot data) and <c>permutation-summary.csv</c> (one row per classifier and permutation).</summary>
+    /// <param name="data">Task.</param>
+    /// <param name="options">Training options; the fixed classifier and seed are replaced per cell.</param>
+    /// <param name="classifiers">Fixed-classifier kinds to test.</param>
+    /// <param name="permutations">P ≥ 2.</param>
+    /// <param name="seeds">The S ≥ 2 training seeds.</param>
+    /// <param name="permutationSeedBase">Base of the permutation seeds.</param>
+    /// <param name="classifierScale">Row scale of the fixed classifier.</param>
+    /// <param name="outFolder">Output folder or null.</param>
+    /// <param name="log">Progress lines or null.</param>
+    public static IReadOnlyList<PermutationAnalysis> Run(DataSplit data, TrainingOptions options, IReadOnlyList<FixedClassifierKind> classifiers,
+        int permutations, IReadOnlyList<int> seeds, int permutationSeedBase, double classifierScale, string? outFolder, Action<string>? log = null)
+    {
+        if (permutations < 2) throw new Collapse.Theory.InputException($"--permutations {permutations}: at least 2 are needed for the ANOVA");
+        if (seeds.Count < 2) throw new Collapse.Theory.InputException($"--seeds {seeds.Count}: at least 2 seeds per permutation are needed (replicates)");
+        if (classifiers.Count == 0) throw new Collapse.Theory.InputException("--classifier: no classifier kind given");
+        var analyses = new List<PermutationAnalysis>();
+        var allCells = new List<PermutationCell>();
+        var parameters = new Dictionary<string, string>
+        {
+            ["dataset"] = data.Name,
+            ["model"] = options.Model.Kind.ToString().ToLowerInvariant(),
+            ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),
+            ["permutations"] = permutations.ToString(CultureInfo.InvariantCulture),
+            ["seeds"] = string.Join(",", seeds),
+        };
+        foreach (var kind in classifiers)
+        {
+            var name = KindName(kind);
+            var cells = new List<PermutationCell>();
+            for (var p = 0; p < permutations; p++)
+            {
+                int? permSeed = p == 0 ? null : permutationSeedBase + p;
+                foreach (var seed in seeds)
+                {
+                    var fixedClassifier = new FixedClassifier(kind, permSeed, null, classifierScale);
+                    var o = options with { FixedClassifier = fixedClassifier, Seed = seed, MeasureEvery = 0, MeasureTest = true, ExportEpochs = [] };
+                    var clock = Stopwatch.StartNew();
+                    var result = DeepTrainer.Train(data, o);
+                    clock.Stop();
+                    var last = result.LastMeasured;
+                    var gamma = last.Train!.Margins is { } m ? GammaSummary.Of(m.ClassPair).CoefficientOfVariation : double.NaN;
+                    var cell = new PermutationCell(name, p, permSeed, fixedClassifier.Permutation(data.Classes), seed,
+                        last.TrainAccuracy ?? double.NaN, last.TestAccuracy ?? double.NaN, last.TestLoss ?? double.NaN,
+                        last.Train.Margins?.MinMargin ?? double.NaN, last.Train.Margins?.NormalizedMargin ?? double.NaN,
+                        gamma, last.Train.Nc1 ?? double.NaN, clock.Elapsed.TotalSeconds);
+                    cells.Add(cell);
+                    log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                        $"{name} permutation {p} [{string.Join(" ", cell.Permutation)}] seed {seed}: train {cell.TrainAccuracy:F4} test {cell.TestAccuracy:F4} ({cell.Seconds:F1} s)"));
+                }
+            }
+            allCells.AddRange(cells);
+            analyses.Add(PermutationAnalysis.Analyze(name, cells, parameters));
+            if (outFolder is not null) WriteTables(outFolder, allCells, analyses);
+        }
+        return analyses;
+    }
+
+    /// <summary>The command-line name of a fixed-classifier kind.</summary>
+    public static string KindName(FixedClassifierKind kind) => kind == FixedClassifierKind.Etf ? "etf" : "hetero";
+
+    private static void WriteTables(string folder, IReadOnlyList<PermutationCell> cells, IReadOnlyList<PermutationAnalysis> analyses)
+    {
+        var sb = new StringBuilder("classifier,permutationIndex,permutationSeed,permutation,seed,trainAccuracy,testAccuracy,testLoss,minMargin,normalizedMargin,gammaCv,nc1,seconds\n");
+        foreach (var c in cells)
+            sb.AppendJoin(',', new[]
+            {
+                c.Classifier, I(c.PermutationIndex), c.PermutationSeed is int s ? I(s) : "", string.Join(' ', c.Permutation), I(c.Seed),
+                R(c.TrainAccuracy), R(c.TestAccuracy), R(c.TestLoss), R(c.MinMargin), R(c.NormalizedMargin), R(c.GammaCv), R(c.Nc1), R(c.Seconds),
+            }).Append('\n');
+        CsvFile.WriteAtomic(Path.Combine(folder, "permutations.csv"), sb.ToString());
+
+        var summary = new StringBuilder("classifier,permutationIndex,permutation,seeds,meanTestAccuracy,sdTestAccuracy,minTestAccuracy,maxTestAccuracy\n");
+        foreach (var a in analyses)
+            foreach (var g in a.Cells.GroupBy(c => c.PermutationIndex).OrderBy(g => g.Key))
+            {
+                var acc = g.Select(c => c.TestAccuracy).ToList();
+                var m = MeanWithUncertainty.Of(acc);
+                summary.AppendJoin(',', new[]
+                {
+                    a.Classifier, I(g.Key), string.Join(' ', g.First().Permutation), I(acc.Count), R(m.Mean), R(m.StandardDeviation), R(acc.Min()), R(acc.Max()),
+                }).Append('\n');
+            }
+        CsvFile.WriteAtomic(Path.Combine(folder, "permutation-summary.csv"), summary.ToString());
+    }
+
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string R(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,1 +1,0 @@
-namespace Collapse.DeepValidation; internal static class Marker { }

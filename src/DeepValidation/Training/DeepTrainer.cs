@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using Collapse.DeepValidation.Data;
+using Collapse.DeepValidation.Models;
+using Collapse.Theory.Metrics;
+using MathNet.Numerics.LinearAlgebra;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Collapse.DeepValidation.Training;
+
+/// <summary>
+/// Trains a <see cref="DeepNetwork"/> with mini-batch SGD (momentum, weight decay on trainable parameters only, step
+/// schedule) on a <see cref="DataSplit"/> held on the device, and measures after each epoch the NC metrics, margins
+/// and CE of the train and test features with Collapse.Theory (one place per formula). Deterministic on the CPU for
+/// a given seed, data and thread count.
+/// </summary>
+/// <remarks>
+/// Protocol of Papyan, Han, Donoho 2020 (PNAS, "Prevalence of neural collapse during the terminal phase of deep
+/// learning training"): train past zero training error and track NC1–NC4 per epoch; margins p_min and γ_kl as in
+/// Gao et al. 2023 (arXiv 2310.08358, Thm 4.1, Rem. 4.9 [R]).
+/// </remarks>
+public static class DeepTrainer
+{
+    /// <summary>Trains and measures. <paramref name="onEpoch"/> sees each record as soon as it exists.</summary>
+    /// <param name="data">Train and test sets.</param>
+    /// <param name="options">Hyper-parameters.</param>
+    /// <param name="export">Writer for the feature exports of <see cref="TrainingOptions.ExportEpochs"/>, or null.</param>
+    /// <param name="onEpoch">Progress callback, or null.</param>
+    /// <param name="cancellation">Stops after the current epoch when cancelled.</param>
+    public static TrainingResult Train(DataSplit data, TrainingOptions options, IRunExporter? export = null,
+        Action<EpochRecord>? onEpoch = null, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        TorchRuntime.EnsureConfigured();
+        var device = DeviceSelector.Resolve(options.Device);
+        int k = data.Classes;
+        random.manual_seed(options.Seed);
+        var body = DeepNetwork.CreateBody(options.Model, data.Train.SampleShape);
+        var d = options.Model.FeatureDimension;
+        var fixedW = options.FixedClassifier?.BuildRowMajor(k, d);
+        using var network = new DeepNetwork(body, d, k, fixedW);
+        network.to(device);
+
+        using var xTrain = ToTensor(data.Train, device);
+        using var yTrain = tensor(data.Train.Labels.Select(v => (long)v).ToArray(), ScalarType.Int64).to(device);
+        using var xTest = ToTensor(data.Test, device);
+
+        var parameters = network.TrainableParameters().ToList();
+        using var optimizer = optim.SGD(parameters, options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
+        var shuffle = new System.Random(unchecked(options.Seed * 31 + 7));
+        var records = new List<EpochRecord>();
+        int? tptStart = null;
+        var n = data.Train.Count;
+        var order = new long[n];
+        for (var i = 0; i < n; i++) order[i] = i;
+        var lr = options.LearningRate;
+
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            if (options.LearningRateMilestones.Contains(epoch - 1) && epoch > 1)
+            {
+                lr *= options.LearningRateDecay;
+                foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
+            }
+            Shuffle(order, shuffle);
+            var clock = Stopwatch.StartNew();
+            var batchLoss = RunEpoch(network, optimizer, xTrain, yTrain, order, options.BatchSize, device);
+            clock.Stop();
+
+            var last = epoch == options.Epochs || (tptStart is int t0 && options.EpochsAfterInterpolation is int extra && epoch >= t0 + extra);
+            var measure = last || epoch == 1 || (options.MeasureEvery > 0 && epoch % options.MeasureEvery == 0)
+                          || options.ExportEpochs.Contains(epoch) || (options.EpochsAfterInterpolation is not null && tptStart is null);
+            var record = new EpochRecord { Epoch = epoch, LearningRate = lr, BatchLoss = batchLoss, EpochSeconds = clock.Elapsed.TotalSeconds };
+            if (measure)
+            {
+                var mclock = Stopwatch.StartNew();
+                var w = network.ClassifierWeights();
+                var b = network.ClassifierBias();
+                var classifier = new Classifier(Matrix<double>.Build.DenseOfRowMajor(k, d, w), b is null ? null : Vector<double>.Build.DenseOfArray(b));
+                var hTrain = FeatureExtractor.Extract(network, xTrain);
+                var train = NcMetrics.Compute(hTrain, data.Train.Labels, k, d, classifier);
+                double[]? hTest = null;
+                MetricReport? test = null;
+                if (options.MeasureTest || options.ExportEpochs.Contains(epoch))
+                {
+                    hTest = FeatureExtractor.Extract(network, xTest);
+                    test = NcMetrics.Compute(hTest, data.Test.Labels, k, d, classifier);
+                }
+                if (export is not null && options.ExportEpochs.Contains(epoch))
+                    export.Export(epoch, hTrain, data.Train.Labels, hTest!, data.Test.Labels, w, b, k, d);
+                mclock.Stop();
+                record = record with { Train = train, Test = options.MeasureTest ? test : null, MeasureSeconds = mclock.Elapsed.TotalSeconds };
+                if (tptStart is null && train.Accuracy == 1.0) tptStart = epoch;
+            }
+            records.Add(record);
+            onEpoch?.Invoke(record);
+            if (cancellation.IsCancellationRequested) break;
+            if (tptStart is int start && options.EpochsAfterInterpolation is int after && epoch >= start + after) break;
+        }
+        return new TrainingResult(records, tptStart, k, d, options.FixedClassifier?.Permutation(k));
+    }
+
+    /// <summary>Copies a labelled set's inputs to a float32 tensor of shape N × sample shape on <paramref name="device"/>.</summary>
+    public static Tensor ToTensor(LabeledData data, Device device)
+    {
+        var shape = new long[data.SampleShape.Count + 1];
+        shape[0] = data.Count;
+        for (var i = 0; i < data.SampleShape.Count; i++) shape[i + 1] = data.SampleShape[i];
+        using var cpu = tensor(data.Inputs, shape, ScalarType.Float32);
+        return cpu.to(device);
+    }
+
+    private static double RunEpoch(DeepNetwork network, optim.Optimizer optimizer, Tensor x, Tensor y, long[] order, int batchSize, Device device)
+    {
+        network.train();
+        var n = order.Length;
+        double total = 0;
+        using var perm = tensor(order, ScalarType.Int64).to(device);
+        var losses = new List<Tensor>();
+        for (var start = 0; start < n; start += batchSize)
+        {
+            var count = Math.Min(batchSize, n - start);
+            using var scope = NewDisposeScope();
+            var idx = perm.narrow(0, start, count);
+            var xb = x.index_select(0, idx);
+            var yb = y.index_select(0, idx);
+            optimizer.zero_grad();
+            var logits = network.forward(xb);
+            var loss = nn.functional.cross_entropy(logits, yb);
+            loss.backward();
+            optimizer.step();
+            // Keep the loss on the device (no per-step synchronisation); summed once at the end of the epoch.
+            losses.Add(loss.detach().mul(count).MoveToOuterDisposeScope());
+        }
+        using (var scope = NewDisposeScope())
+        {
+            total = stack(losses).sum().to_type(ScalarType.Float64).cpu().item<double>();
+        }
+        foreach (var l in losses) l.Dispose();
+        return total / n;
+    }
+
+    private static void Shuffle(long[] order, System.Random rng)
+    {
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+}

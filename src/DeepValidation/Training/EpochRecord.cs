@@ -1,0 +1,39 @@
+using Collapse.Theory.Metrics;
+
+namespace Collapse.DeepValidation.Training;
+
+/// <summary>
+/// What was measured after one epoch: losses and accuracies (evaluation mode, full passes), the NC metrics, margins
+/// and CE of docs/conventions.md on the train features and (optionally) on the test features, the class-pair margin
+/// matrix γ_kl of the train set, and wall times. Unmeasured epochs carry only the training-side numbers.
+/// </summary>
+public sealed record EpochRecord
+{
+    /// <summary>1-based epoch.</summary>
+    public required int Epoch { get; init; }
+    /// <summary>Learning rate used during the epoch.</summary>
+    public required double LearningRate { get; init; }
+    /// <summary>Mean mini-batch loss during the epoch (training mode).</summary>
+    public required double BatchLoss { get; init; }
+    /// <summary>Seconds spent on the epoch's optimisation steps.</summary>
+    public required double EpochSeconds { get; init; }
+    /// <summary>Seconds spent on the measurements after the epoch (0 when not measured).</summary>
+    public double MeasureSeconds { get; init; }
+    /// <summary>Metric report on the train features (with the network's last layer), or null when not measured.</summary>
+    public MetricReport? Train { get; init; }
+    /// <summary>Metric report on the test features, or null.</summary>
+    public MetricReport? Test { get; init; }
+    /// <summary>Train CE (evaluation mode) = Train.Ce.</summary>
+    public double? TrainLoss => Train?.Ce;
+    /// <summary>Train accuracy = Train.Accuracy.</summary>
+    public double? TrainAccuracy => Train?.Accuracy;
+    /// <summary>Test CE.</summary>
+    public double? TestLoss => Test?.Ce;
+    /// <summary>Test accuracy.</summary>
+    public double? TestAccuracy => Test?.Accuracy;
+    /// <summary>
+    /// Distance of the normalised last layer to the normalised multi-class SVM on the current train features,
+    /// ||W/||W||_F − W*/||W*||_F||_F; null when not computed.
+    /// </summary>
+    public double? SvmDistance { get; init; }
+}

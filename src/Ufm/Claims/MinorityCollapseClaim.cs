@@ -1,0 +1,100 @@
+using System.Globalization;
+using Collapse.Theory;
+using Collapse.Theory.Claims;
+using Collapse.Ufm.Model;
+using Collapse.Ufm.Simulation;
+
+namespace Collapse.Ufm.Claims;
+
+/// <summary>
+/// Minority collapse (Fang, He, Long, Su 2021, PNAS, "Exploring deep neural networks via layer-peeled model: minority
+/// collapse in imbalanced training"; claims catalogue F4): in the regularized CE UFM with K_A majority classes of n_A
+/// samples and K_B minority classes of n_B, the minority classifiers become collinear as R = n_A/n_B grows.
+/// </summary>
+public sealed class MinorityCollapseClaim : UfmClaim
+{
+    /// <inheritdoc />
+    public override string Id => "ufm-minority-collapse";
+    /// <inheritdoc />
+    public override string Title => "Minority collapse: the angle between minority classifiers shrinks as the imbalance ratio grows";
+    /// <inheritdoc />
+    public override string Source => "Fang, He, Long, Su 2021, PNAS 118(43), minority collapse (Thm 5); finite-R behaviour of the regularized UFM: claims catalogue F4";
+    /// <inheritdoc />
+    public override string Statement =>
+        "Regularized joint CE UFM (λ_W = λ_H = lambda), K classes of which the last ⌊K/2⌋ are minority with minorityPerClass samples and the others "
+        + "R·minorityPerClass: the mean pairwise cosine of the minority classifiers is non-decreasing in R over ratios (slack tolerance) and reaches "
+        + "collapsedCosine at the largest R; the angle curve is reported.";
+    /// <inheritdoc />
+    public override ClaimKind Kind => ClaimKind.Asymptotic;
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    {
+        ["classes"] = "4", ["dim"] = "6", ["minorityPerClass"] = "1", ["ratios"] = "1,10,50,100", ["lambda"] = "5e-3",
+        ["steps"] = "50000", ["collapsedCosine"] = "0.99", ["tolerance"] = "1e-3",
+    };
+
+    /// <summary>Mean pairwise cosine of the classifier rows of the minority classes (⌈K/2⌉..K−1).</summary>
+    public static double MinorityCosine(UfmResult r)
+    {
+        int k = r.Classes, d = r.Dim;
+        var first = (k + 1) / 2;
+        double sum = 0;
+        var pairs = 0;
+        for (var a = first; a < k; a++)
+            for (var b = a + 1; b < k; b++)
+            {
+                double dot = 0, na = 0, nb = 0;
+                for (var j = 0; j < d; j++)
+                {
+                    dot += r.W[a * d + j] * r.W[b * d + j];
+                    na += r.W[a * d + j] * r.W[a * d + j];
+                    nb += r.W[b * d + j] * r.W[b * d + j];
+                }
+                sum += dot / Math.Sqrt(na * nb);
+                pairs++;
+            }
+        return pairs == 0 ? double.NaN : sum / pairs;
+    }
+
+    /// <inheritdoc />
+    public override ClaimResult Check(ClaimContext context)
+    {
+        var ratios = context.Raw(this, "ratios").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 1
+                ? v : throw new InputException($"--param ratios: '{s}' is not a ratio ≥ 1"))
+            .ToArray();
+        if (ratios.Length < 2) throw new InputException("--param ratios: need at least two ratios");
+        var nB = context.GetInt(this, "minorityPerClass");
+        var lambda = context.GetDouble(this, "lambda");
+        var runs = ratios.Select(ratio => UfmSimulator.Run(new UfmConfig
+        {
+            Mode = UfmMode.Joint, Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"),
+            PerClass = (int)Math.Round(ratio * nB), Imbalance = ratio, LambdaW = lambda, LambdaH = lambda,
+            Steps = context.GetInt(this, "steps"), Seed = context.Seed,
+        })).ToList();
+        return Evaluate(runs, context.GetDouble(this, "collapsedCosine"), context.GetDouble(this, "tolerance"), Effective(context));
+    }
+
+    /// <summary>Evaluates the claim on runs ordered by increasing imbalance ratio.</summary>
+    public ClaimResult Evaluate(IReadOnlyList<UfmResult> runs, double collapsedCosine, double tolerance, IReadOnlyDictionary<string, string> parameters)
+    {
+        var cos = runs.Select(MinorityCosine).ToArray();
+        var drops = 0;
+        for (var i = 1; i < cos.Length; i++) if (cos[i] < cos[i - 1] - tolerance) drops++;
+        var holds = drops == 0 && cos[^1] >= collapsedCosine;
+        var curve = string.Join(", ", runs.Select((r, i) =>
+            $"R={F(r.Config.Imbalance)}: cos {cos[i]:F4} ({Math.Acos(Math.Clamp(cos[i], -1, 1)) * 180 / Math.PI:F1}°), ‖w_min‖/‖w_maj‖ {NormRatio(r):F3}"));
+        var detail = $"minority classifier angle curve: {curve}; {(drops == 0 ? "non-decreasing cosine" : $"{drops} decreases")} (slack {tolerance:E0}); collapse threshold cos ≥ {collapsedCosine}.";
+        return new ClaimResult(Id, parameters, cos[^1], 1.0, 1.0 - collapsedCosine, holds ? Verdict.Holds : Verdict.Fails, runs[0].Config.Seed, detail);
+    }
+
+    private static double NormRatio(UfmResult r)
+    {
+        int k = r.Classes, d = r.Dim;
+        var first = (k + 1) / 2;
+        double Norm(int c) => Math.Sqrt(Enumerable.Range(0, d).Sum(j => r.W[c * d + j] * r.W[c * d + j]));
+        var maj = Enumerable.Range(0, first).Average(Norm);
+        var min = Enumerable.Range(first, k - first).Average(Norm);
+        return min / maj;
+    }
+}

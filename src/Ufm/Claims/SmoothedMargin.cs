@@ -1,0 +1,44 @@
+using Collapse.Theory.Numerics;
+using Collapse.Ufm.Model;
+using Collapse.Ufm.Trajectories;
+
+namespace Collapse.Ufm.Claims;
+
+/// <summary>
+/// The smoothed normalized margin of Lyu &amp; Li (2020), "Gradient descent maximizes the margin of homogeneous neural
+/// networks", ICLR, for the cross-entropy sum loss 𝓛 = N·F of an L-homogeneous model:
+/// γ̃ = −log(e^𝓛 − 1) / ρ^L. The trained parameters are (W, H) in mode (a) (L = 2, ρ^L = ‖W‖² + ‖H‖²), W in mode (b)
+/// and H in mode (c) (L = 1, ρ = ‖W‖ resp. ‖H‖). Non-decreasing along gradient flow once 𝓛 &lt; log 2 (their Thm 4.1);
+/// γ̃ ≤ p_min/ρ^L (claims catalogue C2/E3). Evaluated from log F in the log domain, so it stays finite when F underflows.
+/// </summary>
+public static class SmoothedMargin
+{
+    /// <summary>γ̃ for one logged row (NaN with a bias: the model is then not homogeneous).</summary>
+    public static double LyuLi(TrajectoryRow row, UfmMode mode, int samples, bool bias)
+    {
+        if (bias) return double.NaN;
+        var logSum = row.LogLoss + Math.Log(samples); // log 𝓛
+        var numerator = -LogExpM1(logSum);
+        var denominator = mode switch
+        {
+            UfmMode.Joint => row.NormW * row.NormW + row.NormH * row.NormH,
+            UfmMode.FixedFeatures => row.NormW,
+            _ => row.NormH,
+        };
+        return numerator / denominator;
+    }
+
+    /// <summary>Whether the sum loss is below log 2 (Lyu–Li's threshold).</summary>
+    public static bool BelowThreshold(TrajectoryRow row, int samples) => row.LogLoss + Math.Log(samples) < Math.Log(Math.Log(2.0));
+
+    /// <summary>log(e^x − 1) for x = e^{logX} &gt; 0, accurate for tiny x (then ≈ log x + x/2) and large x (≈ x).</summary>
+    public static double LogExpM1(double logX)
+    {
+        var x = Math.Exp(logX);
+        if (x < 1e-8) return logX + 0.5 * x;
+        if (x > 50) return x + LogSumExp.Log1P(-Math.Exp(-x));
+        var u = Math.Exp(x);
+        var expm1 = u - 1.0 == 0 ? x : (u - 1.0) * x / Math.Log(u); // Kahan's accurate expm1
+        return Math.Log(expm1);
+    }
+}

@@ -1,1 +1,0 @@
-namespace Collapse.Ufm; internal static class Marker { }

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Collapse.Theory;
+using Collapse.Ufm.Engine;
+using Collapse.Ufm.Model;
+using Collapse.Ufm.Trajectories;
+
+namespace Collapse.Ufm.Simulation;
+
+/// <summary>
+/// Runs full-batch gradient descent (optionally heavy-ball momentum, optionally the loss-normalized schedule) on the
+/// UFM objective of docs/ufm.md and records the trajectory at log-spaced steps. Deterministic: the same configuration
+/// gives bit-identical trajectories, and a run resumed from a checkpoint equals the uninterrupted one.
+/// </summary>
+public static class UfmSimulator
+{
+    /// <summary>Problems with K·d·N up to this size run on the managed engine under <see cref="UfmEngineKind.Auto"/>.</summary>
+    public const long ManagedSizeLimit = 1_000_000;
+
+    /// <summary>Runs the configuration from its generated or loaded data.</summary>
+    public static UfmResult Run(UfmConfig config, UfmRunOptions? options = null) => Run(config, UfmData.Create(config), options);
+
+    /// <summary>Runs the configuration on explicit data (its features/classifier are the fixed blocks or the initialisation).</summary>
+    public static UfmResult Run(UfmConfig config, UfmData data, UfmRunOptions? options = null)
+    {
+        config.Validate();
+        if (config.Mode == UfmMode.FixedEtf && data.Dim < data.Classes - 1)
+            throw new InputException($"--dim {data.Dim}: a simplex ETF of {data.Classes} classes needs d ≥ {data.Classes - 1}");
+        var bound = StepSize.SmoothnessBound(config, data);
+        var b = config.Bias ? new double[data.Classes] : null;
+        var setup = Setup(config, data.Classes, data.Dim, data.Labels, data.Classifier, data.Features, b);
+        using var engine = CreateEngine(config, setup);
+        var reference = config.Schedule == StepSchedule.Normalized ? engine.DataLoss() : double.NaN;
+        var eta = config.Schedule == StepSchedule.Normalized
+            ? StepSize.NormalizedBase(config, data, reference)
+            : config.LearningRate ?? 1.0 / bound;
+        var svm = config.Mode == UfmMode.FixedFeatures ? SvmSolver.TrySolve(data.Features, data.Labels, data.Classes, data.Dim, config.Bias) : null;
+        var checkpoint = new Checkpoint(config, data.Classes, data.Dim, data.Labels, 0, eta, bound, reference,
+            engine.Export(), [], [], svm, (options ?? UfmRunOptions.None).CheckpointEvery);
+        return Continue(checkpoint, engine, options ?? UfmRunOptions.None);
+    }
+
+    /// <summary>
+    /// Continues a run from a checkpoint file written by <see cref="UfmRunOptions.CheckpointPath"/>. Without an explicit
+    /// <see cref="UfmRunOptions.CheckpointEvery"/>, checkpoints continue at the stored interval into the same file.
+    /// </summary>
+    public static UfmResult Resume(string checkpointPath, UfmRunOptions? options = null)
+    {
+        if (!File.Exists(checkpointPath)) throw new InputException($"--resume {checkpointPath}: no checkpoint file");
+        var cp = Checkpoint.Read(checkpointPath);
+        options ??= UfmRunOptions.None;
+        if (options.CheckpointEvery == 0 && cp.CheckpointEvery > 0)
+            options = options with { CheckpointEvery = cp.CheckpointEvery, CheckpointPath = options.CheckpointPath ?? checkpointPath };
+        var s = cp.State;
+        var setup = Setup(cp.Config, cp.Classes, cp.Dim, cp.Labels, s.W, s.H, s.B);
+        var engine = CreateEngine(cp.Config, setup);
+        using (engine)
+        {
+            engine.Import(s);
+            return Continue(cp, engine, options);
+        }
+    }
+
+    private static EngineSetup Setup(UfmConfig c, int k, int d, int[] labels, double[] w, double[] h, double[]? b) =>
+        new(k, d, labels, w, h, b, c.Loss, c.Mode != UfmMode.FixedEtf, c.Mode != UfmMode.FixedFeatures,
+            c.LambdaW, c.LambdaH, c.LambdaB, c.Momentum, c.Precision, c.Device);
+
+    /// <summary>Which engine <see cref="UfmEngineKind.Auto"/> picks for a problem.</summary>
+    public static UfmEngineKind ResolveEngine(UfmConfig config, long classes, long dim, long samples)
+    {
+        if (config.Engine != UfmEngineKind.Auto) return config.Engine;
+        var small = classes * dim * samples <= ManagedSizeLimit;
+        return small && config.Precision == UfmPrecision.Float64 && config.Device == "cpu" ? UfmEngineKind.Managed : UfmEngineKind.Torch;
+    }
+
+    private static IUfmEngine CreateEngine(UfmConfig config, EngineSetup setup) =>
+        ResolveEngine(config, setup.Classes, setup.Dim, setup.Samples) == UfmEngineKind.Managed
+            ? new ManagedEngine(setup)
+            : new TorchEngine(setup);
+
+    private static UfmResult Continue(Checkpoint cp, IUfmEngine engine, UfmRunOptions options)
+    {
+        var config = cp.Config;
+        int k = cp.Classes, d = cp.Dim, n = cp.Labels.Length;
+        var data = new UfmData(k, d, cp.Labels, cp.State.H, cp.State.W);
+        var recorder = new TrajectoryRecorder(config, data);
+        var logSteps = LogSchedule.Steps(config.Steps, config.LogPointsPerDecade);
+        var rows = new List<TrajectoryRow>(cp.Rows);
+        var snapshots = new List<double[]>(cp.Snapshots);
+        var nextLog = Array.FindIndex(logSteps, s => s >= cp.Step);
+        var w = new double[k * d];
+        var h = new double[n * d];
+        var b = config.Bias ? new double[k] : null;
+        var normalized = config.Schedule == StepSchedule.Normalized;
+        var eta = cp.StepSize;
+        var reference = cp.ReferenceLoss;
+        Func<double, double> schedule = normalized ? loss => eta * reference / loss : _ => eta;
+        var progressEvery = Math.Max(1, config.Steps / 200);
+        var stop = options.StopAfter ?? config.Steps;
+        var watch = Stopwatch.StartNew();
+        var t = cp.Step;
+        for (; ; t++)
+        {
+            if (nextLog >= 0 && nextLog < logSteps.Length && logSteps[nextLog] == t && (rows.Count == 0 || rows[^1].Step < t))
+            {
+                engine.Read(w, h, b);
+                var row = recorder.Record(t, eta, w, h, b);
+                rows.Add(normalized ? row with { StepSize = eta * Math.Exp(Math.Log(reference) - row.LogLoss) } : row);
+                snapshots.Add(SvmReference.Stack((double[])w.Clone(), b is null ? null : (double[])b.Clone(), k, d));
+                nextLog++;
+            }
+            if (t >= config.Steps || t >= stop || options.Cancellation.IsCancellationRequested) break;
+            engine.Step(schedule, normalized);
+            if (options.CheckpointPath is not null && options.CheckpointEvery > 0 && (t + 1) % options.CheckpointEvery == 0)
+                new Checkpoint(config, k, d, cp.Labels, t + 1, eta, cp.SmoothnessBound, reference, engine.Export(), rows, snapshots, cp.Svm, options.CheckpointEvery)
+                    .Write(options.CheckpointPath);
+            if ((t + 1) % progressEvery == 0) options.Progress?.Report(t + 1);
+        }
+        watch.Stop();
+        engine.Read(w, h, b);
+
+        var svm = cp.Svm;
+        var done = t >= config.Steps;
+        if (done && config.Mode != UfmMode.FixedFeatures && config.Loss == UfmLoss.CrossEntropy)
+            svm = SvmSolver.TrySolve(h, cp.Labels, k, d, config.Bias);
+        if (svm is not null)
+        {
+            var residual = config.Mode == UfmMode.FixedFeatures;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var snap = snapshots[i];
+                var (ws, bs) = Split(snap, k, d, config.Bias);
+                rows[i] = TrajectoryRecorder.WithSvm(rows[i], ws, bs, svm, residual);
+            }
+        }
+        return new UfmResult(config, k, d, cp.Labels, rows, w, h, b, eta, cp.SmoothnessBound, engine.Name, svm, t, watch.Elapsed.TotalSeconds);
+    }
+
+    private static (double[] W, double[]? B) Split(double[] stacked, int k, int d, bool bias)
+    {
+        if (!bias) return (stacked, null);
+        var w = new double[k * d];
+        var b = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            Array.Copy(stacked, c * (d + 1), w, c * d, d);
+            b[c] = stacked[c * (d + 1) + d];
+        }
+        return (w, b);
+    }
+}
