@@ -25,8 +25,8 @@ public class ChromiumRenderingTests
         Assert.Equal(0, dom.ExitCode);
         Assert.Empty(Chromium.ConsoleMessages(dom.Stderr));
         Assert.Contains("data-errors=\"0\"", dom.Stdout);
-        Assert.Contains("data-plots-rendered=\"3\"", dom.Stdout);
-        Assert.Equal(3, Regex.Matches(dom.Stdout, "<svg class=\"plot\"").Count);
+        Assert.Contains("data-plots-rendered=\"5\"", dom.Stdout);
+        Assert.Equal(5, Regex.Matches(dom.Stdout, "<svg class=\"plot\"").Count);
         Assert.Contains("<h1>Collapse proof-sanity report</h1>", dom.Stdout);
         foreach (var heading in new[] { "<h2>Summary</h2>", "<h2>Environment</h2>", "<h2>Claims</h2>", "<h4>Falsifying instance</h4>" })
             Assert.Contains(heading, dom.Stdout);
@@ -49,7 +49,7 @@ public class ChromiumRenderingTests
         var shot = Chromium.Headless(files.Html, "--dump-dom", $"--screenshot={png}", "--window-size=1200,3200", "--hide-scrollbars");
         Assert.Equal(0, shot.ExitCode);
         Assert.Empty(Chromium.ConsoleMessages(shot.Stderr));
-        Assert.Contains("data-errors=\"0\" data-plots-rendered=\"3\"", shot.Stdout);
+        Assert.Contains("data-errors=\"0\" data-plots-rendered=\"5\"", shot.Stdout);
         using var bitmap = SKBitmap.Decode(png);
         Assert.True(ImageStats.LuminanceVariance(bitmap) > 100, "screenshot is blank");
         Assert.Equal(0, ImageStats.RedFraction(bitmap));

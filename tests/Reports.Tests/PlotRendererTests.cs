@@ -71,6 +71,16 @@ public class PlotRendererTests
     }
 
     [Fact]
+    public void PlotsNeverUseTheFailureRed()
+    {
+        var series = Enumerable.Range(0, 12).Select(k => new PlotSeries($"s{k}", [1.0, 2, 3], [k, k + 1.0, k + 2.0])).ToArray();
+        var png = PlotRenderer.ToPng(new PlotSpec("many series", "x", "y", false, false, series), 640, 360).Content;
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.Equal(0, ImageStats.RedFraction(bitmap));
+        Assert.True(ImageStats.PlotBlueFraction(bitmap) > 0);
+    }
+
+    [Fact]
     public void LongSeriesAreThinnedForDrawing()
     {
         var n = 100_000;

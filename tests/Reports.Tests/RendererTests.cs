@@ -17,7 +17,9 @@ public class RendererTests
         Assert.Contains("id=\"claim-test-cauchy-schwarz\"", html);
         Assert.Contains("id=\"claim-test-logistic-rate\"", html);
         Assert.Contains("All 2 claims hold.", html);
-        Assert.Equal(3, Count(html, "<svg class=\"plot\""));
+        // Three claim plots plus the two overview plots of the summary.
+        Assert.Equal(5, Count(html, "<svg class=\"plot\""));
+        Assert.Contains("aria-label=\"|measured − expected| per claim\"", html);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", "", StringComparison.Ordinal));
         Assert.DoesNotContain("https://", html);
         Assert.Contains("Content-Security-Policy", html);
@@ -59,7 +61,8 @@ public class RendererTests
         Assert.Contains("### ❌ **FAILS** `test-cauchy-schwarz`", md);
         Assert.Contains("**Falsifying instance.**", md);
         Assert.Contains("```text\ncase ", md);
-        Assert.Equal(3, rendered.Images.Count);
+        Assert.Equal(5, rendered.Images.Count);
+        Assert.Contains("](plots/_overview-1.png)", md);
         foreach (var (path, bytes) in rendered.Images)
         {
             Assert.Contains($"]({path})", md);

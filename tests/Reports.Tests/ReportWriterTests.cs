@@ -15,7 +15,7 @@ public class ReportWriterTests
         Assert.True(File.Exists(files.Html));
         Assert.True(File.Exists(files.Markdown));
         Assert.True(File.Exists(files.Json));
-        Assert.Equal(3, files.Images.Count);
+        Assert.Equal(5, files.Images.Count);
         Assert.All(files.Images, p => Assert.True(File.Exists(p)));
         Assert.Empty(Directory.EnumerateFiles(dir, "*.tmp", SearchOption.AllDirectories));
     }

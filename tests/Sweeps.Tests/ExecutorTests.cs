@@ -81,6 +81,7 @@ public class ExecutorTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunExecutor.ExecuteAsync(plan, plan.Runs[0], Fixtures.FakeCollapse, null, cts.Token));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the sleeping command was not killed");
         Assert.Null(RunStatus.Read(plan.RunDir(plan.Runs[0])));
+        Assert.Empty(Directory.GetFiles(plan.RunDir(plan.Runs[0]), "*.tmp"));
     }
 
     [Fact]

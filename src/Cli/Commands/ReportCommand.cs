@@ -29,12 +29,14 @@ public static class ReportCommand
         var parameters = new Option<string[]>("--param") { Description = "Override a claim parameter, CLAIM-ID:NAME=VALUE (repeatable); e.g. make a claim deliberately false." };
         var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, plots/ and results.json (created if missing)." };
         var list = new Option<bool>("--list") { Description = "List the claims of the profile (id, kind, title) and exit." };
+        var sweep = new Option<string?>("--sweep") { Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default DIR/report); see docs/sweeps.md." };
 
         var command = new Command("report", "Run the proof-sanity suite and write report.html, report.md and results.json; exit 0 iff every claim holds.");
-        foreach (var o in new Option[] { profile, claims, seed, cases, parameters, output, list }) command.Options.Add(o);
+        foreach (var o in new Option[] { profile, claims, seed, cases, parameters, output, list, sweep }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(sweep) is { } sweepDir) return SweepCommand.Report(sweepDir, parse.GetValue(output), stdout);
             var chosenProfile = ReportProfile.Parse(parse.GetValue(profile)!);
             var all = ClaimCatalog.For(chosenProfile);
             if (parse.GetValue(list))

@@ -134,7 +134,7 @@ public static class SweepCommand
             summary = LocalExecutor.RunAsync(plan, jobs, retryFailed, runOne, new LineProgress(stdout), signals.Token).GetAwaiter().GetResult();
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep {plan.Spec.Name}: {summary.Planned} runs; {summary.AlreadyDone} already done, ran {summary.Ran} with {jobs} jobs: {summary.Done} done, {summary.Failed} failed; {summary.Unfinished} unfinished; wall {summary.WallSeconds:0.0} s"));
+            $"sweep {plan.Spec.Name}: {summary.Planned} runs; {summary.AlreadyDone} already done, ran {summary.Ran} with {jobs} job{(jobs == 1 ? "" : "s")}: {summary.Done} done, {summary.Failed} failed; {summary.Unfinished} unfinished; wall {summary.WallSeconds:0.0} s"));
         if (summary.SkippedFailed > 0) stdout.WriteLine($"{summary.SkippedFailed} failed runs were left alone (rerun them with --retry-failed)");
         if (signals.Signal is not null)
         {
@@ -265,11 +265,19 @@ public static class SweepCommand
         return command;
     }
 
-    /// <summary>The axis values of a run, <c>k=v</c> joined by spaces.</summary>
-    private static string Point(SweepPlan plan, PlannedRun run)
+    private static string Point(SweepPlan plan, PlannedRun run) => SweepReportBuilder.Point(plan, run);
+
+    /// <summary>
+    /// <c>collapse report --sweep DIR [--out R]</c>: merges the sweep and writes its report section (plots across the
+    /// axes, failed runs, table) to R (default DIR/report). Exit 0 when every run is done, else 1.
+    /// </summary>
+    public static int Report(string sweepDir, string? outDir, TextWriter stdout)
     {
-        var axes = plan.Spec.Axes.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-        return string.Join(' ', run.Config.Options.Where(o => axes.Contains(o.Key)).Select(o => $"{o.Key}={o.CellText}"));
+        var plan = SweepPlan.Load(sweepDir);
+        var report = SweepReportBuilder.Build(plan);
+        var files = Collapse.Reports.Sweeps.SweepReportWriter.Write(report, outDir ?? Path.Combine(plan.Directory, "report"));
+        stdout.WriteLine($"sweep {report.Name}: {report.Runs} runs: {report.Done} done, {report.Failed} failed, {report.Unfinished} unfinished; {report.Plots.Count} plots; wrote {files.Html}, {files.Markdown}");
+        return report.Complete ? 0 : Incomplete;
     }
 
     private static string Describe(RunOutcome outcome)

@@ -10,7 +10,8 @@ namespace Collapse.Reports.Plots;
 /// (for the Markdown report). Log axes are drawn by plotting log10 of the values with decade ticks
 /// (<see cref="LogTicks"/>); non-finite points, and points ≤ 0 on a log axis, are not drawn and are counted in
 /// <see cref="RenderedPlot{T}.Dropped"/>. Series longer than <see cref="MaxPointsPerSeries"/> are thinned for drawing
-/// (evenly in index, or in log-index when the x axis is logarithmic); the report's JSON keeps every point.
+/// (evenly in index, or in log-index when the x axis is logarithmic); the report's JSON keeps every point. Series
+/// colours never include red, which the report reserves for failing verdicts.
 /// </summary>
 public static partial class PlotRenderer
 {
@@ -63,6 +64,7 @@ public static partial class PlotRenderer
         var dropped = 0;
         double xMin = double.PositiveInfinity, xMax = double.NegativeInfinity, yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
         var anyLegend = false;
+        var drawn = 0;
         foreach (var series in spec.Series)
         {
             var (xs, ys, lost) = Drawable(series, spec.LogX, spec.LogY);
@@ -75,6 +77,7 @@ public static partial class PlotRenderer
                 yMin = Math.Min(yMin, ys[i]); yMax = Math.Max(yMax, ys[i]);
             }
             var scatter = series.Style == SeriesStyle.Points ? plot.Add.ScatterPoints(xs, ys) : plot.Add.ScatterLine(xs, ys);
+            scatter.Color = Palette[drawn++ % Palette.Length];
             switch (series.Style)
             {
                 case SeriesStyle.Points:
@@ -109,6 +112,14 @@ public static partial class PlotRenderer
         if (anyLegend) plot.ShowLegend(Edge.Right);
         return (plot, dropped);
     }
+
+    /// <summary>Series colours: the Category10 palette without its red, which the report reserves for failures.</summary>
+    private static readonly Color[] Palette =
+    [
+        Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"), Color.FromHex("#9467bd"),
+        Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"), Color.FromHex("#bcbd22"),
+        Color.FromHex("#17becf"),
+    ];
 
     private static void ApplyLogAxis(Plot plot, IAxis axis, double lo, double hi, bool horizontal)
     {

@@ -11,7 +11,8 @@ namespace Collapse.Reports.Rendering;
 /// Renders a <see cref="ClaimReport"/> as one self-contained HTML page: inline CSS, inline SVG plots, a tiny inline
 /// script that records load errors and the number of rendered plots on the root element
 /// (<c>data-errors</c>, <c>data-plots-rendered</c>), and a Content-Security-Policy that forbids every network fetch.
-/// Layout: title, summary of verdicts, one section per claim (failing sections are red), then the environment.
+/// Layout: title, summary of verdicts (table and <see cref="OverviewPlots"/>), one section per claim (failing sections
+/// are red), then the environment.
 /// </summary>
 public static class HtmlRenderer
 {
@@ -67,6 +68,10 @@ public static class HtmlRenderer
         Count(h, "holds", s.Holds, "hold");
         Count(h, "fails", s.Fails, "fail");
         Count(h, "inconclusive", s.Inconclusive, "inconclusive");
+        h.Append("</div>\n<div class=\"overview\">\n");
+        var k = 0;
+        foreach (var plot in OverviewPlots.For(report))
+            Figure(h, plot, $"overview{k++}", 540, 340);
         h.Append("</div>\n<table class=\"summary\">\n<thead><tr><th>#</th><th>claim</th><th>kind</th><th>verdict</th><th>measured</th><th>expected / bound</th><th>tolerance</th><th>time</th></tr></thead>\n<tbody>\n");
         var i = 0;
         foreach (var c in report.Sections)
@@ -80,6 +85,15 @@ public static class HtmlRenderer
                 .Append(E(ReportFormat.Seconds(c.WallSeconds))).Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Figure(StringBuilder h, PlotSpec plot, string idPrefix, int width, int height)
+    {
+        var rendered = PlotRenderer.ToSvg(plot, idPrefix, width, height);
+        h.Append("<figure>\n").Append(rendered.Content).Append('\n');
+        var caption = string.Join(" ", new[] { plot.Caption ?? "", PlotRenderer.DroppedNote(rendered.Dropped, plot) }.Where(x => x.Length > 0));
+        if (caption.Length > 0) h.Append("<figcaption>").Append(E(caption)).Append("</figcaption>\n");
+        h.Append("</figure>\n");
     }
 
     private static void Count(StringBuilder h, string cls, int n, string label) =>
@@ -139,13 +153,7 @@ public static class HtmlRenderer
         if (s.Error is not null)
             h.Append("<div class=\"error\">\n<h4>Error while checking</h4>\n<pre>").Append(E(s.Error)).Append("</pre>\n</div>\n");
         foreach (var plot in s.Plots)
-        {
-            var rendered = PlotRenderer.ToSvg(plot, $"plot{plotIndex++}");
-            h.Append("<figure>\n").Append(rendered.Content).Append('\n');
-            var caption = string.Join(" ", new[] { plot.Caption ?? "", PlotRenderer.DroppedNote(rendered.Dropped, plot) }.Where(x => x.Length > 0));
-            if (caption.Length > 0) h.Append("<figcaption>").Append(E(caption)).Append("</figcaption>\n");
-            h.Append("</figure>\n");
-        }
+            Figure(h, plot, $"plot{plotIndex++}", PlotRenderer.DefaultWidth, PlotRenderer.DefaultHeight);
         h.Append("</article>\n");
     }
 
@@ -191,5 +199,6 @@ article.claim.fails table.kv{background:#fff5f4}
 .statement{margin:6px 0}.source{margin:6px 0;color:#333}
 figure{margin:14px 0 4px;padding:0}figure svg{max-width:100%;height:auto;border:1px solid #e4e7ec;border-radius:4px;background:#fff}
 figcaption{color:#555;font-size:13px;margin-top:4px}
+.overview{display:flex;flex-wrap:wrap;gap:16px}.overview figure{flex:1 1 480px;margin:14px 0 0}
 """;
 }

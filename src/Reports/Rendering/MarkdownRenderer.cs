@@ -41,6 +41,9 @@ public static class MarkdownRenderer
 
         md.Append("## Summary\n\n");
         md.Append(CultureInfo.InvariantCulture, $"| total | hold | fail | inconclusive |\n|---:|---:|---:|---:|\n| {s.Total} | {s.Holds} | {s.Fails} | {s.Inconclusive} |\n\n");
+        var o = 0;
+        foreach (var plot in OverviewPlots.For(report))
+            Image(md, images, plot, $"_overview-{++o}.png", 540, 340);
         md.Append("| # | claim | kind | verdict | measured | expected / bound | tolerance | time |\n|---:|---|---|---|---:|---:|---:|---:|\n");
         var i = 0;
         foreach (var c in report.Sections)
@@ -80,14 +83,7 @@ public static class MarkdownRenderer
             }
             var k = 0;
             foreach (var plot in c.Plots)
-            {
-                var png = PlotRenderer.ToPng(plot);
-                var path = $"{PlotFolder}/{SafeName(c.Id)}-{++k}.png";
-                images.Add(new KeyValuePair<string, byte[]>(path, png.Content));
-                md.Append("![").Append(Esc(plot.Title)).Append("](").Append(path).Append(")\n\n");
-                var caption = string.Join(" ", new[] { plot.Caption ?? "", PlotRenderer.DroppedNote(png.Dropped, plot) }.Where(x => x.Length > 0));
-                if (caption.Length > 0) md.Append('*').Append(Esc(caption)).Append("*\n\n");
-            }
+                Image(md, images, plot, $"{SafeName(c.Id)}-{++k}.png", PlotRenderer.DefaultWidth, PlotRenderer.DefaultHeight);
         }
         md.Append("\n## Environment\n\n| | |\n|---|---|\n");
         Row(md, "command", Code(e.CommandLine));
@@ -111,6 +107,16 @@ public static class MarkdownRenderer
         md.Append('\n');
 
         return new Rendered(md.ToString(), images);
+    }
+
+    private static void Image(StringBuilder md, List<KeyValuePair<string, byte[]>> images, PlotSpec plot, string file, int width, int height)
+    {
+        var png = PlotRenderer.ToPng(plot, width, height);
+        var path = $"{PlotFolder}/{file}";
+        images.Add(new KeyValuePair<string, byte[]>(path, png.Content));
+        md.Append("![").Append(Esc(plot.Title)).Append("](").Append(path).Append(")\n\n");
+        var caption = string.Join(" ", new[] { plot.Caption ?? "", PlotRenderer.DroppedNote(png.Dropped, plot) }.Where(x => x.Length > 0));
+        if (caption.Length > 0) md.Append('*').Append(Esc(caption)).Append("*\n\n");
     }
 
     /// <summary>A file-name-safe version of a claim id.</summary>

@@ -66,6 +66,7 @@ public static class RunExecutor
         }
 
         int exitCode;
+        var cancelled = false;
         using (process)
         {
             process.StandardInput.Close();
@@ -82,12 +83,18 @@ public static class RunExecutor
                 {
                     try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
                     await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                    await Task.WhenAll(copyOut, copyErr).ConfigureAwait(false);
-                    throw;
+                    cancelled = true;
                 }
                 await Task.WhenAll(copyOut, copyErr).ConfigureAwait(false);
             }
-            exitCode = process.ExitCode;
+            exitCode = cancelled ? -1 : process.ExitCode;
+        }
+        if (cancelled)
+        {
+            // Unfinished: no status, no partial outputs left behind.
+            TryDelete(stdoutTmp);
+            TryDelete(stderrTmp);
+            throw new OperationCanceledException(cancellationToken);
         }
         var wall = Math.Round(clock.Elapsed.TotalSeconds, 3); // as stored in status.json
         File.Move(stdoutTmp, SweepLayout.StdoutFile(runDir), overwrite: true);

@@ -6,11 +6,21 @@ namespace Collapse.Sweeps.Merging;
 /// Flattens a run's JSON result into table cells: nested objects become dotted keys (<c>final.nc1</c>); numbers keep
 /// the command's own text (shortest round trip, so merged tables compare byte for byte); null becomes an empty cell.
 /// A list of objects that carry an id (<c>claimId</c>, <c>id</c> or <c>name</c>) — e.g. claim verdicts — becomes one
-/// group of columns per element (<c>claims.ramp-sandwich.verdict</c>); other lists are left out (they stay in result.json).
+/// group of columns per element (<c>claims.ramp-sandwich.verdict</c>); other lists are left out (they stay in result.json),
+/// and so are wall-clock keys (<see cref="TimingKeys"/>).
 /// </summary>
 public static class ResultFlattener
 {
     private static readonly string[] IdKeys = ["claimId", "id", "name"];
+
+    /// <summary>
+    /// Keys left out at any depth: wall-clock measurements, which differ between two runs of the same point (they are in
+    /// sweep-status.csv and result.json), so that an interrupted and an uninterrupted sweep merge to identical tables.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TimingKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "elapsedSeconds", "wallSeconds", "stepsPerSecond",
+    };
 
     /// <summary>The cells of <paramref name="result"/>, in document order, without the keys in <paramref name="exclude"/>
     /// (a key excludes itself and everything below it).</summary>
@@ -23,7 +33,7 @@ public static class ResultFlattener
 
     private static void Walk(JsonElement e, string prefix, IReadOnlyCollection<string> exclude, List<KeyValuePair<string, string>> cells)
     {
-        if (prefix.Length > 0 && exclude.Contains(prefix)) return;
+        if (prefix.Length > 0 && (exclude.Contains(prefix) || TimingKeys.Contains(prefix[(prefix.LastIndexOf('.') + 1)..]))) return;
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:

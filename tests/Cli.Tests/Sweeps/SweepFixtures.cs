@@ -8,11 +8,19 @@ namespace Collapse.Cli.Tests.Sweeps;
 public static class SweepFixtures
 {
     /// <summary>
-    /// The 12-point acceptance sweep: K ∈ {3, 4, 5, 6} × 3 seeds of a random ETF in R^8 (tiny runs; each point is a
-    /// separate collapse process, as in a real sweep).
+    /// The 12-point acceptance sweep: a tiny UFM (K = 4, d = 8, 6 samples per majority class, 100 GD steps) over the
+    /// imbalance ratio R ∈ {1, 2, 3, 6} × 3 seeds; each point is a separate collapse process, as in a real sweep.
     /// </summary>
     public const string Grid12 = """
-        { "name": "grid12", "command": "etf",
+        { "name": "ufm-imbalance", "command": "ufm",
+          "fixed": { "classes": 4, "dim": 8, "per-class": 6, "steps": 100 },
+          "axes": { "imbalance": [1, 2, 3, 6] },
+          "seeds": 3 }
+        """;
+
+    /// <summary>A cheaper grid of <c>collapse etf</c> runs for the tests that exercise the executors, not the UFM.</summary>
+    public const string EtfGrid = """
+        { "name": "etf-grid", "command": "etf",
           "fixed": { "dim": 8 },
           "axes": { "classes": [3, 4, 5, 6] },
           "seeds": 3 }
@@ -76,18 +84,21 @@ public static class SweepFixtures
 /// <summary>The uninterrupted local run of <see cref="SweepFixtures.Grid12"/>, computed once and compared against.</summary>
 public sealed class Grid12Reference
 {
-    private readonly Lazy<(string Csv, double WallSeconds)> _run = new(() =>
+    private readonly Lazy<(string Csv, double WallSeconds, string Dir)> _run = new(() =>
     {
         var sweep = SweepFixtures.Plan(SweepFixtures.Grid12);
         var clock = Stopwatch.StartNew();
         var r = CliRunner.Run("sweep", "run", sweep, "--local", "--jobs", "2");
         var wall = clock.Elapsed.TotalSeconds;
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
-        return (SweepFixtures.Merge(sweep), wall);
+        return (SweepFixtures.Merge(sweep), wall, sweep);
     });
 
     /// <summary>sweep.csv of the uninterrupted run.</summary>
     public string Csv => _run.Value.Csv;
+
+    /// <summary>The sweep folder of the uninterrupted run.</summary>
+    public string Dir => _run.Value.Dir;
 
     /// <summary>Wall seconds of the uninterrupted local run with --jobs 2.</summary>
     public double WallSeconds => _run.Value.WallSeconds;
