@@ -91,6 +91,7 @@ public static class EpochTable
         c.Add(("svmDistance", r => r.SvmDistance));
         c.Add(("epochSeconds", r => r.EpochSeconds));
         c.Add(("measureSeconds", r => r.MeasureSeconds));
+        c.Add(("recomputedSteps", r => r.RecomputedSteps));
         return c;
     }
 }

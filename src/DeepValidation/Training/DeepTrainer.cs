@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Models;
+using Collapse.Theory;
 using Collapse.Theory.Metrics;
 using MathNet.Numerics.LinearAlgebra;
 using TorchSharp;
@@ -64,13 +65,16 @@ public static class DeepTrainer
             }
             Shuffle(order, shuffle);
             var clock = Stopwatch.StartNew();
-            var batchLoss = RunEpoch(network, optimizer, xTrain, yTrain, order, options.BatchSize, device);
+            var (batchLoss, recomputed) = RunEpoch(network, optimizer, xTrain, yTrain, order, options.BatchSize, device, epoch);
             clock.Stop();
 
             var last = epoch == options.Epochs || (tptStart is int t0 && options.EpochsAfterInterpolation is int extra && epoch >= t0 + extra);
             var measure = last || epoch == 1 || (options.MeasureEvery > 0 && epoch % options.MeasureEvery == 0)
                           || options.ExportEpochs.Contains(epoch) || (options.EpochsAfterInterpolation is not null && tptStart is null);
-            var record = new EpochRecord { Epoch = epoch, LearningRate = lr, BatchLoss = batchLoss, EpochSeconds = clock.Elapsed.TotalSeconds };
+            var record = new EpochRecord
+            {
+                Epoch = epoch, LearningRate = lr, BatchLoss = batchLoss, EpochSeconds = clock.Elapsed.TotalSeconds, RecomputedSteps = recomputed,
+            };
             if (measure)
             {
                 var mclock = Stopwatch.StartNew();
@@ -110,12 +114,19 @@ public static class DeepTrainer
         return cpu.to(device);
     }
 
-    private static double RunEpoch(DeepNetwork network, optim.Optimizer optimizer, Tensor x, Tensor y, long[] order, int batchSize, Device device)
+    /// <summary>How many times one batch's step is recomputed after a non-finite loss or gradient before giving up.</summary>
+    public const int MaxStepAttempts = 3;
+
+    private static (double Loss, int Recomputed) RunEpoch(DeepNetwork network, optim.Optimizer optimizer, Tensor x, Tensor y,
+        long[] order, int batchSize, Device device, int epoch)
     {
         network.train();
         var n = order.Length;
         double total = 0;
+        var recomputed = 0;
         using var perm = tensor(order, ScalarType.Int64).to(device);
+        var parameters = network.TrainableParameters().ToList();
+        var buffers = network.buffers().ToList();
         var losses = new List<Tensor>();
         for (var start = 0; start < n; start += batchSize)
         {
@@ -124,20 +135,58 @@ public static class DeepTrainer
             var idx = perm.narrow(0, start, count);
             var xb = x.index_select(0, idx);
             var yb = y.index_select(0, idx);
-            optimizer.zero_grad();
-            var logits = network.forward(xb);
-            var loss = nn.functional.cross_entropy(logits, yb);
-            loss.backward();
-            optimizer.step();
-            // Keep the loss on the device (no per-step synchronisation); summed once at the end of the epoch.
-            losses.Add(loss.detach().mul(count).MoveToOuterDisposeScope());
+            var saved = Snapshot(buffers);
+            for (var attempt = 1; ; attempt++)
+            {
+                optimizer.zero_grad();
+                var logits = network.forward(xb);
+                var loss = nn.functional.cross_entropy(logits, yb);
+                loss.backward();
+                if (IsFinite(loss, parameters))
+                {
+                    optimizer.step();
+                    losses.Add(loss.detach().mul(count).MoveToOuterDisposeScope());
+                    break;
+                }
+                if (attempt == MaxStepAttempts)
+                    throw new InputException(
+                        $"training diverged at epoch {epoch}, batch {start / batchSize + 1}: the loss or a gradient is NaN/Inf in "
+                        + $"{MaxStepAttempts} attempts (lower --lr, or add --weight-decay)");
+                Restore(buffers, saved); // batch-norm running statistics of the failed forward pass are undone
+                recomputed++;
+            }
         }
         using (var scope = NewDisposeScope())
         {
             total = stack(losses).sum().to_type(ScalarType.Float64).cpu().item<double>();
         }
         foreach (var l in losses) l.Dispose();
-        return total / n;
+        return (total / n, recomputed);
+    }
+
+    /// <summary>
+    /// One host synchronisation per step: the sum of the loss and of every gradient is finite iff all of them are
+    /// (a NaN or ±Inf anywhere propagates into the sum; only an overflow of finite float32 values could also trip it,
+    /// and that is divergence too).
+    /// </summary>
+    private static bool IsFinite(Tensor loss, List<TorchSharp.Modules.Parameter> parameters)
+    {
+        var sum = loss.detach().to_type(ScalarType.Float64);
+        foreach (var p in parameters)
+            if (p.grad is { } g) sum = sum + g.sum().to_type(ScalarType.Float64);
+        return double.IsFinite(sum.cpu().item<double>());
+    }
+
+    private static List<Tensor> Snapshot(List<Tensor> buffers)
+    {
+        using var noGrad = no_grad();
+        return buffers.Select(b => b.clone()).ToList();
+    }
+
+    private static void Restore(List<Tensor> buffers, List<Tensor> saved)
+    {
+        using var noGrad = no_grad();
+        for (var i = 0; i < buffers.Count; i++) buffers[i].copy_(saved[i]);
     }
 
     private static void Shuffle(long[] order, System.Random rng)

@@ -36,4 +36,10 @@ public sealed record EpochRecord
     /// ||W/||W||_F − W*/||W*||_F||_F; null when not computed.
     /// </summary>
     public double? SvmDistance { get; init; }
+
+    /// <summary>
+    /// Steps of this epoch that were recomputed because the loss or a gradient came out NaN/Inf (a transient native
+    /// kernel fault; see <see cref="DeepTrainer.MaxStepAttempts"/>). Zero in a healthy run.
+    /// </summary>
+    public int RecomputedSteps { get; init; }
 }

@@ -11,9 +11,11 @@ namespace Collapse.Theory.Metrics;
 public static class NcMetrics
 {
     /// <summary>Both passes over in-memory data (row-major N×d features, N labels in [0, K)).</summary>
+    /// <exception cref="InputException">A feature is NaN or ±Inf (named by row and column), or a class is empty.</exception>
     public static MetricReport Compute(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes, int dim,
         Classifier? classifier = null)
     {
+        Validation.InputValidation.CheckFinite(features, dim, 0, "features");
         var stats = ClassStatisticsAccumulator.Of(features, labels, classes, dim);
         stats.RequireAllClassesPresent();
         var eval = new SampleEvaluator(stats, classifier);

@@ -127,6 +127,23 @@ public class TrainerTests
     }
 
     [Fact]
+    public void DivergingTrainingStopsWithAOneLineErrorInsteadOfNanMetrics()
+    {
+        // lr 1e30: the first step blows the weights up, the next loss is NaN/Inf in every recomputation.
+        var ex = Assert.Throws<InputException>(() => DeepTrainer.Train(Tiny(), Small(3) with { LearningRate = 1e30, Model = new ModelConfig(ModelKind.Mlp, 16, 2, BatchNorm: false) }));
+        Assert.StartsWith("training diverged at epoch ", ex.Message);
+        Assert.Contains($"in {DeepTrainer.MaxStepAttempts} attempts", ex.Message);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void AHealthyRunRecomputesNoStep()
+    {
+        var result = DeepTrainer.Train(Tiny(), Small(3));
+        Assert.All(result.Epochs, e => Assert.Equal(0, e.RecomputedSteps));
+    }
+
+    [Fact]
     public void ConvolutionalModelOnVectorsIsAnInputError()
     {
         var ex = Assert.Throws<InputException>(() => DeepTrainer.Train(Tiny(), Small(1) with { Model = new ModelConfig(ModelKind.Cnn, 4, 1) }));

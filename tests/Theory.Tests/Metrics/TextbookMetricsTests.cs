@@ -206,4 +206,13 @@ public class TextbookMetricsTests
         Assert.Equal(0.0, report.Nc4!.Value);
         Assert.Equal(1.0, report.NccAccuracy);
     }
+
+    [Fact]
+    public void NonFiniteFeaturesAreNamedNotFedToTheSvd()
+    {
+        var inst = Make(3);
+        inst.X[2 * inst.D + 5] = double.NaN;
+        var ex = Assert.Throws<InputException>(() => NcMetrics.Compute(inst.X, inst.Y, inst.K, inst.D));
+        Assert.Equal("features: NaN at row 2, column 5; all values must be finite", ex.Message);
+    }
 }
