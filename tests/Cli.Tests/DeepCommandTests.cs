@@ -61,6 +61,18 @@ public class DeepCommandTests(MnistRunFixture run) : IClassFixture<MnistRunFixtu
     }
 
     [Fact]
+    public void SvmDistanceIsFilledExactlyAtTheEpochsWithFullTrainAccuracy()
+    {
+        Assert.True(run.Result.ExitCode == 0, run.Result.Stderr);
+        Assert.Contains(run.Table, r => Csv.D(r["trainAccuracy"]) == 1.0);
+        foreach (var row in run.Table)
+        {
+            if (Csv.D(row["trainAccuracy"]) == 1.0) Assert.InRange(Csv.D(row["svmDistance"]), 0.0, 2.0);
+            else Assert.Equal("", row["svmDistance"]);
+        }
+    }
+
+    [Fact]
     public void ExportedEpochIsAnalysableByCollapseMetricsWithTheSameNumbers()
     {
         var e = Path.Combine(run.Dir, "export", "epoch-0015");
@@ -123,6 +135,7 @@ public class DeepCommandTests(MnistRunFixture run) : IClassFixture<MnistRunFixtu
     [InlineData("--dataset", "idx:/nonexistent/mnist", "not found")]
     [InlineData("--dataset", "gaussian:k=12,d=4", "need d ≥ k−1")]
     [InlineData("--epochs", "0", "--epochs 0: must be at least 1")]
+    [InlineData("--svm-every", "-1", "--svm-every -1: must be non-negative")]
     public void BadTrainFlagsExitTwoWithOneLine(string flag, string value, string expected)
     {
         var defaults = new Dictionary<string, string> { ["--dataset"] = "gaussian:k=3,d=4,n=5,test=5", ["--epochs"] = "1", ["--out"] = Path.Combine(run.Dir, "bad") };

@@ -46,6 +46,12 @@ public sealed class DeepFlags
     public Option<int?> TestPerClass { get; } = new("--test-per-class") { Description = "keep only the first N test samples of each class" };
     /// <summary>--threads.</summary>
     public Option<int> Threads { get; } = new("--threads") { Description = "CPU threads for TorchSharp (0 = its default)", DefaultValueFactory = _ => 0 };
+    /// <summary>--svm-every (added by <c>train</c> and <c>tpt</c> only, see <see cref="AddSvmEvery"/>).</summary>
+    public Option<int> SvmEvery { get; } = new("--svm-every")
+    {
+        Description = "solve the train features' certified multi-class SVM for svmDistance every N epochs once train accuracy is 100% (and at the last epoch); 0 = never (seconds per epoch on the MNIST subset)",
+        DefaultValueFactory = _ => 1,
+    };
     /// <summary>--out.</summary>
     public Option<string?> Out { get; } = new("--out") { Description = "output folder" };
     /// <summary>--json.</summary>
@@ -57,6 +63,9 @@ public sealed class DeepFlags
         foreach (var o in new Option[] { Dataset, Model, Width, Depth, NoBatchNorm, Epochs, TptEpochs, BatchSize, LearningRate, Momentum, WeightDecay, Milestones, LrDecay, Seed, Device, TrainPerClass, TestPerClass, Threads, Out, Json })
             command.Options.Add(o);
     }
+
+    /// <summary>Adds <c>--svm-every</c> to <paramref name="command"/> (commands that write epochs.csv).</summary>
+    public void AddSvmEvery(Command command) => command.Options.Add(SvmEvery);
 
     /// <summary>Loads the dataset named by --dataset (with the per-class limits).</summary>
     public DataSplit LoadData(ParseResult parse) =>

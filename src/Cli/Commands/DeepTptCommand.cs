@@ -22,6 +22,7 @@ public static class DeepTptCommand
         var fixedEtf = new Option<bool>("--fixed-etf") { Description = "train with the last layer fixed to a simplex ETF" };
         var command = new Command("tpt", "Terminal phase of training: did test accuracy keep improving after 100% train accuracy, did margins grow?");
         flags.AddTo(command);
+        flags.AddSvmEvery(command);
         command.Options.Add(seeds);
         command.Options.Add(fixedEtf);
         command.SetAction(parse =>
@@ -30,7 +31,8 @@ public static class DeepTptCommand
             var json = parse.GetValue(flags.Json);
             var s = parse.GetValue(seeds);
             if (s < 1) throw new Collapse.Theory.InputException($"--seeds {s}: must be at least 1");
-            var options = flags.Options(parse);
+            var options = flags.Options(parse) with { SvmEvery = parse.GetValue(flags.SvmEvery) };
+            options.Validate();
             if (parse.GetValue(fixedEtf)) options = options with { FixedClassifier = new FixedClassifier(FixedClassifierKind.Etf) };
             var data = flags.LoadData(parse);
             var first = parse.GetValue(flags.Seed);

@@ -28,6 +28,7 @@ public static class DeepTrainCommand
         var exportEpochs = new Option<string?>("--export-epochs") { Description = "comma-separated epochs whose features/classifier are exported as .npy to DIR/export" };
         var command = new Command("train", "Train one network and write per-epoch NC metrics to DIR/epochs.csv.");
         flags.AddTo(command);
+        flags.AddSvmEvery(command);
         foreach (var o in new Option[] { fixedEtf, fixedKind, permutationSeed, rotationSeed, scale, measureEvery, exportEpochs }) command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -50,6 +51,7 @@ public static class DeepTrainCommand
             {
                 FixedClassifier = fixedClassifier,
                 MeasureEvery = parse.GetValue(measureEvery),
+                SvmEvery = parse.GetValue(flags.SvmEvery),
                 ExportEpochs = DeepFlags.ParseIntList(parse.GetValue(exportEpochs), "--export-epochs"),
             };
             options.Validate();
@@ -63,7 +65,7 @@ public static class DeepTrainCommand
             {
                 if (json || r.Train is null) return;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {r.Epoch,4}  trainLoss {r.TrainLoss,10:G4}  trainAcc {r.TrainAccuracy:F4}  testAcc {(r.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {r.Train.Nc1,9:G4}  nc1TraceRatio {r.Train.Nc1TraceRatio,9:G4}  p_min {r.Train.Margins?.MinMargin,9:G4}  ({r.EpochSeconds:F2} s + {r.MeasureSeconds:F2} s)"));
+                    $"epoch {r.Epoch,4}  trainLoss {r.TrainLoss,10:G4}  trainAcc {r.TrainAccuracy:F4}  testAcc {(r.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {r.Train.Nc1,9:G4}  nc1TraceRatio {r.Train.Nc1TraceRatio,9:G4}  p_min {r.Train.Margins?.MinMargin,9:G4}{(r.SvmDistance is double sd ? $"  svmDistance {sd:G4}" : "")}  ({r.EpochSeconds:F2} s + {r.MeasureSeconds:F2} s{(r.SvmSeconds > 0 ? $" + svm {r.SvmSeconds:F2} s" : "")})"));
             });
             RunOutput.Write(outDir, data.Name, options, result);
             var last = result.LastMeasured;

@@ -53,7 +53,7 @@ public static class PermutationExperiment
                 foreach (var seed in seeds)
                 {
                     var fixedClassifier = new FixedClassifier(kind, permSeed, null, classifierScale);
-                    var o = options with { FixedClassifier = fixedClassifier, Seed = seed, MeasureEvery = 0, MeasureTest = true, ExportEpochs = [] };
+                    var o = options with { FixedClassifier = fixedClassifier, Seed = seed, MeasureEvery = 0, MeasureTest = true, ExportEpochs = [], SvmEvery = 0 };
                     var clock = Stopwatch.StartNew();
                     var result = DeepTrainer.Train(data, o);
                     clock.Stop();

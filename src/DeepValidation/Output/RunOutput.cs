@@ -42,6 +42,8 @@ public static class RunOutput
             finalTestAccuracy = last.TestAccuracy,
             finalTrainNc1 = last.Train?.Nc1,
             meanEpochSeconds = result.Epochs.Average(e => e.EpochSeconds),
+            svmEvery = options.SvmEvery,
+            finalSvmDistance = last.SvmDistance,
         };
         var path = Path.Combine(folder, "run.json");
         var tmp = Path.Combine(folder, $".run.json.{Environment.ProcessId}.tmp");

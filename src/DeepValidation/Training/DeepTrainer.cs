@@ -55,6 +55,7 @@ public static class DeepTrainer
         var order = new long[n];
         for (var i = 0; i < n; i++) order[i] = i;
         var lr = options.LearningRate;
+        var svm = new SvmDistanceTracker();
 
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -94,6 +95,11 @@ public static class DeepTrainer
                     export.Export(epoch, hTrain, data.Train.Labels, hTest!, data.Test.Labels, w, b, k, d);
                 mclock.Stop();
                 record = record with { Train = train, Test = options.MeasureTest ? test : null, MeasureSeconds = mclock.Elapsed.TotalSeconds };
+                if (train.Accuracy == 1.0 && options.SvmEvery > 0 && (last || epoch % options.SvmEvery == 0))
+                {
+                    var (distance, seconds) = svm.Measure(hTrain, data.Train.Labels, k, d, w, b);
+                    record = record with { SvmDistance = distance, SvmSeconds = seconds };
+                }
                 if (tptStart is null && train.Accuracy == 1.0) tptStart = epoch;
             }
             records.Add(record);

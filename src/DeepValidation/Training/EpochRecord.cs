@@ -33,9 +33,14 @@ public sealed record EpochRecord
     public double? TestAccuracy => Test?.Accuracy;
     /// <summary>
     /// Distance of the normalised last layer to the normalised multi-class SVM on the current train features,
-    /// ||W/||W||_F − W*/||W*||_F||_F; null when not computed.
+    /// ||[W b]/||[W b]||_F − W_svm/||W_svm||_F||_F (the SVM solved on [h 1] when the layer has a bias b; see
+    /// <see cref="SvmDistanceTracker"/>); null when not computed: epoch not measured or not an SVM epoch
+    /// (<see cref="TrainingOptions.SvmEvery"/>), train accuracy below 100%, or the SVM not certified.
     /// </summary>
     public double? SvmDistance { get; init; }
+
+    /// <summary>Seconds spent solving the SVM for <see cref="SvmDistance"/> (0 when it was not solved; not part of <see cref="MeasureSeconds"/>).</summary>
+    public double SvmSeconds { get; init; }
 
     /// <summary>
     /// Steps of this epoch that were recomputed because the loss or a gradient came out NaN/Inf (a transient native

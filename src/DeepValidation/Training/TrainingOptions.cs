@@ -48,6 +48,13 @@ public sealed record TrainingOptions
     /// <summary>Measure every this-many epochs (the first and last epochs are always measured); 0 = last epoch only.</summary>
     public int MeasureEvery { get; init; } = 1;
 
+    /// <summary>
+    /// Solve the train features' multi-class SVM for <see cref="EpochRecord.SvmDistance"/> at measured epochs with 100%
+    /// train accuracy whose number is a multiple of this (and at the last epoch); 0 = never. The certified SVM costs
+    /// seconds per epoch on the MNIST subset (docs/deep-validation.md), more than the epoch itself.
+    /// </summary>
+    public int SvmEvery { get; init; } = 1;
+
     /// <summary>Compute NC metrics on the test features too (costs one more pass).</summary>
     public bool MeasureTest { get; init; } = true;
 
@@ -66,6 +73,7 @@ public sealed record TrainingOptions
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"--weight-decay {WeightDecay}: must be non-negative");
         Require(LearningRateDecay > 0 && LearningRateDecay <= 1, $"--lr-decay {LearningRateDecay}: must be in (0, 1]");
         Require(MeasureEvery >= 0, $"--measure-every {MeasureEvery}: must be non-negative");
+        Require(SvmEvery >= 0, $"--svm-every {SvmEvery}: must be non-negative");
         Require(Model.Width >= 1, $"--width {Model.Width}: must be at least 1");
         Require(Model.Depth >= 1, $"--depth {Model.Depth}: must be at least 1");
         foreach (var m in LearningRateMilestones) Require(m >= 1, $"--lr-milestones: epoch {m} must be at least 1");

@@ -33,7 +33,7 @@ public static class MulticlassSvm
         var problem = SvmProblem.Create(features, labels, classes, featuresName);
         var candidates = options.Method switch
         {
-            SvmMethod.ActiveSet => SolveActiveSet(problem, options.Polish, warmStart: null, iterationsSoFar: 0),
+            SvmMethod.ActiveSet => SolveActiveSet(problem, options.Polish, CheckWarmStart(problem, options.WarmStart), iterationsSoFar: 0),
             SvmMethod.Pdlp => SolvePdlp(problem, options),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Method, "unknown SVM method"),
         };
@@ -47,6 +47,16 @@ public static class MulticlassSvm
             if (best is null || score < bestScore) { best = solution; bestScore = score; }
         }
         return best!;
+    }
+
+    /// <summary>The warm-start slots, checked to be constraints of <paramref name="p"/>; throws <see cref="ArgumentException"/> otherwise.</summary>
+    private static IReadOnlyList<int>? CheckWarmStart(SvmProblem p, IReadOnlyList<int>? slots)
+    {
+        if (slots is null) return null;
+        foreach (var a in slots)
+            if (a < 0 || a >= p.Slots || !p.IsConstraint(a))
+                throw new ArgumentException($"warm-start slot {a} is not a constraint slot i·K + j (j ≠ y_i) of this problem (N = {p.Samples}, K = {p.Classes})", nameof(slots));
+        return slots;
     }
 
     /// <summary>A solver outcome on the scaled problem.</summary>

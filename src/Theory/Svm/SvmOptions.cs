@@ -18,6 +18,14 @@ public sealed record SvmOptions
     /// <summary>PDLP's wall-clock limit in seconds.</summary>
     public double PdlpTimeLimitSeconds { get; init; } = 120;
 
+    /// <summary>
+    /// Optional warm start of the active-set method: constraint slots a = i·K + j (j ≠ y_i, the layout of
+    /// <see cref="SvmSolution.Lambda"/>) to start Lawson–Hanson from, e.g. the support of a nearby problem's solution
+    /// (the same samples one training epoch earlier). Only a starting guess: the solution and its certificate do not
+    /// depend on it (up to rounding). Ignored by <see cref="SvmMethod.Pdlp"/>; null or empty = a cold start.
+    /// </summary>
+    public IReadOnlyList<int>? WarmStart { get; init; }
+
     /// <summary>The defaults: active set with polish.</summary>
     public static SvmOptions Default { get; } = new();
 }

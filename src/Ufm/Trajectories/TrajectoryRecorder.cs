@@ -108,23 +108,23 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
         };
     }
 
-    /// <summary>Fills the SVM columns: direction distance always, the residual ‖W − W_svm ln t‖ when requested (mode b).</summary>
+    /// <summary>Fills the SVM columns: direction distance always (<see cref="SvmReference.DirectionDistance"/>), the residual ‖W − W_svm ln t‖ when requested (mode b).</summary>
     public static TrajectoryRow WithSvm(TrajectoryRow row, double[] w, double[]? b, SvmReference svm, bool residual)
     {
-        var wb = SvmReference.Stack(w, b, svm.Classes, svm.Dim);
-        var norm = Math.Sqrt(DenseKernels.SumOfSquares(wb));
-        var svmNorm = Math.Sqrt(DenseKernels.SumOfSquares(svm.Weights));
-        double dist = 0, res = 0, lnT = row.Step >= 1 ? Math.Log(row.Step) : double.NaN;
-        for (var i = 0; i < wb.Length; i++)
+        var res = 0.0;
+        var lnT = row.Step >= 1 ? Math.Log(row.Step) : double.NaN;
+        if (residual && row.Step >= 1)
         {
-            var t = wb[i] / norm - svm.Weights[i] / svmNorm;
-            dist += t * t;
-            var r = wb[i] - svm.Weights[i] * lnT;
-            res += r * r;
+            var wb = SvmReference.Stack(w, b, svm.Classes, svm.Dim);
+            for (var i = 0; i < wb.Length; i++)
+            {
+                var r = wb[i] - svm.Weights[i] * lnT;
+                res += r * r;
+            }
         }
         return row with
         {
-            SvmDirectionDistance = norm == 0 ? double.NaN : Math.Sqrt(dist),
+            SvmDirectionDistance = svm.DirectionDistance(w, b),
             SvmResidual = residual && row.Step >= 1 ? Math.Sqrt(res) : double.NaN,
         };
     }
