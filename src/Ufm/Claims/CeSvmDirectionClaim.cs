@@ -42,24 +42,70 @@ public sealed class CeSvmDirectionClaim : UfmClaim
     };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
     {
+        var residualTolerance = context.GetDouble(this, "residualTolerance");
+        var gapTolerance = context.GetDouble(this, "gapTolerance");
         var result = UfmSimulator.Run(Config(context));
-        return Evaluate(result, context.GetDouble(this, "residualTolerance"), context.GetDouble(this, "gapTolerance"), Effective(context));
+        return EvaluateWithEvidence(result, residualTolerance, gapTolerance, Effective(context));
     }
 
     /// <summary>Evaluates the claim on a finished mode-(b) trajectory.</summary>
     public ClaimResult Evaluate(UfmResult r, double residualTolerance = 0.05, double gapTolerance = 1e-8,
+        IReadOnlyDictionary<string, string>? parameters = null) => Assess(r, residualTolerance, gapTolerance, parameters).Result;
+
+    /// <summary>
+    /// Evaluates the claim on a finished mode-(b) trajectory (the verdict of <see cref="Evaluate"/>) and attaches the
+    /// distance to the SVM direction with its fitted a/ln t + c curve, the residual ‖W(t) − W_svm ln t‖_F and the loss.
+    /// </summary>
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double residualTolerance = 0.05, double gapTolerance = 1e-8,
         IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        var a = Assess(r, residualTolerance, gapTolerance, parameters);
+        var rows = r.Trajectory;
+        var distance = rows.Skip(Math.Max(a.Separable, 0)).Where(x => x.Step > 0).Select(x => x.SvmDirectionDistance);
+        var logY = TrajectoryPlots.LogScaleFits(distance);
+        var distanceSeries = new List<PlotSeries> { TrajectoryPlots.Series("svmDirectionDistance", rows, x => x.SvmDirectionDistance, true, logY) };
+        var caption = "The distance between W/‖W‖ and W_svm/‖W_svm‖ should fall at every checkpoint after separability";
+        if (a.Fit is { } fit)
+        {
+            distanceSeries.Add(TrajectoryPlots.InverseLogFit(fit, rows, a.Separable, logY));
+            caption += $" and follow the dashed fit a/ln t + c (a = {F(fit.A)}, c = {F(fit.C)}, R² = {fit.R2:F4}): convergence in direction only like 1/log t.";
+        }
+        else caption += ".";
+        var distancePlot = new PlotSpec("Distance to the SVM direction", TrajectoryPlots.StepLabel, "‖W/‖W‖ − W_svm/‖W_svm‖‖_F", true, logY,
+            TrajectoryPlots.NonEmpty(distanceSeries)) { Markers = TrajectoryPlots.SeparabilityMarker(rows), Caption = caption };
+        var residualPlot = new PlotSpec("Residual ρ(t) = W(t) − W_svm ln t", TrajectoryPlots.StepLabel, "‖W(t) − W_svm ln t‖_F", true, false,
+            TrajectoryPlots.NonEmpty([TrajectoryPlots.Series("svmResidual", rows, x => x.SvmResidual, true, false)]))
+        {
+            Markers = a.DecadeAgo >= 0 ? [new PlotMarker(rows[a.DecadeAgo].Step, "start of the last decade")] : [],
+            Caption = double.IsFinite(a.Change)
+                ? $"ρ(t) stays bounded while ‖W‖ grows like ln t: over the last decade (from the dotted line) it changed by {a.Change:P2} (tolerance {residualTolerance:P0})."
+                : "ρ(t) should stay bounded while ‖W‖ grows like ln t.",
+        };
+        var lossPlot = TrajectoryPlots.Loss(rows, "Once the data are separated the cross-entropy falls like 1/t (slope −1 on log–log axes) and never reaches 0.");
+        return new ClaimEvidence(a.Result)
+        {
+            Plots = TrajectoryPlots.Drawable([distancePlot, residualPlot, lossPlot]),
+            FalsifyingInstance = a.Result.Verdict == Verdict.Fails ? TrajectoryPlots.Falsifying([r], a.Violations) : null,
+        };
+    }
+
+    private sealed record Assessment(ClaimResult Result, int Separable = -1, int DecadeAgo = -1, double Change = double.NaN, RateFit? Fit = null)
+    {
+        public IReadOnlyList<string> Violations { get; init; } = [];
+    }
+
+    private Assessment Assess(UfmResult r, double residualTolerance, double gapTolerance, IReadOnlyDictionary<string, string>? parameters)
     {
         parameters ??= RunParameters(r);
         var seed = r.Config.Seed;
         if (r.Config.Mode != UfmMode.FixedFeatures || r.Config.Loss != UfmLoss.CrossEntropy || r.Config.LambdaW > 0 || r.Config.LambdaB > 0)
-            return Inconclusive(parameters, seed, "needs mode fixed-features, CE and no weight decay");
-        if (r.Svm is null) return Inconclusive(parameters, seed, "the fixed features are not linearly separable (no hard-margin SVM)");
+            return new(Inconclusive(parameters, seed, "needs mode fixed-features, CE and no weight decay"));
+        if (r.Svm is null) return new(Inconclusive(parameters, seed, "the fixed features are not linearly separable (no hard-margin SVM)"));
         var rows = r.Trajectory;
         var sep = TrajectoryView.FirstSeparable(rows);
-        if (sep < 0 || rows.Count - sep < 4) return Inconclusive(parameters, seed, "GD did not separate the data early enough to follow the direction");
+        if (sep < 0 || rows.Count - sep < 4) return new(Inconclusive(parameters, seed, "GD did not separate the data early enough to follow the direction"), sep);
         var last = rows.Count - 1;
         var decadeAgo = TrajectoryView.Nearest(rows, rows[last].Step / 10.0);
         var rT = rows[last].SvmResidual;
@@ -77,6 +123,16 @@ public sealed class CeSvmDirectionClaim : UfmClaim
             + $"{rows.Count - sep} checkpoints; fit ≈ a/ln t + c: a={F(fit.A)}, c={F(fit.C)}, R²={fit.R2:F4}; svmResidual {F(rPrev)} (t={rows[decadeAgo].Step}) → "
             + $"{F(rT)} (t={rows[last].Step}): {change:P2} change over the last decade (tolerance {residualTolerance:P0}) while ‖W‖ {F(rows[decadeAgo].NormW)} → "
             + $"{F(rows[last].NormW)}; SVM duality gap {gap:E2}, max violation {r.Svm.MaxViolation:E2}, certified {r.Svm.Certified}.";
-        return new ClaimResult(Id, parameters, change, 0.0, residualTolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        var violations = new List<string>();
+        if (nonDecreases != 0)
+            violations.Add($"svmDirectionDistance did not decrease at {nonDecreases} of {rows.Count - sep - 1} consecutive checkpoint pairs after separability (t={rows[sep].Step}); "
+                           + $"first: {FirstRise(rows, sep, x => x.SvmDirectionDistance)}");
+        if (!(change < residualTolerance))
+            violations.Add($"svmResidual changed by {TrajectoryPlots.Num(change)} (relative) over the last decade: {TrajectoryPlots.Num(rPrev)} (t={rows[decadeAgo].Step}) → "
+                           + $"{TrajectoryPlots.Num(rT)} (t={rows[last].Step}); required < residualTolerance = {TrajectoryPlots.Num(residualTolerance)}");
+        if (!(gap < gapTolerance)) violations.Add($"SVM duality gap {gap:E3}; required < gapTolerance = {gapTolerance:E1}");
+        if (!r.Svm.Certified) violations.Add($"the reference SVM is not certified (max violation {r.Svm.MaxViolation:E3})");
+        var result = new ClaimResult(Id, parameters, change, 0.0, residualTolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        return new(result, sep, decadeAgo, change, fit) { Violations = violations };
     }
 }

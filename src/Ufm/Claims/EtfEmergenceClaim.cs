@@ -33,7 +33,7 @@ public sealed class EtfEmergenceClaim : UfmClaim
     };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
     {
         var config = new UfmConfig
         {
@@ -41,22 +41,67 @@ public sealed class EtfEmergenceClaim : UfmClaim
             PerClass = context.GetInt(this, "perClass"), Steps = context.GetInt(this, "steps"),
             InitScale = context.GetDouble(this, "initScale"), Seed = context.Seed,
         };
-        return Evaluate(UfmSimulator.Run(config), context.GetDouble(this, "nc1Threshold"), context.GetDouble(this, "nc3Threshold"),
-            context.GetDouble(this, "equiangularityThreshold"), Effective(context));
+        double nc1 = context.GetDouble(this, "nc1Threshold"), nc3 = context.GetDouble(this, "nc3Threshold"),
+            equiangularity = context.GetDouble(this, "equiangularityThreshold");
+        return EvaluateWithEvidence(UfmSimulator.Run(config), nc1, nc3, equiangularity, Effective(context));
     }
 
     /// <summary>Evaluates the claim on a finished joint-mode trajectory.</summary>
     public ClaimResult Evaluate(UfmResult r, double nc1Threshold = 1e-3, double nc3Threshold = 1e-3, double equiangularityThreshold = 0.02,
+        IReadOnlyDictionary<string, string>? parameters = null) => Assess(r, nc1Threshold, nc3Threshold, equiangularityThreshold, parameters).Result;
+
+    /// <summary>
+    /// Evaluates the claim on a finished joint-mode trajectory (the verdict of <see cref="Evaluate"/>) and attaches the
+    /// NC metrics vs step with the thresholds, and equiangularity with its fitted a/ln t + c curve.
+    /// </summary>
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double nc1Threshold = 1e-3, double nc3Threshold = 1e-3, double equiangularityThreshold = 0.02,
         IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var (result, sep, fit, violations) = Assess(r, nc1Threshold, nc3Threshold, equiangularityThreshold, parameters);
+        var rows = r.Trajectory;
+        var last = rows[^1];
+        var ncPlot = TrajectoryPlots.NcMetrics(rows,
+            $"All metrics should fall towards 0 (neural collapse); at the end nc1 = {F(last.Nc1)} and nc3 = {F(last.Nc3)} must lie below their dashed thresholds "
+            + $"({F(nc1Threshold)}, {F(nc3Threshold)}), equiangularity = {F(last.Equiangularity)} below {F(equiangularityThreshold)}.",
+            [("nc1Threshold", nc1Threshold), ("nc3Threshold", nc3Threshold), ("equiangularityThreshold", equiangularityThreshold)]);
+        var angles = rows.Skip(Math.Max(sep, 0)).Where(x => x.Step > 0).Select(x => x.Equiangularity);
+        var logY = TrajectoryPlots.LogScaleFits(angles);
+        var angleSeries = new List<PlotSeries>
+        {
+            TrajectoryPlots.Series("equiangularity", rows, x => x.Equiangularity, true, logY),
+            TrajectoryPlots.Level("equiangularityThreshold", equiangularityThreshold, rows),
+        };
+        var caption = "Equiangularity (mean |cos(μ̃_k, μ̃_l) + 1/(K−1)|) must fall at every checkpoint after separability and end below the dashed threshold";
+        if (fit is not null)
+        {
+            angleSeries.Add(TrajectoryPlots.InverseLogFit(fit, rows, sep, logY));
+            caption += $"; the angles converge only logarithmically (fit a/ln t + c: a = {F(fit.A)}, c = {F(fit.C)}, R² = {fit.R2:F4}).";
+        }
+        else caption += ".";
+        var anglePlot = new PlotSpec("Equiangularity vs step", TrajectoryPlots.StepLabel, "equiangularity", true, logY, TrajectoryPlots.NonEmpty(angleSeries))
+        {
+            Markers = TrajectoryPlots.SeparabilityMarker(rows),
+            Caption = caption,
+        };
+        return new ClaimEvidence(result)
+        {
+            Plots = TrajectoryPlots.Drawable([ncPlot, anglePlot]),
+            FalsifyingInstance = result.Verdict == Verdict.Fails ? TrajectoryPlots.Falsifying([r], violations) : null,
+        };
+    }
+
+    private (ClaimResult Result, int Separable, RateFit? Fit, IReadOnlyList<string> Violations) Assess(UfmResult r, double nc1Threshold, double nc3Threshold,
+        double equiangularityThreshold, IReadOnlyDictionary<string, string>? parameters)
     {
         parameters ??= RunParameters(r);
         var seed = r.Config.Seed;
         var c = r.Config;
         if (c.Mode != UfmMode.Joint || c.Loss != UfmLoss.CrossEntropy || c.Bias || c.LambdaW > 0 || c.LambdaH > 0 || c.Imbalance != 1)
-            return Inconclusive(parameters, seed, "needs joint mode, CE, balanced classes, no bias and no weight decay");
+            return (Inconclusive(parameters, seed, "needs joint mode, CE, balanced classes, no bias and no weight decay"), -1, null, []);
         var rows = r.Trajectory;
         var sep = TrajectoryView.FirstSeparable(rows);
-        if (sep < 0) return Inconclusive(parameters, seed, "the run never separated the data");
+        if (sep < 0) return (Inconclusive(parameters, seed, "the run never separated the data"), sep, null, []);
         var last = rows[^1];
         var rises = TrajectoryView.NonDecreases(rows, sep, x => x.Equiangularity);
         var tail = rows.Skip(sep).ToList();
@@ -68,6 +113,13 @@ public sealed class EtfEmergenceClaim : UfmClaim
             + $"equiangularity {F(rows[sep].Equiangularity)} (t={rows[sep].Step}) → {F(rows[i5].Equiangularity)} (t={rows[i5].Step}) → {F(last.Equiangularity)} "
             + $"(< {equiangularityThreshold}), {(rises == 0 ? "strictly decreasing" : $"{rises} rises")}; fit ≈ a/ln t + c: a={F(fit.A)}, c={F(fit.C)}, R²={fit.R2:F4}; "
             + $"etfGramCosine(W) {last.EtfGramCosine:F6}, equinormMeans {last.EquinormMeans:E2}, nc4 {F(last.Nc4)}.";
-        return new ClaimResult(Id, parameters, last.Equiangularity, 0.0, equiangularityThreshold, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        var violations = new List<string>();
+        if (!(last.Nc1 < nc1Threshold)) violations.Add($"nc1 {last.Nc1:E3} at t={last.Step}; required < nc1Threshold = {nc1Threshold:E1}");
+        if (!(last.Nc3 < nc3Threshold)) violations.Add($"nc3 {last.Nc3:E3} at t={last.Step}; required < nc3Threshold = {nc3Threshold:E1}");
+        if (rises != 0)
+            violations.Add($"equiangularity did not decrease at {rises} checkpoint pairs after separability (t={rows[sep].Step}); first: {FirstRise(rows, sep, x => x.Equiangularity)}");
+        if (!(last.Equiangularity < equiangularityThreshold))
+            violations.Add($"equiangularity {TrajectoryPlots.Num(last.Equiangularity)} at t={last.Step}; required < equiangularityThreshold = {TrajectoryPlots.Num(equiangularityThreshold)}");
+        return (new ClaimResult(Id, parameters, last.Equiangularity, 0.0, equiangularityThreshold, holds ? Verdict.Holds : Verdict.Fails, seed, detail), sep, fit, violations);
     }
 }

@@ -1,6 +1,7 @@
 using Collapse.Theory.Claims;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Simulation;
+using Collapse.Ufm.Trajectories;
 
 namespace Collapse.Ufm.Claims;
 
@@ -33,7 +34,7 @@ public sealed class MarginGrowthClaim : UfmClaim
     };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
     {
         var mode = context.Raw(this, "mode") switch
         {
@@ -47,28 +48,92 @@ public sealed class MarginGrowthClaim : UfmClaim
             Mode = mode, Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"), PerClass = context.GetInt(this, "perClass"),
             Steps = context.GetInt(this, "steps"), InitScale = context.GetDouble(this, "initScale"), Seed = context.Seed,
         };
-        return Evaluate(UfmSimulator.Run(config), context.GetDouble(this, "tolerance"), Effective(context));
+        var tolerance = context.GetDouble(this, "tolerance");
+        return EvaluateWithEvidence(UfmSimulator.Run(config), tolerance, Effective(context));
     }
 
     /// <summary>Evaluates the claim on a finished trajectory.</summary>
-    public ClaimResult Evaluate(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null)
+    public ClaimResult Evaluate(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null) =>
+        Assess(r, tolerance, parameters).Result;
+
+    /// <summary>
+    /// Evaluates the claim on a finished trajectory (the verdict of <see cref="Evaluate"/>) and attaches p_min and
+    /// −log F with the fitted α ln t + β, the normalized margin with the Lyu–Li γ̃, and the loss.
+    /// </summary>
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var a = Assess(r, tolerance, parameters);
+        var rows = r.Trajectory;
+        var c = r.Config;
+        var n = r.Labels.Length;
+        var markers = new List<PlotMarker>(TrajectoryPlots.SeparabilityMarker(rows));
+        if (a.Threshold >= 0 && rows[a.Threshold].Step > 0) markers.Add(new PlotMarker(rows[a.Threshold].Step, $"N·F < log 2 at t={rows[a.Threshold].Step}"));
+
+        var marginValues = rows.Where(x => x.Step > 0).Select(x => x.MinMargin).Concat(rows.Where(x => x.Step > 0).Select(x => -x.LogLoss));
+        var logMargin = TrajectoryPlots.LogScaleFits(marginValues);
+        var marginSeries = new List<PlotSeries>
+        {
+            TrajectoryPlots.Series("p_min", rows, x => x.MinMargin, true, logMargin),
+            TrajectoryPlots.Series("−log F", rows, x => -x.LogLoss, true, logMargin),
+        };
+        var marginCaption = "After separability p_min should rise at every checkpoint and grow like log t";
+        if (a.Fit is { } fit)
+        {
+            marginSeries.Add(TrajectoryPlots.LogFit(fit, rows, a.Threshold, logMargin));
+            marginCaption += $" (dashed fit from t={rows[a.Threshold].Step}: α = {F(fit.A)} > 0 required, β = {F(fit.C)}, R² = {fit.R2:F4})";
+        }
+        marginCaption += "; −log F stays below p_min + log N and tracks it, since the samples at the minimum margin dominate F.";
+        var marginPlot = new PlotSpec("Minimum margin p_min and log-loss vs step", TrajectoryPlots.StepLabel, "margin", true, logMargin,
+            TrajectoryPlots.NonEmpty(marginSeries)) { Markers = markers, Caption = marginCaption };
+
+        Func<TrajectoryRow, double> normalized = c.Mode == UfmMode.Joint ? x => x.UfmNormalizedMargin : x => x.NormalizedMargin;
+        var normalizedName = c.Mode == UfmMode.Joint ? "p_min / (½(‖W‖² + ‖H‖²))" : "p_min / (‖W‖ max‖h_i‖)";
+        var from = Math.Max(a.Threshold, 0);
+        Func<TrajectoryRow, double> lyuLi = x => SmoothedMargin.LyuLi(x, c.Mode, n, c.Bias);
+        var normValues = rows.Where(x => x.Step > 0).Select(normalized).Concat(a.Threshold >= 0 ? rows.Skip(from).Select(lyuLi) : []);
+        var logNorm = TrajectoryPlots.LogScaleFits(normValues);
+        var normSeries = new List<PlotSeries> { TrajectoryPlots.Series(normalizedName, rows, normalized, true, logNorm) };
+        if (a.Threshold >= 0) normSeries.Add(TrajectoryPlots.Series("Lyu–Li γ̃ (after N·F < log 2)", rows, lyuLi, true, logNorm, from));
+        var normPlot = new PlotSpec("Normalized margins vs step", TrajectoryPlots.StepLabel, "normalized margin", true, logNorm, TrajectoryPlots.NonEmpty(normSeries))
+        {
+            Markers = markers,
+            Caption = double.IsFinite(a.Result.Measured)
+                ? $"The Lyu–Li smoothed margin γ̃ must never decrease once N·F < log 2 (largest relative drop {F(a.Result.Measured)}, tolerance {F(tolerance)}); "
+                  + $"the normalized margin must end above its value at separability ({F(a.NormStart)} → {F(a.NormEnd)})."
+                : "The Lyu–Li smoothed margin γ̃ should never decrease once N·F < log 2, and the normalized margin should rise after separability.",
+        };
+        var lossPlot = TrajectoryPlots.Loss(rows, "Once the data are separated the cross-entropy falls like 1/t (slope −1 on log–log axes): the margins grow like −log F.");
+        return new ClaimEvidence(a.Result)
+        {
+            Plots = TrajectoryPlots.Drawable([marginPlot, normPlot, lossPlot]),
+            FalsifyingInstance = a.Result.Verdict == Verdict.Fails ? TrajectoryPlots.Falsifying([r], a.Violations) : null,
+        };
+    }
+
+    private sealed record Assessment(ClaimResult Result, int Threshold = -1, RateFit? Fit = null, double NormStart = double.NaN, double NormEnd = double.NaN)
+    {
+        public IReadOnlyList<string> Violations { get; init; } = [];
+    }
+
+    private Assessment Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters)
     {
         parameters ??= RunParameters(r);
         var seed = r.Config.Seed;
         var c = r.Config;
         if (c.Loss != UfmLoss.CrossEntropy || c.Bias || c.LambdaW > 0 || c.LambdaH > 0)
-            return Inconclusive(parameters, seed, "needs CE, no bias (homogeneous logits) and no weight decay");
+            return new(Inconclusive(parameters, seed, "needs CE, no bias (homogeneous logits) and no weight decay"));
         var rows = r.Trajectory;
         var n = r.Labels.Length;
         var sep = TrajectoryView.FirstSeparable(rows);
         var thr = -1;
         for (var i = 0; i < rows.Count; i++) if (SmoothedMargin.BelowThreshold(rows[i], n)) { thr = i; break; }
         if (sep < 0 || thr < 0 || rows.Count - thr < 3)
-            return Inconclusive(parameters, seed, "the run did not get far enough past separability (p_min > 0 and N·F < log 2)");
+            return new(Inconclusive(parameters, seed, "the run did not get far enough past separability (p_min > 0 and N·F < log 2)"), thr);
         var pminRises = TrajectoryView.NonDecreases(rows, sep, x => -x.MinMargin);
         var tail = rows.Skip(thr).ToList();
         var fit = RateFit.Log(tail.Select(x => x.Step).ToList(), tail.Select(x => x.MinMargin).ToList());
-        Func<Trajectories.TrajectoryRow, double> normalized = c.Mode == UfmMode.Joint ? x => x.UfmNormalizedMargin : x => x.NormalizedMargin;
+        Func<TrajectoryRow, double> normalized = c.Mode == UfmMode.Joint ? x => x.UfmNormalizedMargin : x => x.NormalizedMargin;
         var normStart = normalized(rows[sep]);
         var normEnd = normalized(rows[^1]);
         var worstDrop = 0.0;
@@ -88,6 +153,15 @@ public sealed class MarginGrowthClaim : UfmClaim
             + $"fit p_min ≈ α ln t + β from t={rows[thr].Step}: α={F(fit.A)}, β={F(fit.C)}, R²={fit.R2:F4}; normalized margin {F(normStart)} → {F(normEnd)}; "
             + $"Lyu–Li γ̃ {F(gFirst)} (t={rows[thr].Step}, N·F < log 2) → {F(gLast)}, largest relative decrease {worstDrop:E2}"
             + (worstAt >= 0 ? $" at t={worstAt}" : "") + $" (tolerance {tolerance:E0}).";
-        return new ClaimResult(Id, parameters, worstDrop, 0.0, tolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        var violations = new List<string>();
+        if (pminRises != 0)
+            violations.Add($"p_min did not increase at {pminRises} checkpoint pairs after separability (t={rows[sep].Step}); first: {FirstRise(rows, sep, x => -x.MinMargin)} (values are −p_min)");
+        if (!(fit.A > 0)) violations.Add($"fit p_min ≈ α ln t + β from t={rows[thr].Step} has α = {TrajectoryPlots.Num(fit.A)}; required > 0");
+        if (!(normEnd > normStart))
+            violations.Add($"normalized margin at the end {TrajectoryPlots.Num(normEnd)} (t={rows[^1].Step}) ≤ {TrajectoryPlots.Num(normStart)} at separability (t={rows[sep].Step})");
+        if (!(worstDrop <= tolerance))
+            violations.Add($"Lyu–Li γ̃ decreased by {worstDrop:E3} (relative) at t={worstAt}; required ≤ tolerance = {tolerance:E1}");
+        var result = new ClaimResult(Id, parameters, worstDrop, 0.0, tolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        return new(result, thr, fit, normStart, normEnd) { Violations = violations };
     }
 }

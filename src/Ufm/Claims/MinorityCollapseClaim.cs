@@ -57,7 +57,7 @@ public sealed class MinorityCollapseClaim : UfmClaim
     }
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
     {
         var ratios = context.Raw(this, "ratios").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 1
@@ -66,17 +66,55 @@ public sealed class MinorityCollapseClaim : UfmClaim
         if (ratios.Length < 2) throw new InputException("--param ratios: need at least two ratios");
         var nB = context.GetInt(this, "minorityPerClass");
         var lambda = context.GetDouble(this, "lambda");
+        double collapsedCosine = context.GetDouble(this, "collapsedCosine"), tolerance = context.GetDouble(this, "tolerance");
         var runs = ratios.Select(ratio => UfmSimulator.Run(new UfmConfig
         {
             Mode = UfmMode.Joint, Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"),
             PerClass = (int)Math.Round(ratio * nB), Imbalance = ratio, LambdaW = lambda, LambdaH = lambda,
             Steps = context.GetInt(this, "steps"), Seed = context.Seed,
         })).ToList();
-        return Evaluate(runs, context.GetDouble(this, "collapsedCosine"), context.GetDouble(this, "tolerance"), Effective(context));
+        return EvaluateWithEvidence(runs, collapsedCosine, tolerance, Effective(context));
     }
 
     /// <summary>Evaluates the claim on runs ordered by increasing imbalance ratio.</summary>
-    public ClaimResult Evaluate(IReadOnlyList<UfmResult> runs, double collapsedCosine, double tolerance, IReadOnlyDictionary<string, string> parameters)
+    public ClaimResult Evaluate(IReadOnlyList<UfmResult> runs, double collapsedCosine, double tolerance, IReadOnlyDictionary<string, string> parameters) =>
+        Assess(runs, collapsedCosine, tolerance, parameters).Result;
+
+    /// <summary>
+    /// Evaluates the claim on runs ordered by increasing imbalance ratio (the verdict of <see cref="Evaluate"/>) and
+    /// attaches the minority cosine vs the ratio R with the collapse threshold, and nc1 vs step for every run.
+    /// </summary>
+    public ClaimEvidence EvaluateWithEvidence(IReadOnlyList<UfmResult> runs, double collapsedCosine, double tolerance, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var (result, cos, violations) = Assess(runs, collapsedCosine, tolerance, parameters);
+        var ratios = runs.Select(r => r.Config.Imbalance).ToArray();
+        var finite = Enumerable.Range(0, cos.Length).Where(i => double.IsFinite(cos[i]) && ratios[i] > 0).ToArray();
+        var cosinePlot = new PlotSpec("Minority classifier cosine vs imbalance ratio", "imbalance ratio R = n_A/n_B", "mean pairwise cos(w_k, w_l), minority k, l",
+            true, false, TrajectoryPlots.NonEmpty(
+            [
+                new PlotSeries("minority cosine", finite.Select(i => ratios[i]).ToList(), finite.Select(i => cos[i]).ToList()),
+                new PlotSeries($"collapsedCosine {F(collapsedCosine)}", [ratios.Min(), ratios.Max()], [collapsedCosine, collapsedCosine]) { Style = SeriesStyle.Dashed },
+            ]))
+        {
+            Caption = $"As R grows the minority classifiers become collinear: the cosine must not decrease with R (slack {F(tolerance)}) and reach the dashed "
+                      + $"threshold at the largest R (cos {cos[^1]:F4}, angle {Math.Acos(Math.Clamp(cos[^1], -1, 1)) * 180 / Math.PI:F1}°).",
+        };
+        var ncPlot = new PlotSpec("nc1 vs step, one run per ratio", TrajectoryPlots.StepLabel, "nc1", true, true,
+            TrajectoryPlots.NonEmpty(runs.Select(r => TrajectoryPlots.Series($"R = {F(r.Config.Imbalance)}", r.Trajectory, x => x.Nc1, true, true))))
+        {
+            Caption = "Within-class variability collapses (nc1 → 0, down to round-off), so the cosines above are those of collapsed solutions; "
+                      + "a run with a single sample in every class has nc1 = 0 throughout and draws no curve.",
+        };
+        return new ClaimEvidence(result)
+        {
+            Plots = TrajectoryPlots.Drawable([cosinePlot, ncPlot]),
+            FalsifyingInstance = result.Verdict == Verdict.Fails ? TrajectoryPlots.Falsifying(runs, violations) : null,
+        };
+    }
+
+    private (ClaimResult Result, double[] Cosines, IReadOnlyList<string> Violations) Assess(IReadOnlyList<UfmResult> runs, double collapsedCosine, double tolerance,
+        IReadOnlyDictionary<string, string> parameters)
     {
         var cos = runs.Select(MinorityCosine).ToArray();
         var drops = 0;
@@ -85,7 +123,14 @@ public sealed class MinorityCollapseClaim : UfmClaim
         var curve = string.Join(", ", runs.Select((r, i) =>
             $"R={F(r.Config.Imbalance)}: cos {cos[i]:F4} ({Math.Acos(Math.Clamp(cos[i], -1, 1)) * 180 / Math.PI:F1}°), ‖w_min‖/‖w_maj‖ {NormRatio(r):F3}"));
         var detail = $"minority classifier angle curve: {curve}; {(drops == 0 ? "non-decreasing cosine" : $"{drops} decreases")} (slack {tolerance:E0}); collapse threshold cos ≥ {collapsedCosine}.";
-        return new ClaimResult(Id, parameters, cos[^1], 1.0, 1.0 - collapsedCosine, holds ? Verdict.Holds : Verdict.Fails, runs[0].Config.Seed, detail);
+        var violations = new List<string>();
+        for (var i = 1; i < cos.Length; i++)
+            if (cos[i] < cos[i - 1] - tolerance)
+                violations.Add($"minority cosine fell from {cos[i - 1]:F6} (R={F(runs[i - 1].Config.Imbalance)}) to {cos[i]:F6} (R={F(runs[i].Config.Imbalance)}); "
+                               + $"allowed slack {TrajectoryPlots.Num(tolerance)}");
+        if (!(cos[^1] >= collapsedCosine))
+            violations.Add($"minority cosine {cos[^1]:F6} at the largest R={F(runs[^1].Config.Imbalance)}; required ≥ collapsedCosine = {TrajectoryPlots.Num(collapsedCosine)}");
+        return (new ClaimResult(Id, parameters, cos[^1], 1.0, 1.0 - collapsedCosine, holds ? Verdict.Holds : Verdict.Fails, runs[0].Config.Seed, detail), cos, violations);
     }
 
     private static double NormRatio(UfmResult r)

@@ -1,6 +1,7 @@
 using Collapse.Theory.Claims;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Simulation;
+using Collapse.Ufm.Trajectories;
 
 namespace Collapse.Ufm.Claims;
 
@@ -30,8 +31,9 @@ public sealed class NormalizedGdSvmClaim : UfmClaim
     };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
     {
+        var speedup = context.GetDouble(this, "speedup");
         var plain = new CeSvmDirectionClaim().Config(new ClaimContext(
             new Dictionary<string, string>
             {
@@ -40,17 +42,68 @@ public sealed class NormalizedGdSvmClaim : UfmClaim
             }, 1, context.Seed));
         var fixedRun = UfmSimulator.Run(plain);
         var normalizedRun = UfmSimulator.Run(plain with { Schedule = StepSchedule.Normalized });
-        return Evaluate(fixedRun, normalizedRun, context.GetDouble(this, "speedup"), Effective(context));
+        return EvaluateWithEvidence(fixedRun, normalizedRun, speedup, Effective(context));
     }
 
     /// <summary>Compares a fixed-step and a normalized run on the same features.</summary>
-    public ClaimResult Evaluate(UfmResult fixedRun, UfmResult normalizedRun, double speedup, IReadOnlyDictionary<string, string> parameters)
+    public ClaimResult Evaluate(UfmResult fixedRun, UfmResult normalizedRun, double speedup, IReadOnlyDictionary<string, string> parameters) =>
+        Assess(fixedRun, normalizedRun, speedup, parameters).Result;
+
+    /// <summary>
+    /// Compares a fixed-step and a normalized run on the same features (the verdict of <see cref="Evaluate"/>) and
+    /// attaches both distances to the SVM direction (with the fixed run's fitted a/ln t + c curve and the required
+    /// final distance) and both losses.
+    /// </summary>
+    public ClaimEvidence EvaluateWithEvidence(UfmResult fixedRun, UfmResult normalizedRun, double speedup, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(fixedRun);
+        ArgumentNullException.ThrowIfNull(normalizedRun);
+        var (result, violations) = Assess(fixedRun, normalizedRun, speedup, parameters);
+        IReadOnlyList<TrajectoryRow> fixedRows = fixedRun.Trajectory, normRows = normalizedRun.Trajectory;
+        var fixedSep = TrajectoryView.FirstSeparable(fixedRows);
+        var logY = TrajectoryPlots.LogScaleFits(fixedRows.Concat(normRows).Where(x => x.Step > 0).Select(x => x.SvmDirectionDistance));
+        var series = new List<PlotSeries>
+        {
+            TrajectoryPlots.Series($"fixed step η = {F(fixedRun.StepSize)}", fixedRows, x => x.SvmDirectionDistance, true, logY),
+            TrajectoryPlots.Series("normalized η_t = η F₀/F_t", normRows, x => x.SvmDirectionDistance, true, logY),
+        };
+        // The point goes before the dashed fit: ScottPlot's SVG output warns on stderr when markers follow a dashed line.
+        var required = fixedRun.Final.SvmDirectionDistance / speedup;
+        if (double.IsFinite(required) && (!logY || required > 0) && fixedRun.Final.Step > 0)
+            series.Add(new PlotSeries($"required ≤ fixed/{F(speedup)}", [fixedRun.Final.Step], [required]) { Style = SeriesStyle.Points });
+        var caption = $"The loss-normalized step should approach the SVM direction much faster: final distance {F(normalizedRun.Final.SvmDirectionDistance)} vs "
+                      + $"{F(fixedRun.Final.SvmDirectionDistance)} with the fixed step (the point marks the required ≤ fixed/{F(speedup)})";
+        if (fixedSep >= 0 && fixedRows.Count - fixedSep >= 3)
+        {
+            var tail = fixedRows.Skip(fixedSep).ToList();
+            var fit = RateFit.InverseLog(tail.Select(x => x.Step).ToList(), tail.Select(x => x.SvmDirectionDistance).ToList());
+            series.Add(TrajectoryPlots.InverseLogFit(fit, fixedRows, fixedSep, logY) with { Name = "fit a/ln t + c (fixed step)" });
+            caption += $"; the fixed step follows the dashed 1/log t fit (a = {F(fit.A)}, c = {F(fit.C)}, R² = {fit.R2:F4}).";
+        }
+        else caption += ".";
+        var distancePlot = new PlotSpec("Distance to the SVM direction: fixed vs loss-normalized step", TrajectoryPlots.StepLabel,
+            "‖W/‖W‖ − W_svm/‖W_svm‖‖_F", true, logY, TrajectoryPlots.NonEmpty(series))
+        {
+            Markers = TrajectoryPlots.SeparabilityMarker(normRows) is [var m] ? [m with { Label = "normalized run " + m.Label }] : [],
+            Caption = caption,
+        };
+        var lossPlot = TrajectoryPlots.Loss([("fixed step", fixedRows), ("normalized step", normRows)],
+            "The normalized step grows as F falls, so its loss decays far faster than the fixed step's 1/t.");
+        return new ClaimEvidence(result)
+        {
+            Plots = TrajectoryPlots.Drawable([distancePlot, lossPlot]),
+            FalsifyingInstance = result.Verdict == Verdict.Fails ? TrajectoryPlots.Falsifying([fixedRun, normalizedRun], violations) : null,
+        };
+    }
+
+    private (ClaimResult Result, IReadOnlyList<string> Violations) Assess(UfmResult fixedRun, UfmResult normalizedRun, double speedup,
+        IReadOnlyDictionary<string, string> parameters)
     {
         var seed = fixedRun.Config.Seed;
-        if (fixedRun.Svm is null || normalizedRun.Svm is null) return Inconclusive(parameters, seed, "the fixed features are not linearly separable");
+        if (fixedRun.Svm is null || normalizedRun.Svm is null) return (Inconclusive(parameters, seed, "the fixed features are not linearly separable"), []);
         var rows = normalizedRun.Trajectory;
         var sep = TrajectoryView.FirstSeparable(rows);
-        if (sep < 0) return Inconclusive(parameters, seed, "the normalized run never separated the data");
+        if (sep < 0) return (Inconclusive(parameters, seed, "the normalized run never separated the data"), []);
         var nonDecreases = TrajectoryView.NonDecreases(rows, sep, x => x.SvmDirectionDistance);
         var dFixed = fixedRun.Final.SvmDirectionDistance;
         var dNorm = normalizedRun.Final.SvmDirectionDistance;
@@ -59,6 +112,13 @@ public sealed class NormalizedGdSvmClaim : UfmClaim
                      + $"{F(normalizedRun.Final.NormW)}) versus {F(dFixed)} with the fixed step {F(fixedRun.StepSize)} (‖W‖ = {F(fixedRun.Final.NormW)}): "
                      + $"{dFixed / dNorm:F1}× closer (required {speedup}×); normalized distances {(nonDecreases == 0 ? "strictly decrease" : $"rise {nonDecreases} times")} after separability (t={rows[sep].Step}); "
                      + $"normalized margin {F(normalizedRun.Final.NormalizedMargin)} vs {F(fixedRun.Final.NormalizedMargin)}.";
-        return new ClaimResult(Id, parameters, dNorm, dFixed / speedup, 0.0, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        var violations = new List<string>();
+        if (nonDecreases != 0)
+            violations.Add($"the normalized run's svmDirectionDistance did not decrease at {nonDecreases} checkpoint pairs after separability (t={rows[sep].Step}); "
+                           + $"first: {FirstRise(rows, sep, x => x.SvmDirectionDistance)}");
+        if (!(dNorm * speedup <= dFixed))
+            violations.Add($"final svmDirectionDistance {TrajectoryPlots.Num(dNorm)} (normalized) × speedup {TrajectoryPlots.Num(speedup)} = {TrajectoryPlots.Num(dNorm * speedup)} "
+                           + $"> {TrajectoryPlots.Num(dFixed)} (fixed step): only {TrajectoryPlots.Num(dFixed / dNorm)}× closer");
+        return (new ClaimResult(Id, parameters, dNorm, dFixed / speedup, 0.0, holds ? Verdict.Holds : Verdict.Fails, seed, detail), violations);
     }
 }

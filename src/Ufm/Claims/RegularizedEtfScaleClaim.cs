@@ -42,7 +42,7 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
     }
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
     {
         var config = new UfmConfig
         {
@@ -50,27 +50,98 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
             PerClass = context.GetInt(this, "perClass"), LambdaW = context.GetDouble(this, "lambdaW"), LambdaH = context.GetDouble(this, "lambdaH"),
             Steps = context.GetInt(this, "steps"), InitScale = context.GetDouble(this, "initScale"), Seed = context.Seed,
         };
-        return Evaluate(UfmSimulator.Run(config), context.GetDouble(this, "tolerance"), Effective(context));
+        var tolerance = context.GetDouble(this, "tolerance");
+        return EvaluateWithEvidence(UfmSimulator.Run(config), tolerance, Effective(context));
     }
 
     /// <summary>Evaluates the claim on a finished regularized joint-mode run.</summary>
-    public ClaimResult Evaluate(UfmResult r, double tolerance = 0.01, IReadOnlyDictionary<string, string>? parameters = null)
+    public ClaimResult Evaluate(UfmResult r, double tolerance = 0.01, IReadOnlyDictionary<string, string>? parameters = null) =>
+        Assess(r, tolerance, parameters).Result;
+
+    /// <summary>
+    /// Evaluates the claim on a finished regularized joint-mode run (the verdict of <see cref="Evaluate"/>) and attaches
+    /// the NC metrics vs step, ‖W‖_F and ‖H‖_F against the closed-form scale, and their relative errors against the tolerance.
+    /// </summary>
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 0.01, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var (result, applies, violations) = Assess(r, tolerance, parameters);
+        var rows = r.Trajectory;
+        var c = r.Config;
+        var plots = new List<PlotSpec>
+        {
+            TrajectoryPlots.NcMetrics(rows,
+                "With weight decay GD converges to the global minimiser, a simplex ETF: the metrics fall towards 0 (points that reach exactly 0 are not drawn).",
+                extra: [("1 − etfGramCosine(W)", x => 1 - x.EtfGramCosine)]),
+        };
+        if (applies)
+        {
+            var (w, h, t) = ClosedForm(r.Classes, c.PerClass, c.LambdaW, c.LambdaH);
+            if (w > 0)
+            {
+                // λ_W = λ_H gives N c² = K, so both closed-form norms coincide: one dashed line then.
+                PlotSeries[] closedForm = Math.Abs(w - h) <= 1e-12 * w
+                    ? [TrajectoryPlots.Level($"√(K t*) = √(N c² t*) = {F(w)}", w, rows)]
+                    : [TrajectoryPlots.Level($"√(K t*) = {F(w)}", w, rows), TrajectoryPlots.Level($"√(N c² t*) = {F(h)}", h, rows)];
+                plots.Add(new PlotSpec("Norms vs the closed-form scale", TrajectoryPlots.StepLabel, "Frobenius norm", true, false, TrajectoryPlots.NonEmpty(
+                [
+                    TrajectoryPlots.Series("‖W‖_F", rows, x => x.NormW, true, false),
+                    TrajectoryPlots.Series("‖H‖_F", rows, x => x.NormH, true, false),
+                    .. closedForm,
+                ]))
+                {
+                    Caption = $"‖W‖_F and ‖H‖_F should settle on the dashed closed-form values (t* = {t:F6}, Zhu et al. 2021 Thm 3.1 / catalogue D2).",
+                });
+                plots.Add(new PlotSpec("Relative error of the scale vs step", TrajectoryPlots.StepLabel, "relative error", true, true, TrajectoryPlots.NonEmpty(
+                [
+                    TrajectoryPlots.Series("|‖W‖_F − √(K t*)| / √(K t*)", rows, x => Math.Abs(x.NormW - w) / w, true, true),
+                    TrajectoryPlots.Series("|‖H‖_F − √(N c² t*)| / √(N c² t*)", rows, x => Math.Abs(x.NormH - h) / h, true, true),
+                    TrajectoryPlots.Level($"tolerance {F(tolerance)}", tolerance, rows),
+                ]))
+                {
+                    Caption = $"The verdict compares the final relative errors (at most {F(result.Measured)}) with the dashed tolerance.",
+                });
+            }
+            else
+            {
+                plots.Add(new PlotSpec("Norms vs step (the minimiser is W = H = 0)", TrajectoryPlots.StepLabel, "Frobenius norm", true, true, TrajectoryPlots.NonEmpty(
+                [
+                    TrajectoryPlots.Series("‖W‖_F", rows, x => x.NormW, true, true),
+                    TrajectoryPlots.Series("‖H‖_F", rows, x => x.NormH, true, true),
+                    TrajectoryPlots.Level($"tolerance {F(tolerance)}", tolerance, rows),
+                ]))
+                {
+                    Caption = $"Beyond the threshold K√(nλ_Wλ_H) ≥ 1 both norms must decay below the dashed tolerance (largest final norm {F(result.Measured)}).",
+                });
+            }
+        }
+        return new ClaimEvidence(result)
+        {
+            Plots = TrajectoryPlots.Drawable(plots),
+            FalsifyingInstance = result.Verdict == Verdict.Fails ? TrajectoryPlots.Falsifying([r], violations) : null,
+        };
+    }
+
+    private (ClaimResult Result, bool Applies, IReadOnlyList<string> Violations) Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters)
     {
         parameters ??= RunParameters(r);
         var c = r.Config;
         var seed = c.Seed;
         if (c.Mode != UfmMode.Joint || c.Loss != UfmLoss.CrossEntropy || c.Imbalance != 1 || c.FeaturesPath is not null || !(c.LambdaW > 0 && c.LambdaH > 0))
-            return Inconclusive(parameters, seed, "needs joint mode, CE, balanced classes and λ_W, λ_H > 0");
+            return (Inconclusive(parameters, seed, "needs joint mode, CE, balanced classes and λ_W, λ_H > 0"), false, []);
         if (c.Bias && c.LambdaB == 0)
-            return Inconclusive(parameters, seed, "an unregularized bias leaves b = β1 free; use λ_b > 0 or no bias");
+            return (Inconclusive(parameters, seed, "an unregularized bias leaves b = β1 free; use λ_b > 0 or no bias"), false, []);
         var (w, h, t) = ClosedForm(r.Classes, c.PerClass, c.LambdaW, c.LambdaH);
         var last = r.Final;
         double measured;
         string detail;
+        var violations = new List<string>();
         if (w == 0)
         {
             measured = Math.Max(last.NormW, last.NormH);
             detail = $"K√(nλ_Wλ_H) = {F(r.Classes * Math.Sqrt(c.PerClass * c.LambdaW * c.LambdaH))} ≥ 1: the minimiser is W = H = 0; measured ‖W‖ = {last.NormW:E2}, ‖H‖ = {last.NormH:E2} after {last.Step} steps.";
+            if (!(measured <= tolerance))
+                violations.Add($"K√(nλ_Wλ_H) ≥ 1 (minimiser W = H = 0) but max(‖W‖_F, ‖H‖_F) = {measured:E3} at t={last.Step}; required ≤ tolerance = {TrajectoryPlots.Num(tolerance)}");
         }
         else
         {
@@ -79,7 +150,10 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
             measured = Math.Max(ew, eh);
             detail = $"closed form t* = {t:F6}: ‖W‖_F = {w:F6}, ‖H‖_F = {h:F6}; measured {last.NormW:F6} ({ew:E2} rel.), {last.NormH:F6} ({eh:E2} rel.) after "
                      + $"{last.Step} steps; etfGramCosine(W) {last.EtfGramCosine:F8}, nc1 {last.Nc1:E2}, nc3 {last.Nc3:E2}, objective {last.Objective:F10}.";
+            if (!(measured <= tolerance))
+                violations.Add($"closed form t* = {t:F8}: ‖W‖_F = {w:F8}, ‖H‖_F = {h:F8}; measured {last.NormW:F8} (rel. error {ew:E3}), {last.NormH:F8} "
+                               + $"(rel. error {eh:E3}) at t={last.Step}; required ≤ tolerance = {TrajectoryPlots.Num(tolerance)}");
         }
-        return new ClaimResult(Id, parameters, measured, 0.0, tolerance, measured <= tolerance ? Verdict.Holds : Verdict.Fails, seed, detail);
+        return (new ClaimResult(Id, parameters, measured, 0.0, tolerance, measured <= tolerance ? Verdict.Holds : Verdict.Fails, seed, detail), true, violations);
     }
 }

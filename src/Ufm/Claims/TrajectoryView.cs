@@ -33,4 +33,12 @@ internal static class TrajectoryView
             if (!(value(rows[i]) < value(rows[i - 1]))) count++;
         return count;
     }
+
+    /// <summary>Index i of the first pair (i − 1, i) from <paramref name="from"/> where the value does not strictly decrease, or −1.</summary>
+    public static int FirstNonDecrease(IReadOnlyList<TrajectoryRow> rows, int from, Func<TrajectoryRow, double> value)
+    {
+        for (var i = Math.Max(from, 0) + 1; i < rows.Count; i++)
+            if (!(value(rows[i]) < value(rows[i - 1]))) return i;
+        return -1;
+    }
 }

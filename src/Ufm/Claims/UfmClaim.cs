@@ -6,9 +6,11 @@ namespace Collapse.Ufm.Claims;
 
 /// <summary>
 /// Common plumbing of the UFM trajectory claims: parameters with defaults, one simulated trajectory per check (seed
-/// <see cref="ClaimContext.Seed"/>; <see cref="ClaimContext.Cases"/> is not used), and the structured verdict.
+/// <see cref="ClaimContext.Seed"/>; <see cref="ClaimContext.Cases"/> is not used), and the structured verdict with
+/// its evidence (plots of the trajectory, built by <see cref="TrajectoryPlots"/>, and the falsifying run when it fails).
+/// <see cref="Check"/> is <see cref="CheckWithEvidence"/>'s result: one simulation, one code path.
 /// </summary>
-public abstract class UfmClaim : IClaim
+public abstract class UfmClaim : IClaimWithEvidence
 {
     /// <inheritdoc />
     public abstract string Id { get; }
@@ -22,8 +24,10 @@ public abstract class UfmClaim : IClaim
     public abstract ClaimKind Kind { get; }
     /// <inheritdoc />
     public abstract IReadOnlyDictionary<string, string> DefaultParameters { get; }
+    /// <summary>Runs the check: exactly <c>CheckWithEvidence(context).Result</c>.</summary>
+    public ClaimResult Check(ClaimContext context) => CheckWithEvidence(context).Result;
     /// <inheritdoc />
-    public abstract ClaimResult Check(ClaimContext context);
+    public abstract ClaimEvidence CheckWithEvidence(ClaimContext context);
 
     /// <summary>Effective parameters (defaults overridden by the context) as strings, for the result record.</summary>
     protected IReadOnlyDictionary<string, string> Effective(ClaimContext context, params (string Key, string Value)[] extra)
@@ -46,6 +50,13 @@ public abstract class UfmClaim : IClaim
 
     /// <summary>Invariant integer.</summary>
     protected static string F(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"v₁ (t=…) → v₂ (t=…)" for the first pair after <paramref name="from"/> where the value does not strictly decrease (for falsifying instances).</summary>
+    protected static string FirstRise(IReadOnlyList<Trajectories.TrajectoryRow> rows, int from, Func<Trajectories.TrajectoryRow, double> value)
+    {
+        var i = TrajectoryView.FirstNonDecrease(rows, from, value);
+        return i < 0 ? "none" : $"{TrajectoryPlots.Num(value(rows[i - 1]))} (t={F(rows[i - 1].Step)}) → {TrajectoryPlots.Num(value(rows[i]))} (t={F(rows[i].Step)})";
+    }
 
     /// <summary>A result that could not be evaluated.</summary>
     protected ClaimResult Inconclusive(IReadOnlyDictionary<string, string> parameters, int seed, string why) =>
