@@ -32,6 +32,20 @@ public class ClaimsCommandTests
         Assert.Matches(@"\d+ claims\s*$", r.Stdout);
     }
 
+    [Theory]
+    [InlineData("deep-nc1-decreases-mnist")]
+    [InlineData("deep-margin-growth-mnist")]
+    [InlineData("deep-tpt-test-gain")]
+    [InlineData("deep-permutation-etf-vs-hetero")]
+    public void TheRegistryHasTheDeepValidationClaimsAsEmpirical(string id)
+    {
+        var r = CliRunner.Run("claims", "list", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var claim = doc.RootElement.EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+        Assert.Equal("empirical", claim.GetProperty("kind").GetString());
+    }
+
     [Fact]
     public void ShowPrintsSourceStatementAndParameters()
     {

@@ -63,6 +63,29 @@ public class ReportRunTests
     }
 
     [Fact]
+    public void OnlyTheFullProfileRunsTheDeepValidationClaims()
+    {
+        var quick = CliRunner.Run("report", "--profile", "quick", "--list");
+        Assert.Equal(0, quick.ExitCode);
+        Assert.DoesNotContain("deep-", quick.Stdout);
+        var full = CliRunner.Run("report", "--profile", "full", "--list");
+        Assert.Equal(0, full.ExitCode);
+        foreach (var id in new[] { "deep-nc1-decreases-mnist", "deep-margin-growth-mnist", "deep-tpt-test-gain", "deep-permutation-etf-vs-hetero" })
+            Assert.Contains(id, full.Stdout);
+    }
+
+    [Theory]
+    [InlineData("deep-tpt-test-gain")]
+    [InlineData("deep-*")]
+    public void AskingTheQuickProfileForADeepClaimSaysWhichProfileRunsIt(string entry)
+    {
+        var r = CliRunner.Run("report", "--claims", entry, "--out", Path.Combine(Path.GetTempPath(), "collapse-never-written"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"--claims {entry}: ", r.Stderr);
+        Assert.Contains("run only by --profile full (not by --profile quick)", r.Stderr);
+    }
+
+    [Fact]
     public void QuickProfileChecksAtLeastTwentyClaims()
     {
         var r = CliRunner.Run("report", "--profile", "quick", "--list");

@@ -52,6 +52,7 @@ public static class ReportCommand
             if (caseCount < 1) throw new InputException($"--cases {caseCount}: must be at least 1");
             if (File.Exists(outDir)) throw new InputException($"--out {outDir}: is a file, expected a folder");
             if (all.Count == 0) throw new InputException($"--profile {chosenProfile.Name}: no claims are registered");
+            RefuseClaimsOutsideTheProfile(filter, chosenProfile);
             var selected = ClaimSelector.Select(all, filter);
             var settings = new ReportSettings(chosenProfile.Name, parse.GetValue(seed), caseCount)
             {
@@ -76,6 +77,21 @@ public static class ReportCommand
             return report.AllHold ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A <c>--claims</c> entry (id or prefix*) that matches only claims the profile leaves out (empirical deep-validation
+    /// claims under <c>quick</c>) is an <see cref="InputException"/> saying which profile runs them, instead of "no such claim".
+    /// </summary>
+    private static void RefuseClaimsOutsideTheProfile(IReadOnlyList<string> filter, ReportProfile profile)
+    {
+        foreach (var entry in filter)
+        {
+            bool Matches(IClaim c) => entry.EndsWith('*') ? c.Id.StartsWith(entry[..^1], StringComparison.Ordinal) : c.Id == entry;
+            var matching = Claims.Registry.All.Where(Matches).ToList();
+            if (matching.Count > 0 && !matching.Any(profile.Includes))
+                throw new InputException($"--claims {entry}: {(matching.Count == 1 ? "an empirical claim" : "empirical claims")} run only by --profile full (not by --profile {profile.Name})");
+        }
     }
 
     private static IEnumerable<System.Reflection.Assembly> ComponentAssemblies() =>

@@ -74,17 +74,24 @@ public sealed record TptVerdict(
         return [acc, margin];
     }
 
-    private static ClaimResult Claim(string id, MeanWithUncertainty change, IReadOnlyDictionary<string, string> parameters, int seed, string detail)
+    /// <summary>
+    /// The verdict rule of the over-seeds claims for a mean change ("it grows"): holds when the lower end of the
+    /// confidence interval is &gt; 0, fails when the upper end is &lt; 0, inconclusive otherwise and with fewer than 2
+    /// values; with zero spread the sign of the mean decides.
+    /// </summary>
+    public static Verdict VerdictOf(MeanWithUncertainty change)
     {
-        Verdict verdict;
-        if (change.Count < 2 || double.IsNaN(change.Lower)) verdict = Verdict.Inconclusive;
-        else if (change.Lower > 0) verdict = Verdict.Holds;
-        else if (change.Upper < 0) verdict = Verdict.Fails;
-        else verdict = Verdict.Inconclusive;
+        ArgumentNullException.ThrowIfNull(change);
         if (change.Count >= 2 && change.StandardDeviation == 0)
-            verdict = change.Mean > 0 ? Verdict.Holds : change.Mean < 0 ? Verdict.Fails : Verdict.Inconclusive;
-        return new ClaimResult(id, parameters, change.Mean, 0.0, change.Mean - change.Lower, verdict, seed, detail);
+            return change.Mean > 0 ? Verdict.Holds : change.Mean < 0 ? Verdict.Fails : Verdict.Inconclusive;
+        if (change.Count < 2 || double.IsNaN(change.Lower)) return Verdict.Inconclusive;
+        if (change.Lower > 0) return Verdict.Holds;
+        if (change.Upper < 0) return Verdict.Fails;
+        return Verdict.Inconclusive;
     }
+
+    private static ClaimResult Claim(string id, MeanWithUncertainty change, IReadOnlyDictionary<string, string> parameters, int seed, string detail) =>
+        new(id, parameters, change.Mean, 0.0, change.Mean - change.Lower, VerdictOf(change), seed, detail);
 
     private static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("G4", CultureInfo.InvariantCulture);
 }
