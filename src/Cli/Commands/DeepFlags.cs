@@ -4,6 +4,7 @@ using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Training;
 using Collapse.Theory;
+using Collapse.Theory.Validation;
 
 namespace Collapse.Cli.Commands;
 
@@ -115,16 +116,5 @@ public sealed class DeepFlags
     };
 
     /// <summary>Parses a comma-separated list of integers (empty/null → empty list).</summary>
-    public static IReadOnlyList<int> ParseIntList(string? value, string flag)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return [];
-        var list = new List<int>();
-        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
-                throw new InputException($"{flag}: '{part}' is not an integer");
-            list.Add(v);
-        }
-        return list;
-    }
+    public static IReadOnlyList<int> ParseIntList(string? value, string flag) => InputValidation.ParseIntList(value, flag);
 }

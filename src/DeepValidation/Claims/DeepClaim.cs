@@ -3,6 +3,7 @@ using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Training;
 using Collapse.Theory;
+using Collapse.Theory.Validation;
 using Collapse.Theory.Claims;
 
 namespace Collapse.DeepValidation.Claims;
@@ -87,14 +88,7 @@ public abstract class DeepClaim : IClaimWithEvidence
     protected IReadOnlyList<int> IntList(ClaimContext context, string name)
     {
         var raw = context.Raw(this, name);
-        var list = new List<int>();
-        foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
-                throw new InputException($"--param {Id}:{name}={raw}: '{part}' is not an integer");
-            list.Add(v);
-        }
-        return list;
+        return InputValidation.ParseIntList(raw, $"--param {Id}:{name}={raw}");
     }
 
     /// <summary>Effective parameters (defaults overridden by the context) as strings, plus <paramref name="extra"/>.</summary>

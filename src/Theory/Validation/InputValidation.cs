@@ -108,4 +108,21 @@ public static class InputValidation
 
     private static string Preview(List<int> items) =>
         items.Count <= 8 ? string.Join(", ", items) : string.Join(", ", items.Take(8)) + ", …";
+
+    /// <summary>
+    /// Parses a comma-separated list of integers (null/blank → empty list); a bad entry is an
+    /// <see cref="InputException"/> "<paramref name="name"/>: 'x' is not an integer".
+    /// </summary>
+    public static IReadOnlyList<int> ParseIntList(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return [];
+        var list = new List<int>();
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                throw new InputException($"{name}: '{part}' is not an integer");
+            list.Add(v);
+        }
+        return list;
+    }
 }
