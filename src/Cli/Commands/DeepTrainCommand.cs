@@ -91,6 +91,7 @@ public static class DeepTrainCommand
                     ? $"100% train accuracy first at epoch {t0}; trained {result.Epochs.Count - t0} epochs past it"
                     : "train accuracy never reached 100%");
                 output.WriteLine($"wrote {Path.Combine(outDir, "epochs.csv")}, gamma.csv, run.json{(exporter is null ? "" : ", export/manifest.json")}");
+                output.WriteLine(RunReportCommand.Hint(outDir));
             }
             return 0;
         });
