@@ -59,8 +59,8 @@ public static class RunPanels
             "p_min = min over train samples of z_iy − max_{j≠y} z_ij; positive exactly when every train sample is classified correctly, and growing in the terminal phase."),
         new("normalizedMargin", "Normalised margin", "p_min / (‖W‖_F · max‖h_i‖)", [new("trainNormalizedMargin", "normalised margin")], Scale.Linear,
             "p_min divided by ‖W‖_F · max_i ‖h_i‖ (bias-free), invariant to rescaling W or the features: the margin the CE-trained direction approaches towards the max-margin (SVM) solution."),
-        new("svm", "Distance to the SVM direction", "‖W/‖W‖ − W_svm/‖W_svm‖‖_F", [new("svmDistance", "svmDistance")], Scale.Auto,
-            "Distance of the normalised last layer to the normalised certified multi-class SVM of the train features (epochs at 100% train accuracy with a certified SVM only; docs/deep-validation.md)."),
+        new("svm", "Distance to the SVM direction", "svmDistance", [new("svmDistance", "svmDistance")], Scale.Auto,
+            "‖[W b]/‖[W b]‖_F − W_svm/‖W_svm‖_F‖_F, in [0, 2]: distance of the normalised last layer to the normalised certified multi-class SVM of the train features (bias-free for a fixed classifier), the direction gradient descent on CE approaches on separable features (Soudry et al. 2018). Epochs at 100% train accuracy with a certified SVM only (docs/deep-validation.md)."),
     ];
 
     /// <summary>The built panels, and the panels left out because no run has data for them.</summary>
