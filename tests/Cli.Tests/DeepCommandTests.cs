@@ -115,6 +115,10 @@ public class DeepCommandTests(MnistRunFixture run) : IClassFixture<MnistRunFixtu
         var meta = json.GetProperty("runs")[0].GetProperty("metadata");
         Assert.Equal("mnist-subset", meta.GetProperty("dataset").GetString());
         Assert.Equal(10, json.GetProperty("runs")[0].GetProperty("gamma").GetProperty("classes").GetInt32());
+        // deep train writes the single-run verdicts like analyze-run; the report shows them.
+        Assert.Equal(["nc1-decreases", "tpt-test-accuracy-gain", "tpt-margin-growth"],
+            json.GetProperty("runs")[0].GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Contains("claims.csv", run.Result.Stdout);
     }
 
     [Fact]

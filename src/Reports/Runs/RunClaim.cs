@@ -3,7 +3,8 @@ using Collapse.Theory.Claims;
 namespace Collapse.Reports.Runs;
 
 /// <summary>
-/// One claim verdict of a single run, as <c>collapse analyze-run</c> writes it to <c>claims.csv</c> (e.g.
+/// One claim verdict of a single run, as <c>collapse analyze-run</c> and <c>collapse deep train</c> write it to
+/// <c>claims.csv</c> (e.g.
 /// <c>nc1-decreases</c>, <c>tpt-test-accuracy-gain</c>, <c>tpt-margin-growth</c>; docs/deep-validation.md).
 /// </summary>
 /// <param name="Id">Claim id.</param>

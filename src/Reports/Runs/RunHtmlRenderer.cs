@@ -123,7 +123,7 @@ public static class RunHtmlRenderer
         if (several) h.Append("<h3>").Append(E(run.Label)).Append("</h3>\n");
         if (run.Claims is null)
         {
-            h.Append("<p class=\"meta\">No claims.csv in <code>").Append(E(run.Folder)).Append("</code> (<code>collapse analyze-run</code> writes the single-run verdicts nc1-decreases, tpt-test-accuracy-gain and tpt-margin-growth).</p>\n");
+            h.Append("<p class=\"meta\">No claims.csv in <code>").Append(E(run.Folder)).Append("</code> (<code>collapse analyze-run</code> and <code>collapse deep train</code> write the single-run verdicts nc1-decreases, tpt-test-accuracy-gain and tpt-margin-growth).</p>\n");
             return;
         }
         h.Append("<p class=\"meta\">").Append(E(RunReport.ClaimSummary(run.Claims))).Append(" (from claims.csv).</p>\n");

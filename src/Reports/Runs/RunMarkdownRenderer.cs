@@ -68,7 +68,7 @@ public static class RunMarkdownRenderer
             if (report.Runs.Count > 1) md.Append("### ").Append(esc(r.Label)).Append("\n\n");
             if (r.Claims is null)
             {
-                md.Append("No claims.csv (`collapse analyze-run` writes the single-run verdicts).\n\n");
+                md.Append("No claims.csv (`collapse analyze-run` and `collapse deep train` write the single-run verdicts).\n\n");
                 continue;
             }
             md.Append(esc(RunReport.ClaimSummary(r.Claims))).Append(".\n\n| claim | verdict | measured | expected / bound | tolerance | detail |\n|---|---|---:|---:|---:|---|\n");
