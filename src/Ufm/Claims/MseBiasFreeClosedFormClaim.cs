@@ -144,13 +144,13 @@ public sealed class MseBiasFreeClosedFormClaim : UfmClaim
             Caption = "GD converges to the closed-form value f* = c − c²/2 (c < 1) or 1/2 (c ≥ 1); points where f − f* rounds to ≤ 0 are not drawn.",
         };
         var norms = new PlotSpec("‖W‖_F² vs step against K‖w‖² of the closed form", TrajectoryPlots.StepLabel, "‖W‖_F²", true, false,
-            TrajectoryPlots.NonEmpty(runs.SelectMany(r =>
+            TrajectoryPlots.NonEmpty(runs.SelectMany((r, i) =>
             {
                 var m = MseUfmMinimiser.Of(k, n, r.Config.LambdaW, r.Config.LambdaH);
                 return new[]
                 {
-                    TrajectoryPlots.Series($"c = {Num(m.Threshold)}", r.Trajectory, x => x.NormW * x.NormW, true, false),
-                    TrajectoryPlots.Level($"closed form c = {Num(m.Threshold)}: {Num(k * m.ClassifierNormSquared)}", k * m.ClassifierNormSquared, r.Trajectory),
+                    TrajectoryPlots.Series($"c = {Num(m.Threshold)}", r.Trajectory, x => x.NormW * x.NormW, true, false) with { ColorSlot = i },
+                    TrajectoryPlots.Level($"closed form c = {Num(m.Threshold)}: {Num(k * m.ClassifierNormSquared)}", k * m.ClassifierNormSquared, r.Trajectory) with { ColorSlot = i },
                 };
             })))
         {

@@ -116,10 +116,11 @@ public sealed class SeliImbalanceClaim : UfmClaim
         var series = new List<PlotSeries>();
         for (var q = 0; q < 3; q++)
         {
-            series.Add(Series(names[q], x, dist[q], false, false, SeriesStyle.Points));
-            series.Add(new PlotSeries($"fit {fits[q].Slope:F2}/log(1/λ) + {fits[q].Intercept:F3}", [0, x.Max()], [fits[q].Intercept, fits[q].Intercept + fits[q].Slope * x.Max()]) { Style = SeriesStyle.Dashed });
+            series.Add(Series(names[q], x, dist[q], false, false, SeriesStyle.Points) with { ColorSlot = q });
+            series.Add(new PlotSeries($"fit {fits[q].Slope:F2}/log(1/λ) {(fits[q].Intercept < 0 ? "−" : "+")} {Math.Abs(fits[q].Intercept):F3}", [0, x.Max()],
+                [fits[q].Intercept, fits[q].Intercept + fits[q].Slope * x.Max()]) { Style = SeriesStyle.Dashed, ColorSlot = q });
         }
-        if (!p.EtfTarget) series.Add(Series("WWᵀ vs ETF Gram (contrast)", x, etfDistance, false, false, SeriesStyle.Points));
+        if (!p.EtfTarget) series.Add(Series("WWᵀ vs ETF Gram (contrast)", x, etfDistance, false, false, SeriesStyle.Points) with { ColorSlot = 3 });
         var plot = new PlotSpec("Distance to the SELI geometry vs 1/log(1/λ)", "1/log(1/λ)  (λ → 0 at the left)", "direction distance", false, false, TrajectoryPlots.NonEmpty(series))
         {
             Caption = "Each point is a GD run converged at one λ; the dashed fits extrapolate to λ → 0 at x = 0, where the SELI distances vanish while the ETF distance stays large.",
