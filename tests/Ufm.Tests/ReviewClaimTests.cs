@@ -24,24 +24,29 @@ public class ReviewClaimTests
         ["ufm-fixed-etf-imbalance"] = [("steps", "1000")],
     };
 
-    /// <summary>The false variants of each claim (what the claim-record port declares as its falsifiers).</summary>
-    public static readonly TheoryData<string, string, string> Falsifiers = new()
+    /// <summary>Every declared false variant of every review claim: (claim id, parameter, false value).</summary>
+    public static TheoryData<string, string, string> Falsifiers
     {
-        { "ufm-mse-strong-collapse", "gramScale", "n" },
-        { "ufm-mse-strong-collapse", "biasTarget", "zero" },
-        { "ufm-mse-bias-free-closed-form", "thresholdForm", "unconverted" },
-        { "ufm-mse-bias-free-closed-form", "frame", "etf" },
-        { "ufm-mse-central-path", "ridge", "per-class-count" },
-        { "ufm-mse-central-path", "rate", "4-lambda" },
-        { "ufm-conservation-law", "secondOrder", "dropped" },
-        { "ufm-conservation-law", "decayRate", "1-lambda" },
-        { "ufm-seli-imbalance", "geometry", "etf" },
-        { "layer-peeled-balanced-etf", "marginDenominator", "k" },
-        { "layer-peeled-minority-collapse", "lossWeights", "uniform" },
-        { "layer-peeled-minority-collapse", "ufmBudget", "per-class" },
-        { "ufm-fixed-etf-imbalance", "scaleCount", "class" },
-        { "ufm-fixed-etf-imbalance", "marginFactor", "one" },
-    };
+        get
+        {
+            var data = new TheoryData<string, string, string>();
+            foreach (var (id, variants) in Variants)
+                foreach (var v in variants) data.Add(id, v.Parameter, v.Value);
+            return data;
+        }
+    }
+
+    private static readonly (string Id, IReadOnlyList<FalseVariant> Variants)[] Variants =
+    [
+        ("ufm-mse-strong-collapse", MseStrongCollapseClaim.FalseVariants),
+        ("ufm-mse-bias-free-closed-form", MseBiasFreeClosedFormClaim.FalseVariants),
+        ("ufm-mse-central-path", MseCentralPathClaim.FalseVariants),
+        ("ufm-conservation-law", ConservationLawClaim.FalseVariants),
+        ("ufm-seli-imbalance", SeliImbalanceClaim.FalseVariants),
+        ("layer-peeled-balanced-etf", LayerPeeledBalancedEtfClaim.FalseVariants),
+        ("layer-peeled-minority-collapse", LayerPeeledMinorityCollapseClaim.FalseVariants),
+        ("ufm-fixed-etf-imbalance", FixedEtfImbalanceClaim.FalseVariants),
+    ];
 
     public static TheoryData<string> Ids => new(Small.Keys);
 
@@ -77,11 +82,18 @@ public class ReviewClaimTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public void EveryFalsifierParameterIsDeclared(string id)
+    public void EveryClaimDeclaresFalsifiersOnItsOwnParameters(string id)
     {
-        foreach (var row in Falsifiers)
-            if ((string)row[0] == id) Assert.True(Claim(id).DefaultParameters.ContainsKey((string)row[1]), $"{id}: {row[1]}");
-        Assert.Contains(Falsifiers, row => (string)row[0] == id);
+        var variants = Variants.Single(v => v.Id == id).Variants;
+        Assert.NotEmpty(variants);
+        Assert.Equal(variants.Count, variants.Select(v => v.Name).Distinct().Count());
+        foreach (var v in variants)
+        {
+            Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", v.Name);
+            Assert.False(string.IsNullOrWhiteSpace(v.Broken));
+            Assert.True(Claim(id).DefaultParameters.TryGetValue(v.Parameter, out var statement), $"{id}: {v.Parameter}");
+            Assert.NotEqual(statement, v.Value);
+        }
     }
 
     [Theory]

@@ -61,6 +61,13 @@ public sealed class ConservationLawClaim : UfmClaim
             Choice(p, "secondOrder", "kept", "dropped") == "dropped" ? 0 : 1, Choice(p, "decayRate", "2-lambda", "1-lambda") == "1-lambda" ? 1 : 2);
     }
 
+    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
+    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
+    [
+        new("identity-without-eta-squared", "the one-step identity without its η²(ĝ_Wᵀĝ_W − ĝ_Hĝ_Hᵀ) term", "secondOrder", "dropped"),
+        new("decay-rate-lambda", "C(t) = e^{−λt}C(0) instead of e^{−2λt}C(0) (a false constant)", "decayRate", "1-lambda"),
+    ];
+
     /// <inheritdoc />
     public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
 

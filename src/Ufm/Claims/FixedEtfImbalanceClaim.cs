@@ -65,6 +65,13 @@ public sealed class FixedEtfImbalanceClaim : UfmClaim
             Choice(p, "scaleCount", "all-samples", "class") == "class", Choice(p, "marginFactor", "k-over-k-minus-1", "one") == "one");
     }
 
+    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
+    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
+    [
+        new("scale-from-class-count", "the optimal scale solved with the class's own n_y instead of N (a per-class-averaged loss)", "scaleCount", "class"),
+        new("margin-factor-dropped", "the margin factor K/(K−1) of h = s m_y dropped (margin s)", "marginFactor", "one"),
+    ];
+
     /// <inheritdoc />
     public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
 

@@ -62,6 +62,12 @@ public sealed class LayerPeeledBalancedEtfClaim : UfmClaim
             Int(p, "ufmSteps", 1, 100_000_000), Choice(p, "marginDenominator", "k-minus-1", "k") == "k");
     }
 
+    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
+    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
+    [
+        new("exponent-k-over-k", "the closed-form value with exponent K√(E_HE_W)/K instead of K√(E_HE_W)/(K−1)", "marginDenominator", "k"),
+    ];
+
     /// <inheritdoc />
     public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
 

@@ -65,6 +65,13 @@ public sealed class LayerPeeledMinorityCollapseClaim : UfmClaim
             Int(p, "ufmSteps", 1, 100_000_000), Choice(p, "ufmBudget", "per-sample", "per-class") == "per-class");
     }
 
+    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
+    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
+    [
+        new("class-sizes-dropped", "the class sizes dropped from the loss (uniform weights: the balanced program)", "lossWeights", "uniform"),
+        new("per-class-budget", "the UFM point certified against Fang's per-class feature budget instead of the per-sample budget a weight-decayed UFM solves", "ufmBudget", "per-class"),
+    ];
+
     /// <inheritdoc />
     public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
 

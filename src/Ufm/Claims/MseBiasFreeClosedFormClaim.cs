@@ -59,6 +59,13 @@ public sealed class MseBiasFreeClosedFormClaim : UfmClaim
             Real(p, "tolerance", 0, 1e6), Choice(p, "thresholdForm", "k-sqrt-n", "unconverted") == "unconverted", Choice(p, "frame", "orthogonal", "etf") == "etf");
     }
 
+    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
+    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
+    [
+        new("threshold-unconverted", "Tirer–Bruna's threshold √(λ_Wλ_H) applied to the simulator's λ without the normalisation change K√n", "thresholdForm", "unconverted"),
+        new("etf-frame", "a simplex ETF W Wᵀ ∝ P_K expected instead of the orthogonal frame W Wᵀ ∝ I (bias-free MSE has no ETF classifier)", "frame", "etf"),
+    ];
+
     /// <inheritdoc />
     public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
 

@@ -66,6 +66,13 @@ public sealed class MseCentralPathClaim : UfmClaim
             Choice(p, "ridge", "sample-count", "per-class-count") == "per-class-count");
     }
 
+    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
+    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
+    [
+        new("ridge-per-class-count", "the ridge nλ_W (per-class count) instead of Nλ_W in W*(H)", "ridge", "per-class-count"),
+        new("rate-doubled", "e^{4λt}Tr Σ_W claimed non-increasing (twice the stated rate 2λ)", "rate", "4-lambda"),
+    ];
+
     /// <inheritdoc />
     public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
 

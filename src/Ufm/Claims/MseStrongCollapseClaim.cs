@@ -59,6 +59,13 @@ public sealed class MseStrongCollapseClaim : UfmClaim
             Choice(p, "biasTarget", "one-over-k", "zero") == "zero" ? 0 : 1.0 / k);
     }
 
+    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
+    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
+    [
+        new("gram-scale-n", "W Wᵀ = n P_K instead of √n P_K (a false constant)", "gramScale", "n"),
+        new("bias-dropped", "the strong-collapse point without its bias b = 1/K (b = 0 expected)", "biasTarget", "zero"),
+    ];
+
     /// <inheritdoc />
     public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
 

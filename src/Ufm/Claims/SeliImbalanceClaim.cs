@@ -57,6 +57,12 @@ public sealed class SeliImbalanceClaim : UfmClaim
             Choice(p, "geometry", "seli", "etf") == "etf");
     }
 
+    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
+    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
+    [
+        new("etf-target", "the balanced-case simplex ETF geometry as the λ → 0 limit instead of SELI", "geometry", "etf"),
+    ];
+
     /// <inheritdoc />
     public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
 
