@@ -119,7 +119,11 @@ public sealed class ConservationLawClaim : UfmClaim
         return new ClaimEvidence(result)
         {
             Plots = TrajectoryPlots.Drawable([lawPlot, identityPlot]),
-            FalsifyingInstance = verdict == Verdict.Fails ? TrajectoryPlots.Falsifying(all.Select(r => new UfmResult(r.Config, p.Classes, p.Dim, [], [], [], [], null, r.Eta, double.NaN, "managed", null, r.Config.Steps, 0)), violations) : null,
+            FalsifyingInstance = verdict == Verdict.Fails
+                ? string.Join("\n", all.Select(r => $"run {r.Name}: loss {r.Config.Loss}, bias yes, seed {seed}, classes {p.Classes}, dim {p.Dim}, {p.PerClass} per class, "
+                                                    + $"init scale {Num(p.InitScale)}, η {Num(r.Eta)}, {r.Config.Steps} steps, λ_W {Num(r.LambdaW)}, λ_H {Num(r.LambdaH)}")
+                                  .Append("violated:").Concat(violations.Select(v => "  " + v)))
+                : null,
         };
     }
 
