@@ -16,13 +16,17 @@ public static class ReportRunner
     /// <summary>
     /// Checks every claim in <paramref name="claims"/> (in order) with a <see cref="ClaimContext"/> built from
     /// <paramref name="settings"/> (its overrides for that claim, <see cref="ReportSettings.Cases"/>,
-    /// <see cref="ReportSettings.Seed"/>). Claims implementing <see cref="IClaimWithEvidence"/> contribute plots and
-    /// falsifying instances. A check that throws becomes an Inconclusive section carrying the exception text, except
-    /// <see cref="InputException"/> (bad user input), which propagates.
+    /// <see cref="ReportSettings.Seed"/>); each contributes its plots and falsifying instance. Every claim's parameters
+    /// are resolved before the first check runs (<see cref="ValidateParameters"/>): bad user input (an unknown,
+    /// unparsable or out-of-range <c>--param</c>) is an <see cref="InputException"/> and nothing runs. Afterwards no
+    /// single claim aborts the run: a check that throws, also with an <see cref="InputException"/> from an instance
+    /// that cannot be evaluated, becomes an Inconclusive section carrying the reason.
     /// </summary>
     public static ClaimReport Run(IReadOnlyList<IClaim> claims, ReportSettings settings, ReportEnvironment environment,
         IProgress<ReportProgress>? progress = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(claims);
+        ValidateParameters(claims, settings);
         var total = Stopwatch.StartNew();
         var sections = new List<ClaimSection>(claims.Count);
         for (var i = 0; i < claims.Count; i++)
@@ -37,11 +41,39 @@ public static class ReportRunner
         return new ClaimReport(DefaultTitle, settings, environment, sections, total.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Checks one claim (see <see cref="Run"/>) and builds its section.</summary>
+    /// <summary>
+    /// Resolves every claim's parameters with <paramref name="settings"/> (and, in falsify mode, every falsifier's
+    /// overrides on top); throws the first <see cref="InputException"/> (bad <c>--param</c>, <c>--cases</c> &lt; 1).
+    /// </summary>
+    public static void ValidateParameters(IReadOnlyList<IClaim> claims, ReportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var claim in claims)
+        {
+            var context = ContextFor(claim, settings);
+            ClaimParameters.Resolve(claim, context);
+        }
+    }
+
+    /// <summary>The context <paramref name="claim"/> runs with under <paramref name="settings"/>.</summary>
+    public static ClaimContext ContextFor(IClaim claim, ReportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new ClaimContext(settings.OverridesFor(claim.Id), settings.Cases, settings.Seed);
+    }
+
+    /// <summary>
+    /// Checks one claim (see <see cref="Run"/>) and builds its section. Bad parameters throw
+    /// <see cref="InputException"/>; anything thrown by the check itself becomes an Inconclusive section.
+    /// </summary>
     public static ClaimSection RunOne(IClaim claim, ReportSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         var overrides = settings.OverridesFor(claim.Id);
-        var context = new ClaimContext(overrides, settings.Cases, settings.Seed);
+        var context = ContextFor(claim, settings);
+        var parameters = ClaimParameters.Resolve(claim, context);
         var replay = ReplayCommand(claim.Id, settings, overrides);
         var clock = Stopwatch.StartNew();
         ClaimResult result;
@@ -50,34 +82,27 @@ public static class ReportRunner
         string? error = null;
         try
         {
-            if (claim is IClaimWithEvidence withEvidence)
-            {
-                var evidence = withEvidence.CheckWithEvidence(context);
-                result = evidence.Result;
-                plots = evidence.Plots;
-                falsifying = evidence.FalsifyingInstance;
-            }
-            else
-            {
-                result = claim.Check(context);
-            }
+            var evidence = claim.CheckWithEvidence(context);
+            result = evidence.Result;
+            plots = evidence.Plots;
+            falsifying = evidence.FalsifyingInstance;
             if (result.ClaimId != claim.Id)
                 throw new InvalidOperationException($"claim '{claim.Id}' returned a result for '{result.ClaimId}'");
         }
-        catch (InputException)
+        catch (InputException ex)
         {
-            throw;
+            result = new ClaimResult(claim.Id, parameters.AsStrings(), double.NaN, double.NaN, double.NaN, Verdict.Inconclusive,
+                settings.Seed, $"the instance could not be evaluated: {FirstLine(ex.Message)}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             error = ex.ToString();
-            var parameters = new Dictionary<string, string>(claim.DefaultParameters, StringComparer.Ordinal);
-            foreach (var kv in overrides) parameters[kv.Key] = kv.Value;
-            result = new ClaimResult(claim.Id, parameters, double.NaN, double.NaN, double.NaN, Verdict.Inconclusive,
+            result = new ClaimResult(claim.Id, parameters.AsStrings(), double.NaN, double.NaN, double.NaN, Verdict.Inconclusive,
                 settings.Seed, $"the check threw {ex.GetType().Name}: {FirstLine(ex.Message)}");
         }
         return new ClaimSection(claim.Id, claim.Title, claim.Source, claim.Statement, claim.Kind, result)
         {
+            Info = claim.Info,
             Plots = plots,
             FalsifyingInstance = falsifying,
             Error = error,

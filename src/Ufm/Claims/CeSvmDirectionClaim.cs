@@ -6,48 +6,53 @@ namespace Collapse.Ufm.Claims;
 
 /// <summary>
 /// CE → SVM (Soudry, Hoffer, Nacson, Gunasekar, Srebro 2018, JMLR 19, "The implicit bias of gradient descent on
-/// separable data", multiclass case; claims catalogue E1/E2): with fixed separable features (mode b), GD with a fixed
+/// separable data", multiclass case): with fixed separable features (mode b), GD with a fixed
 /// step on CE gives W(t) = W_svm·ln t + ρ(t) with ρ bounded and converging, so the direction converges to the SVM's
 /// only like 1/ln t.
 /// </summary>
 public sealed class CeSvmDirectionClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-ce-svm-direction";
-    /// <inheritdoc />
-    public override string Title => "GD on cross-entropy with fixed separable features converges to the multiclass SVM direction (sharp form W = W_svm ln t + ρ)";
-    /// <inheritdoc />
-    public override string Source => "Soudry, Hoffer, Nacson, Gunasekar, Srebro 2018, JMLR 19(70), Thm 3 and §4 (multiclass); claims catalogue E1/E2";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Mode (b), plain GD with the default fixed step 1/L on CE, separable random features: along the log-spaced checkpoints after separability, "
-        + "svmDirectionDistance = ‖W/‖W‖ − W_svm/‖W_svm‖‖_F strictly decreases; svmResidual = ‖W(t) − W_svm ln t‖_F changes by less than "
-        + "residualTolerance (relative) over the last decade of steps (ρ(t) settles); the SVM is certified with duality gap below gapTolerance; "
-        + "a fit distance ≈ a/ln t + c is reported with a, c, R².";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-ce-svm-direction", ClaimKind.Asymptotic)
     {
-        ["classes"] = "5", ["dim"] = "12", ["perClass"] = "25", ["separation"] = "1", ["steps"] = "200000",
-        ["residualTolerance"] = "0.05", ["gapTolerance"] = "1e-8",
+        Title = "GD on cross-entropy with fixed separable features converges to the multiclass SVM direction (sharp form W = W_svm ln t + ρ)",
+        Statement =
+            "Mode (b), plain GD with the default fixed step 1/L on CE, separable random features: along the log-spaced checkpoints after separability, "
+            + "svmDirectionDistance = ‖W/‖W‖ − W_svm/‖W_svm‖‖_F strictly decreases; svmResidual = ‖W(t) − W_svm ln t‖_F changes by less than "
+            + "residualTolerance (relative) over the last decade of steps (ρ(t) settles); the SVM is certified with duality gap below gapTolerance; "
+            + "a fit distance ≈ a/ln t + c is reported with a, c, R².",
+        Source = "Soudry, Hoffer, Nacson, Gunasekar, Srebro 2018 (JMLR), the multi-class case of the implicit bias of GD on separable data",
+        References = ["soudry2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 5, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 12, "feature dimension d", min: 1, max: 100000),
+            ClaimParameter.Int("perClass", 25, "samples per class", min: 1, max: 1000000),
+            ClaimParameter.Real("separation", 1, "separation of the random fixed features", min: 0),
+            ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
+            ClaimParameter.Real("residualTolerance", 0.05, "largest relative change of the residual ‖W(t) − W_svm ln t‖ over the last decade", min: 0),
+            ClaimParameter.Real("gapTolerance", 1e-08, "largest accepted relative duality gap of the reference SVM", min: 0),
+        ],
     };
 
-    /// <summary>The configuration the check runs.</summary>
-    public UfmConfig Config(ClaimContext c) => new()
+    /// <summary>The mode-(b) configuration of the check: fixed separable features, plain GD with the default step.</summary>
+    public static UfmConfig Config(int classes, int dim, int perClass, double separation, int steps, int seed) => new()
     {
-        Mode = UfmMode.FixedFeatures, Classes = c.GetInt(this, "classes"), Dim = c.GetInt(this, "dim"),
-        PerClass = c.GetInt(this, "perClass"), FeatureSeparation = c.GetDouble(this, "separation"),
-        Steps = c.GetInt(this, "steps"), Seed = c.Seed,
+        Mode = UfmMode.FixedFeatures, Classes = classes, Dim = dim, PerClass = perClass, FeatureSeparation = separation,
+        Steps = steps, Seed = seed,
     };
 
+    private static UfmConfig Config(ClaimParameters p, int seed) =>
+        Config(p.Int("classes"), p.Int("dim"), p.Int("perClass"), p.Real("separation"), p.Int("steps"), seed);
+
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
+    protected override void Validate(ClaimParameters p) => Config(p, 1).Validate();
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var residualTolerance = context.GetDouble(this, "residualTolerance");
-        var gapTolerance = context.GetDouble(this, "gapTolerance");
-        var result = UfmSimulator.Run(Config(context));
-        return EvaluateWithEvidence(result, residualTolerance, gapTolerance, Effective(context));
+        var result = UfmSimulator.Run(Config(p, context.Seed));
+        return EvaluateWithEvidence(result, p.Real("residualTolerance"), p.Real("gapTolerance"), p.AsStrings());
     }
 
     /// <summary>Evaluates the claim on a finished mode-(b) trajectory.</summary>
@@ -132,7 +137,7 @@ public sealed class CeSvmDirectionClaim : UfmClaim
                            + $"{TrajectoryPlots.Num(rT)} (t={rows[last].Step}); required < residualTolerance = {TrajectoryPlots.Num(residualTolerance)}");
         if (!(gap < gapTolerance)) violations.Add($"SVM duality gap {gap:E3}; required < gapTolerance = {gapTolerance:E1}");
         if (!r.Svm.Certified) violations.Add($"the reference SVM is not certified (max violation {r.Svm.MaxViolation:E3})");
-        var result = new ClaimResult(Id, parameters, change, 0.0, residualTolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, change, 0.0, residualTolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
         return new(result, sep, decadeAgo, change, fit) { Violations = violations };
     }
 }

@@ -6,45 +6,48 @@ namespace Collapse.Ufm.Claims;
 
 /// <summary>
 /// ETF emergence without weight decay (Ji, Lu, Zhang, Deng, Su 2022, ICLR, "An unconstrained layer-peeled perspective on
-/// neural collapse"; claims catalogue E4): GD on the joint bias-free CE UFM from a small random start converges in
+/// neural collapse"): GD on the joint bias-free CE UFM from a small random start converges in
 /// direction to the min-norm separation problem, whose minimisers are neural-collapse configurations (ETF means,
 /// W ∝ M̃). The angles converge only logarithmically.
 /// </summary>
 public sealed class EtfEmergenceClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-etf-emergence";
-    /// <inheritdoc />
-    public override string Title => "Neural collapse emerges in the joint UFM without weight decay (NC metrics → 0, W → ETF), logarithmically in the angles";
-    /// <inheritdoc />
-    public override string Source => "Ji, Lu, Zhang, Deng, Su 2022, ICLR, ULPM (Thm 3.1/3.2); claims catalogue E4, I1 (global convergence from generic init is empirical)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Joint mode, CE, no bias, no weight decay, balanced, init scale 0.1, default step: at the end nc1 < nc1Threshold and nc3 < nc3Threshold; "
-        + "equiangularity strictly decreases along the checkpoints after separability and ends below equiangularityThreshold; "
-        + "a fit equiangularity ≈ a/ln t + c is reported, together with etfGramCosine of W.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-etf-emergence", ClaimKind.Asymptotic)
     {
-        ["classes"] = "4", ["dim"] = "8", ["perClass"] = "10", ["steps"] = "200000", ["initScale"] = "0.1",
-        ["nc1Threshold"] = "1e-3", ["nc3Threshold"] = "1e-3", ["equiangularityThreshold"] = "0.02",
+        Title = "Neural collapse emerges in the joint UFM without weight decay (NC metrics → 0, W → ETF), logarithmically in the angles",
+        Statement =
+            "Joint mode, CE, no bias, no weight decay, balanced, init scale 0.1, default step: at the end nc1 < nc1Threshold and nc3 < nc3Threshold; "
+            + "equiangularity strictly decreases along the checkpoints after separability and ends below equiangularityThreshold; "
+            + "a fit equiangularity ≈ a/ln t + c is reported, together with etfGramCosine of W.",
+        Source = "Ji, Lu, Zhang, Deng, Su 2022 (ICLR), the unconstrained layer-peeled model; global convergence from a generic small initialisation is an empirical observation",
+        References = ["ji2022"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 4, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 8, "feature dimension d", min: 1, max: 100000),
+            ClaimParameter.Int("perClass", 10, "samples per class", min: 1, max: 1000000),
+            ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
+            ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
+            ClaimParameter.Real("nc1Threshold", 0.001, "nc1 must end below this", min: 0),
+            ClaimParameter.Real("nc3Threshold", 0.001, "nc3 must end below this", min: 0),
+            ClaimParameter.Real("equiangularityThreshold", 0.02, "equiangularity must end below this", min: 0),
+        ],
+    };
+
+    private static UfmConfig Config(ClaimParameters p, int seed) => new()
+    {
+        Mode = UfmMode.Joint, Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"), Steps = p.Int("steps"),
+        InitScale = p.Real("initScale"), Seed = seed,
     };
 
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
-    {
-        var config = new UfmConfig
-        {
-            Mode = UfmMode.Joint, Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"),
-            PerClass = context.GetInt(this, "perClass"), Steps = context.GetInt(this, "steps"),
-            InitScale = context.GetDouble(this, "initScale"), Seed = context.Seed,
-        };
-        double nc1 = context.GetDouble(this, "nc1Threshold"), nc3 = context.GetDouble(this, "nc3Threshold"),
-            equiangularity = context.GetDouble(this, "equiangularityThreshold");
-        return EvaluateWithEvidence(UfmSimulator.Run(config), nc1, nc3, equiangularity, Effective(context));
-    }
+    protected override void Validate(ClaimParameters p) => Config(p, 1).Validate();
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) =>
+        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("nc1Threshold"), p.Real("nc3Threshold"),
+            p.Real("equiangularityThreshold"), p.AsStrings());
 
     /// <summary>Evaluates the claim on a finished joint-mode trajectory.</summary>
     public ClaimResult Evaluate(UfmResult r, double nc1Threshold = 1e-3, double nc3Threshold = 1e-3, double equiangularityThreshold = 0.02,
@@ -120,6 +123,6 @@ public sealed class EtfEmergenceClaim : UfmClaim
             violations.Add($"equiangularity did not decrease at {rises} checkpoint pairs after separability (t={rows[sep].Step}); first: {FirstRise(rows, sep, x => x.Equiangularity)}");
         if (!(last.Equiangularity < equiangularityThreshold))
             violations.Add($"equiangularity {TrajectoryPlots.Num(last.Equiangularity)} at t={last.Step}; required < equiangularityThreshold = {TrajectoryPlots.Num(equiangularityThreshold)}");
-        return (new ClaimResult(Id, parameters, last.Equiangularity, 0.0, equiangularityThreshold, holds ? Verdict.Holds : Verdict.Fails, seed, detail), sep, fit, violations);
+        return (new ClaimResult(Info.Id, parameters, last.Equiangularity, 0.0, equiangularityThreshold, holds ? Verdict.Holds : Verdict.Fails, seed, detail), sep, fit, violations);
     }
 }

@@ -8,49 +8,45 @@ namespace Collapse.Ufm.Claims;
 /// <summary>
 /// Margin growth in the terminal phase: once the data are separated, p_min → ∞ (≈ log t), the normalized margin
 /// increases, and the Lyu–Li smoothed normalized margin is non-decreasing (Lyu &amp; Li 2020, ICLR, Thm 4.1 for gradient
-/// flow and, for small steps, GD; Gao et al. 2023 Thm 4.1 for p_min → ∞; claims catalogue C2/E3).
+/// flow and, for small steps, GD; the CE–margin link of Gao et al. 2023 for p_min → ∞).
 /// </summary>
 public sealed class MarginGrowthClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-margin-growth";
-    /// <inheritdoc />
-    public override string Title => "After separability p_min grows like log t, the normalized margin rises and the smoothed normalized margin never decreases";
-    /// <inheritdoc />
-    public override string Source => "Lyu & Li 2020, ICLR, \"Gradient descent maximizes the margin of homogeneous neural networks\", Thm 4.1/E.2; Gao et al. 2023 Thm 4.1; claims catalogue C2, E3";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Bias-free CE UFM without weight decay (default: joint mode, K=4, d=8, n=10, init 0.1, default step): after the first checkpoint with p_min > 0, "
-        + "p_min strictly increases and a fit p_min ≈ α ln t + β has α > 0; the normalized margin at the end exceeds its value at separability; "
-        + "after the sum loss N·F drops below log 2, γ̃ = −log(e^{N·F} − 1)/ρ^L (ρ^L = ‖W‖²+‖H‖² joint, ‖W‖ fixed features, ‖H‖ fixed ETF) "
-        + "never decreases between checkpoints by more than tolerance·|γ̃|.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-margin-growth", ClaimKind.Asymptotic)
     {
-        ["mode"] = "joint", ["classes"] = "4", ["dim"] = "8", ["perClass"] = "10", ["steps"] = "200000", ["initScale"] = "0.1",
-        ["tolerance"] = "1e-9",
+        Title = "After separability p_min grows like log t, the normalized margin rises and the smoothed normalized margin never decreases",
+        Statement =
+            "Bias-free CE UFM without weight decay (default: joint mode, K=4, d=8, n=10, init 0.1, default step): after the first checkpoint with p_min > 0, "
+            + "p_min strictly increases and a fit p_min ≈ α ln t + β has α > 0; the normalized margin at the end exceeds its value at separability; "
+            + "after the sum loss N·F drops below log 2, γ̃ = −log(e^{N·F} − 1)/ρ^L (ρ^L = ‖W‖²+‖H‖² joint, ‖W‖ fixed features, ‖H‖ fixed ETF) "
+            + "never decreases between checkpoints by more than tolerance·|γ̃|.",
+        Source = "Lyu & Li 2020 (ICLR), \"Gradient descent maximizes the margin of homogeneous neural networks\" (smoothed normalized margin); p_min → ∞: the CE–margin link of Gao et al. 2023 [reconstructed]",
+        References = ["lyu2020", "gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Text("mode", "joint", "UFM mode: joint (W and H trained), fixed-features or fixed-etf", "joint", "fixed-features", "fixed-etf"),
+            ClaimParameter.Int("classes", 4, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 8, "feature dimension d", min: 1, max: 100000),
+            ClaimParameter.Int("perClass", 10, "samples per class", min: 1, max: 1000000),
+            ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
+            ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
+            ClaimParameter.Real("tolerance", 1e-09, "largest relative decrease of the Lyu–Li smoothed margin between checkpoints", min: 0),
+        ],
+    };
+
+    private static UfmConfig Config(ClaimParameters p, int seed) => new()
+    {
+        Mode = p.Text("mode") switch { "fixed-features" => UfmMode.FixedFeatures, "fixed-etf" => UfmMode.FixedEtf, _ => UfmMode.Joint },
+        Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"), Steps = p.Int("steps"), InitScale = p.Real("initScale"), Seed = seed,
     };
 
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
-    {
-        var mode = context.Raw(this, "mode") switch
-        {
-            "joint" => UfmMode.Joint,
-            "fixed-features" => UfmMode.FixedFeatures,
-            "fixed-etf" => UfmMode.FixedEtf,
-            var m => throw new Collapse.Theory.InputException($"--param mode={m}: must be joint, fixed-features or fixed-etf"),
-        };
-        var config = new UfmConfig
-        {
-            Mode = mode, Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"), PerClass = context.GetInt(this, "perClass"),
-            Steps = context.GetInt(this, "steps"), InitScale = context.GetDouble(this, "initScale"), Seed = context.Seed,
-        };
-        var tolerance = context.GetDouble(this, "tolerance");
-        return EvaluateWithEvidence(UfmSimulator.Run(config), tolerance, Effective(context));
-    }
+    protected override void Validate(ClaimParameters p) => Config(p, 1).Validate();
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) =>
+        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("tolerance"), p.AsStrings());
 
     /// <summary>Evaluates the claim on a finished trajectory.</summary>
     public ClaimResult Evaluate(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null) =>
@@ -161,7 +157,7 @@ public sealed class MarginGrowthClaim : UfmClaim
             violations.Add($"normalized margin at the end {TrajectoryPlots.Num(normEnd)} (t={rows[^1].Step}) ≤ {TrajectoryPlots.Num(normStart)} at separability (t={rows[sep].Step})");
         if (!(worstDrop <= tolerance))
             violations.Add($"Lyu–Li γ̃ decreased by {worstDrop:E3} (relative) at t={worstAt}; required ≤ tolerance = {tolerance:E1}");
-        var result = new ClaimResult(Id, parameters, worstDrop, 0.0, tolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, worstDrop, 0.0, tolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
         return new(result, thr, fit, normStart, normEnd) { Violations = violations };
     }
 }

@@ -5,30 +5,33 @@ using Collapse.Ufm.Simulation;
 namespace Collapse.Ufm.Claims;
 
 /// <summary>
-/// Regularized CE UFM (Zhu, Ding, Zhou, Li, You, Sulam, Qu 2021, NeurIPS, Thm 3.1; scale from claims catalogue D2):
+/// Regularized CE UFM (Zhu, Ding, Zhou, Li, You, Sulam, Qu 2021, NeurIPS; the closed-form scale is derived here):
 /// with balanced classes and λ_W, λ_H &gt; 0 the global minimiser is a simplex ETF with h = c·w, c = √(λ_W/(nλ_H)), and
 /// ‖w_k‖² = t* = ((K−1)/(cK))·log(c/λ_W − (K−1)) when K√(nλ_Wλ_H) &lt; 1; otherwise W = H = 0.
 /// </summary>
 public sealed class RegularizedEtfScaleClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-regularized-etf-scale";
-    /// <inheritdoc />
-    public override string Title => "Regularized CE UFM: GD reaches the ETF global minimiser with the closed-form scale";
-    /// <inheritdoc />
-    public override string Source => "Zhu et al. 2021, NeurIPS, \"A geometric analysis of neural collapse with unconstrained features\", Thm 3.1; closed-form scale: claims catalogue D2 (derived, checked against L-BFGS)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Joint mode, CE, balanced n per class, λ_W, λ_H > 0 (objective (1/N)Σℓ + λ_W/2‖W‖² + λ_H/2‖H‖²): at the end of GD, ‖W‖_F and ‖H‖_F are within "
-        + "tolerance (relative) of √(K t*) and √(N c² t*), and the structure is an ETF (etfGramCosine(W) → 1, nc1 → 0); below the threshold "
-        + "K√(nλ_Wλ_H) ≥ 1 both norms are below tolerance (absolute).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-regularized-etf-scale", ClaimKind.Asymptotic)
     {
-        ["classes"] = "4", ["dim"] = "8", ["perClass"] = "5", ["lambdaW"] = "5e-3", ["lambdaH"] = "5e-3", ["steps"] = "20000",
-        ["initScale"] = "0.1", ["tolerance"] = "0.01",
+        Title = "Regularized CE UFM: GD reaches the ETF global minimiser with the closed-form scale",
+        Statement =
+            "Joint mode, CE, balanced n per class, λ_W, λ_H > 0 (objective (1/N)Σℓ + λ_W/2‖W‖² + λ_H/2‖H‖²): at the end of GD, ‖W‖_F and ‖H‖_F are within "
+            + "tolerance (relative) of √(K t*) and √(N c² t*), and the structure is an ETF (etfGramCosine(W) → 1, nc1 → 0); below the threshold "
+            + "K√(nλ_Wλ_H) ≥ 1 both norms are below tolerance (absolute).",
+        Source = "Zhu, Ding, Zhou, Li, You, Sulam, Qu 2021 (NeurIPS), \"A geometric analysis of neural collapse with unconstrained features\" (global minimisers are simplex ETFs); the closed-form scale t* is derived here and checked against L-BFGS",
+        References = ["zhu2021"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 4, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 8, "feature dimension d", min: 1, max: 100000),
+            ClaimParameter.Int("perClass", 5, "samples per class n", min: 1, max: 1000000),
+            ClaimParameter.Real("lambdaW", 0.005, "weight decay λ_W of W", min: 1e-300),
+            ClaimParameter.Real("lambdaH", 0.005, "weight decay λ_H of H", min: 1e-300),
+            ClaimParameter.Int("steps", 20000, "GD steps", min: 0),
+            ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
+            ClaimParameter.Real("tolerance", 0.01, "largest relative error of ‖W‖_F and ‖H‖_F (absolute norm beyond the threshold)", min: 0),
+        ],
     };
 
     /// <summary>Closed-form ‖W‖_F and ‖H‖_F of the global minimiser (0 and 0 beyond the threshold).</summary>
@@ -41,18 +44,18 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
         return (Math.Sqrt(k * t), Math.Sqrt((double)k * n * c * c * t), t);
     }
 
-    /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
+    private static UfmConfig Config(ClaimParameters p, int seed) => new()
     {
-        var config = new UfmConfig
-        {
-            Mode = UfmMode.Joint, Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"),
-            PerClass = context.GetInt(this, "perClass"), LambdaW = context.GetDouble(this, "lambdaW"), LambdaH = context.GetDouble(this, "lambdaH"),
-            Steps = context.GetInt(this, "steps"), InitScale = context.GetDouble(this, "initScale"), Seed = context.Seed,
-        };
-        var tolerance = context.GetDouble(this, "tolerance");
-        return EvaluateWithEvidence(UfmSimulator.Run(config), tolerance, Effective(context));
-    }
+        Mode = UfmMode.Joint, Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"),
+        LambdaW = p.Real("lambdaW"), LambdaH = p.Real("lambdaH"), Steps = p.Int("steps"), InitScale = p.Real("initScale"), Seed = seed,
+    };
+
+    /// <inheritdoc />
+    protected override void Validate(ClaimParameters p) => Config(p, 1).Validate();
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) =>
+        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("tolerance"), p.AsStrings());
 
     /// <summary>Evaluates the claim on a finished regularized joint-mode run.</summary>
     public ClaimResult Evaluate(UfmResult r, double tolerance = 0.01, IReadOnlyDictionary<string, string>? parameters = null) =>
@@ -154,6 +157,6 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
                 violations.Add($"closed form t* = {t:F8}: ‖W‖_F = {w:F8}, ‖H‖_F = {h:F8}; measured {last.NormW:F8} (rel. error {ew:E3}), {last.NormH:F8} "
                                + $"(rel. error {eh:E3}) at t={last.Step}; required ≤ tolerance = {TrajectoryPlots.Num(tolerance)}");
         }
-        return (new ClaimResult(Id, parameters, measured, 0.0, tolerance, measured <= tolerance ? Verdict.Holds : Verdict.Fails, seed, detail), true, violations);
+        return (new ClaimResult(Info.Id, parameters, measured, 0.0, tolerance, measured <= tolerance ? Verdict.Holds : Verdict.Fails, seed, detail), true, violations);
     }
 }

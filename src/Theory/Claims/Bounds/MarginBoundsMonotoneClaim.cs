@@ -7,27 +7,26 @@ namespace Collapse.Theory.Claims.Bounds;
 public sealed class MarginBoundsMonotoneClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "margin-bounds-monotone";
-    /// <inheritdoc />
-    public override string Title => "Margin bounds shrink with more samples, larger δ and larger γ";
-    /// <inheritdoc />
-    public override string Source => "Mohri et al., Foundations of ML, 2nd ed., Thm 9.2 and Thm 5.9; class-pair variant [R]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "With 𝔑 = B·R/√m and fixed empirical margin risk: the fixed-margin (Thm 9.2, both forms), uniform-margin and " +
-        "class-pair bounds are non-increasing in m, in δ and in γ (≤ r). Measured: the largest relative increase found " +
-        "when one of m, δ, γ is increased.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 10));
+    public override ClaimInfo Info { get; } = new("margin-bounds-monotone", ClaimKind.Inequality)
+    {
+        Title = "Margin bounds shrink with more samples, larger δ and larger γ",
+        Statement =
+            "With 𝔑 = B·R/√m and fixed empirical margin risk: the fixed-margin (Thm 9.2, both forms), uniform-margin and " +
+            "class-pair bounds are non-increasing in m, in δ and in γ (≤ r). Measured: the largest relative increase found " +
+            "when one of m, δ, γ is increased.",
+        Source = "Mohri et al. 2018, Foundations of Machine Learning, 2nd ed., Thm 9.2 and Thm 5.9; class-pair variant [reconstructed]",
+        References = ["mohri2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);

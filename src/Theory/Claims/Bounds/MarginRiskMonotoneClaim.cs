@@ -2,28 +2,28 @@ using Collapse.Theory.Bounds;
 
 namespace Collapse.Theory.Claims.Bounds;
 
-/// <summary>The empirical ramp margin risk is non-decreasing in γ.</summary>
+/// <summary>The empirical ramp margin risk is non-decreasing in γ: true by definition of Φ_γ.</summary>
 public sealed class MarginRiskMonotoneClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "margin-risk-monotone-in-gamma";
-    /// <inheritdoc />
-    public override string Title => "Empirical margin risk is non-decreasing in the margin γ";
-    /// <inheritdoc />
-    public override string Source => "Mohri, Rostamizadeh, Talwalkar, Foundations of ML, 2nd ed., Def. 5.5 (used in the proof of Thm 5.9)";
-    /// <inheritdoc />
-    public override string Statement => "For γ₁ ≤ γ₂: R̂_{S,γ₁} ≤ R̂_{S,γ₂}, since Φ_γ(u) is non-decreasing in γ for every u.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxSamples", 200));
+    public override ClaimInfo Info { get; } = new("margin-risk-monotone-in-gamma", ClaimKind.Definition)
+    {
+        Title = "Empirical margin risk is non-decreasing in the margin γ",
+        Statement =
+            "For γ₁ ≤ γ₂: R̂_{S,γ₁} ≤ R̂_{S,γ₂}, since Φ_γ(u) is non-decreasing in γ for every u.",
+        Source = "Mohri, Rostamizadeh, Talwalkar 2018, Foundations of Machine Learning, 2nd ed., Def. 5.5 (used in the proof of Thm 5.9)",
+        References = ["mohri2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxSamples", 200, "largest number of samples m drawn", min: 1, max: 100000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxM = context.GetInt(this, "maxSamples");
-        if (maxM < 1) throw new InputException("--param maxSamples must be >= 1");
-        return RunCases(context, 1e-15, seed =>
+        var maxM = p.Int("maxSamples");
+        return RunCases(p, context, 1e-15, seed =>
         {
             var rng = new Random(seed);
             var m = 1 + rng.Next(maxM);

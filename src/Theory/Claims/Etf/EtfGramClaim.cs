@@ -2,31 +2,30 @@ using Collapse.Theory.Etf;
 
 namespace Collapse.Theory.Claims.Etf;
 
-/// <summary>Claims catalogue B1: the simplex ETF's Gram matrix, norms, cosines and column sum.</summary>
+/// <summary>The simplex ETF's Gram matrix, norms, cosines and column sum.</summary>
 public sealed class EtfGramClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "etf-gram";
-    /// <inheritdoc />
-    public override string Title => "A simplex ETF has Gram (K/(K−1))(I − 11ᵀ/K): unit rows, cosines −1/(K−1), zero sum";
-    /// <inheritdoc />
-    public override string Source => "Papyan, Han, Donoho 2020, PNAS, Def. 1 (claims catalogue B1)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For M with Mᵀ = √(K/(K−1))·U(I − 11ᵀ/K), UᵀU = I (SimplexEtf.Random, K ∈ [2, maxClasses], d ∈ {K−1, K, K+3}): " +
-        "‖MMᵀ − (K/(K−1))(I − 11ᵀ/K)‖_F, max |‖m_k‖ − 1|, max |cos(m_k, m_l) + 1/(K−1)|, ‖Σ_k m_k‖ and |‖M‖_F² − K| are all 0. " +
-        "Measured: the largest of them.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 64));
+    public override ClaimInfo Info { get; } = new("etf-gram", ClaimKind.Identity)
+    {
+        Title = "A simplex ETF has Gram (K/(K−1))(I − 11ᵀ/K): unit rows, cosines −1/(K−1), zero sum",
+        Statement =
+            "For M with Mᵀ = √(K/(K−1))·U(I − 11ᵀ/K), UᵀU = I (SimplexEtf.Random, K ∈ [2, maxClasses], d ∈ {K−1, K, K+3}): " +
+            "‖MMᵀ − (K/(K−1))(I − 11ᵀ/K)‖_F, max |‖m_k‖ − 1|, max |cos(m_k, m_l) + 1/(K−1)|, ‖Σ_k m_k‖ and |‖M‖_F² − K| are all 0. " +
+            "Measured: the largest of them.",
+        Source = "Papyan, Han, Donoho 2020 (PNAS), definition of the simplex ETF",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 64, "largest number of classes K drawn", min: 2, max: 1000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-11, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 1e-11, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);

@@ -2,30 +2,29 @@ using Collapse.Theory.Etf;
 
 namespace Collapse.Theory.Claims.Etf;
 
-/// <summary>Claims catalogue B2: K−1 equal singular values √(K/(K−1)) and rank K−1.</summary>
+/// <summary>A simplex ETF has K−1 equal singular values √(K/(K−1)) and rank K−1.</summary>
 public sealed class EtfSpectrumClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "etf-spectrum";
-    /// <inheritdoc />
-    public override string Title => "A simplex ETF is a tight frame: K−1 singular values √(K/(K−1)), rank K−1";
-    /// <inheritdoc />
-    public override string Source => "Papyan, Han, Donoho 2020, PNAS (claims catalogue B2)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "The singular values of a K×d simplex ETF are √(K/(K−1)) with multiplicity K−1 and 0 for the rest (d ≥ K). " +
-        "Measured: max deviation of the singular values from that spectrum.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 64));
+    public override ClaimInfo Info { get; } = new("etf-spectrum", ClaimKind.Identity)
+    {
+        Title = "A simplex ETF is a tight frame: K−1 singular values √(K/(K−1)), rank K−1",
+        Statement =
+            "The singular values of a K×d simplex ETF are √(K/(K−1)) with multiplicity K−1 and 0 for the rest (d ≥ K). " +
+            "Measured: max deviation of the singular values from that spectrum.",
+        Source = "Papyan, Han, Donoho 2020 (PNAS): the simplex ETF is a tight frame",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 64, "largest number of classes K drawn", min: 2, max: 1000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-11, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 1e-11, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);

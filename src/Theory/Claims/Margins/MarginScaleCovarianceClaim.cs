@@ -1,29 +1,28 @@
 namespace Collapse.Theory.Claims.Margins;
 
-/// <summary>Paper-notes P10: (W, h) ↦ (aW, bh) multiplies every margin by ab and leaves the normalized margin unchanged.</summary>
+/// <summary>(W, h) ↦ (aW, bh) multiplies every margin by ab and leaves the normalized margin unchanged.</summary>
 public sealed class MarginScaleCovarianceClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "margin-scale-covariance";
-    /// <inheritdoc />
-    public override string Title => "Scaling W by a and features by b multiplies margins by ab; the normalized margin is unchanged";
-    /// <inheritdoc />
-    public override string Source => "ICLR reviewers R1/R4 on Gao et al. 2023 Thm 4.1 (p_min inflated by scaling); paper-notes P10 [R]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For a bias-free classifier and a, b > 0: p_min(aW, bH) = ab·p_min(W, H), γ_kl(aW, bH) = ab·γ_kl(W, H), and " +
-        "p_min/(‖W‖_F·max_i‖h_i‖) is unchanged. Measured: largest relative deviation.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7));
+    public override ClaimInfo Info { get; } = new("margin-scale-covariance", ClaimKind.Identity)
+    {
+        Title = "Scaling W by a and features by b multiplies margins by ab; the normalized margin is unchanged",
+        Statement =
+            "For a bias-free classifier and a, b > 0: p_min(aW, bH) = ab·p_min(W, H), γ_kl(aW, bH) = ab·γ_kl(W, H), and " +
+            "p_min/(‖W‖_F·max_i‖h_i‖) is unchanged. Measured: largest relative deviation.",
+        Source = "The scaling objection of the ICLR reviewers of Gao et al. 2023 (p_min inflated by scaling M or z); derived",
+        References = ["gao2023", "gao2023reviews"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-10, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 1e-10, seed =>
         {
             var rng = new Random(seed);
             var s = LabelledSample.Draw(rng, maxK);

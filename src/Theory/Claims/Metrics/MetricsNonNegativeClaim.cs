@@ -2,30 +2,29 @@ using Collapse.Theory.Metrics;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue A5: NC1 (and the other variance metrics) are never negative, even for float32 noise.</summary>
+/// <summary>NC1 (and the other variance metrics) are never negative, even for nearly collapsed float32 features.</summary>
 public sealed class MetricsNonNegativeClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "nc1-nonnegative";
-    /// <inheritdoc />
-    public override string Title => "NC1, its trace ratio and CDNV are never negative (also for nearly collapsed float32 features)";
-    /// <inheritdoc />
-    public override string Source => "Claims catalogue A5 (Tr(AB) ≥ 0 for PSD A, B); tding1/Neural-Collapse issue #3";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For any features, (1/K)Tr(Σ_W Σ_B⁺) ≥ 0, Tr Σ_W/Tr Σ_B ≥ 0 and cdnv ≥ 0; checked on generic data and on collapsed " +
-        "features plus 1e-7 noise rounded to float32 (where pinv-based code reports negative NC1). Measured: −min of the three.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7));
+    public override ClaimInfo Info { get; } = new("nc1-nonnegative", ClaimKind.Inequality)
+    {
+        Title = "NC1, its trace ratio and CDNV are never negative (also for nearly collapsed float32 features)",
+        Statement =
+            "For any features, (1/K)Tr(Σ_W Σ_B⁺) ≥ 0, Tr Σ_W/Tr Σ_B ≥ 0 and cdnv ≥ 0; checked on generic data and on collapsed " +
+            "features plus 1e-7 noise rounded to float32 (where pinv-based code reports negative NC1). Measured: −min of the three.",
+        Source = "Derived (Tr(AB) ≥ 0 for PSD A, B); the negative pinv NC1 of public code (GitHub tding1/Neural-Collapse, issue 3)",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
             var nearlyCollapsed = rng.Next(2) == 0;

@@ -4,31 +4,31 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue A6: equinorm means + aligned classifier + bias relation ⇒ NC4 = 0 on every input.</summary>
+/// <summary>Equinorm means, an aligned classifier and the bias relation give NC4 = 0 on every input.</summary>
 public sealed class NccMatchesClassifierClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "nc4-zero-under-equinorm-alignment";
-    /// <inheritdoc />
-    public override string Title => "Equinorm means, w_k = α(μ_k − μ_G) and b = −Wμ_G give classifier = nearest class centre";
-    /// <inheritdoc />
-    public override string Source => "Papyan et al. 2020 NC4; claims catalogue A6 (derived; the ETF angle is not needed)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "If ‖μ_k − μ_G‖ = r for all k (μ_G = (1/K)Σμ_k), w_k = α(μ_k − μ_G), α > 0, and b = −Wμ_G + c·1, then " +
-        "argmax_k(w_kᵀh + b_k) = argmin_k‖h − μ_k‖ for every h. Equinorm, non-ETF means; arbitrary test points. Measured: nc4.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 8), ("points", 200));
+    public override ClaimInfo Info { get; } = new("nc4-zero-under-equinorm-alignment", ClaimKind.Identity)
+    {
+        Title = "Equinorm means, w_k = α(μ_k − μ_G) and b = −Wμ_G give classifier = nearest class centre",
+        Statement =
+            "If ‖μ_k − μ_G‖ = r for all k (μ_G = (1/K)Σμ_k), w_k = α(μ_k − μ_G), α > 0, and b = −Wμ_G + c·1, then " +
+            "argmax_k(w_kᵀh + b_k) = argmin_k‖h − μ_k‖ for every h. Equinorm, non-ETF means; arbitrary test points. Measured: nc4.",
+        Source = "Papyan et al. 2020 (NC4); derived (the ETF angle is not needed)",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 8, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("points", 200, "extra test points per case", min: 1, max: 100000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        var points = context.GetInt(this, "points");
-        if (maxK < 2 || points < 1) throw new InputException("--param maxClasses >= 2 and points >= 1 required");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        var points = p.Int("points");
+        return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);

@@ -3,30 +3,29 @@ using Collapse.Theory.Metrics;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue A3/A8: the feature-only NC metrics are invariant under h ↦ cQh + t.</summary>
+/// <summary>The feature-only NC metrics are invariant under h ↦ cQh + t.</summary>
 public sealed class SimilarityInvarianceClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "nc-metrics-similarity-invariant";
-    /// <inheritdoc />
-    public override string Title => "NC1, trace ratio, CDNV and the NC2 metrics are invariant under similarity maps of the features";
-    /// <inheritdoc />
-    public override string Source => "Claims catalogue A3 (NC1 pinv form) and A8 (CDNV, Galanti et al. 2022)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For c ≠ 0, orthogonal Q and shift t: nc1 = (1/K)Tr(Σ_W Σ_B⁺), nc1TraceRatio, cdnv, equinormMeans, equiangularity, " +
-        "maxAngle and etfGramError of {cQh_i + t} equal those of {h_i} (relative tolerance 1e-8; values below 1e-4 compared with absolute tolerance 1e-12). Measured: the largest relative change.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7));
+    public override ClaimInfo Info { get; } = new("nc-metrics-similarity-invariant", ClaimKind.Identity)
+    {
+        Title = "NC1, trace ratio, CDNV and the NC2 metrics are invariant under similarity maps of the features",
+        Statement =
+            "For c ≠ 0, orthogonal Q and shift t: nc1 = (1/K)Tr(Σ_W Σ_B⁺), nc1TraceRatio, cdnv, equinormMeans, equiangularity, " +
+            "maxAngle and etfGramError of {cQh_i + t} equal those of {h_i} (relative tolerance 1e-8; values below 1e-4 compared with absolute tolerance 1e-12). Measured: the largest relative change.",
+        Source = "Derived (NC1 in the pseudo-inverse form of Papyan et al. 2020; CDNV of Galanti et al. 2022)",
+        References = ["papyan2020", "galanti2022"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-8, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 1e-8, seed =>
         {
             var rng = new Random(seed);
             var s = LabelledSample.Draw(rng, maxK);

@@ -3,30 +3,29 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue A2: law of total covariance with the sample-weighted global mean.</summary>
+/// <summary>Law of total covariance with the sample-weighted global mean.</summary>
 public sealed class TotalCovarianceClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "total-covariance-decomposition";
-    /// <inheritdoc />
-    public override string Title => "Σ_T = Σ_W + Σ_k (n_k/N)(μ_k − μ_G)(μ_k − μ_G)ᵀ (sample-weighted μ_G)";
-    /// <inheritdoc />
-    public override string Source => "Law of total covariance (claims catalogue A2)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For any labelled sample with imbalanced classes: (1/N)Σ_i(h_i − μ_G)(h_i − μ_G)ᵀ = Σ_W + Σ_k (n_k/N)(μ_k − μ_G)(μ_k − μ_G)ᵀ " +
-        "with μ_G = (1/N)Σ_i h_i and Σ_W, μ_k from the streaming ClassStatistics. Measured: max-abs difference / max-abs Σ_T.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7));
+    public override ClaimInfo Info { get; } = new("total-covariance-decomposition", ClaimKind.Identity)
+    {
+        Title = "Σ_T = Σ_W + Σ_k (n_k/N)(μ_k − μ_G)(μ_k − μ_G)ᵀ (sample-weighted μ_G)",
+        Statement =
+            "For any labelled sample with imbalanced classes: (1/N)Σ_i(h_i − μ_G)(h_i − μ_G)ᵀ = Σ_W + Σ_k (n_k/N)(μ_k − μ_G)(μ_k − μ_G)ᵀ " +
+            "with μ_G = (1/N)Σ_i h_i and Σ_W, μ_k from the streaming ClassStatistics. Measured: max-abs difference / max-abs Σ_T.",
+        Source = "Law of total covariance (classical)",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 1e-12, seed =>
         {
             var s = LabelledSample.Draw(new Random(seed), maxK, maxPerClass: 10);
             var st = ClassStatisticsAccumulator.Of(s.X, s.Y, s.K, s.D);

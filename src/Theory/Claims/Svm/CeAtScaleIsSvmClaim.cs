@@ -5,32 +5,31 @@ using Collapse.Theory.Svm;
 
 namespace Collapse.Theory.Claims.Svm;
 
-/// <summary>At large scale, CE minimisation over unit-norm W is the multi-class SVM (Gao et al. 2023 Thm 4.1 [R], P2).</summary>
+/// <summary>At large scale, CE minimisation over unit-norm W is the multi-class SVM.</summary>
 public sealed class CeAtScaleIsSvmClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "ce-at-scale-is-svm";
-    /// <inheritdoc />
-    public override string Title => "At logit scale s, no unit-norm W beats the SVM direction's CE by more than a factor e^{O(log(NK))}";
-    /// <inheritdoc />
-    public override string Source => "Gao et al. 2023 Thm 4.1 (CE ↔ multi-class SVM in TPT) [R: paper-notes P1, P2]; Soudry et al. 2018";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Let γ* be the SVM margin (certified) and Ŵ the SVM solution. For every W with ‖W‖_F = 1 and s > 0: " +
-        "−(1/s)·log L̄(sW) ≤ γ* + log(N/log 2)/s, while −(1/s)·log L̄(sŴ/‖Ŵ‖) ≥ γ* − log(K−1)/s: as s → ∞ the CE-optimal " +
-        "unit direction has margin → γ*. Checked for 100 random and perturbed-SVM W per case, s log-uniform in [1, 1e4]/γ*. " +
-        "Measured: largest violation of either inequality relative to max(1, s·γ*).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 5));
+    public override ClaimInfo Info { get; } = new("ce-at-scale-is-svm", ClaimKind.Asymptotic)
+    {
+        Title = "At logit scale s, no unit-norm W beats the SVM direction's CE by more than a factor e^{O(log(NK))}",
+        Statement =
+            "Let γ* be the SVM margin (certified) and Ŵ the SVM solution. For every W with ‖W‖_F = 1 and s > 0: " +
+            "−(1/s)·log L̄(sW) ≤ γ* + log(N/log 2)/s, while −(1/s)·log L̄(sŴ/‖Ŵ‖) ≥ γ* − log(K−1)/s: as s → ∞ the CE-optimal " +
+            "unit direction has margin → γ*. Checked for 100 random and perturbed-SVM W per case, s log-uniform in [1, 1e4]/γ*. " +
+            "Measured: largest violation of either inequality relative to max(1, s·γ*).",
+        Source = "[reconstructed] Gao et al. 2023's CE ↔ multi-class SVM link in TPT; Soudry et al. 2018",
+        References = ["gao2023", "soudry2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-9, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 1e-9, seed =>
         {
             var rng = new Random(seed);
             var (x, y, k, d, shape) = SvmInstances.Draw(rng, maxK);

@@ -6,28 +6,27 @@ namespace Collapse.Theory.Claims.Svm;
 public sealed class SvmCertifiedClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "svm-certified-optimum";
-    /// <inheritdoc />
-    public override string Title => "The bias-free multi-class hard-margin SVM is solved to a certified optimum";
-    /// <inheritdoc />
-    public override string Source => "Crammer & Singer 2001 (hard-margin, bias-free); the SVM of Gao et al. 2023 Thm 4.1 [R]; docs/svm.md";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For separable data, min ½‖W‖_F² s.t. (w_{y_i} − w_j)·h_i ≥ 1 is solved with primal W and dual λ such that λ ≥ 0, " +
-        "the constraint violation ≤ 1e-9, the relative duality gap ≤ 1e-8 and the stationarity residual ≤ 1e-9; weak " +
-        "duality then brackets the optimal margin: p_min(W)/‖W‖ ≤ γ* ≤ 1/√(2D). Measured: the largest of violation/1e-9, " +
-        "gap/1e-8, stationarity/1e-9 (≤ 1 ⇔ certified).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 5));
+    public override ClaimInfo Info { get; } = new("svm-certified-optimum", ClaimKind.Inequality)
+    {
+        Title = "The bias-free multi-class hard-margin SVM is solved to a certified optimum",
+        Statement =
+            "For separable data, min ½‖W‖_F² s.t. (w_{y_i} − w_j)·h_i ≥ 1 is solved with primal W and dual λ such that λ ≥ 0, " +
+            "the constraint violation ≤ 1e-9, the relative duality gap ≤ 1e-8 and the stationarity residual ≤ 1e-9; weak " +
+            "duality then brackets the optimal margin: p_min(W)/‖W‖ ≤ γ* ≤ 1/√(2D). Measured: the largest of violation/1e-9, " +
+            "gap/1e-8, stationarity/1e-9 (≤ 1 ⇔ certified).",
+        Source = "Crammer & Singer 2001 (hard-margin, bias-free); the SVM of Gao et al. 2023's CE–SVM link [reconstructed]; docs/svm.md",
+        References = ["crammer2001", "gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 0, seed =>
         {
             var (x, y, k, _, shape) = SvmInstances.Draw(new Random(seed), maxK);
             var c = MulticlassSvm.Solve(x, y, k).Certificate;

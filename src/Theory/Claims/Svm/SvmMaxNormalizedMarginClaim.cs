@@ -9,27 +9,26 @@ namespace Collapse.Theory.Claims.Svm;
 public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "svm-maximises-normalized-margin";
-    /// <inheritdoc />
-    public override string Title => "The SVM direction has the largest normalized margin p_min(W)/‖W‖_F";
-    /// <inheritdoc />
-    public override string Source => "Crammer & Singer 2001; Soudry et al. 2018 (limit direction of GD on CE); Gao et al. 2023 Thm 4.1 [R]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For separable data and any W ≠ 0: p_min(W)/‖W‖_F ≤ 1/√(2D(λ)) (weak duality, λ the SVM dual), and the SVM attains " +
-        "p_min(Ŵ)/‖Ŵ‖_F = 1/‖Ŵ‖_F. Checked on 200 W per case (random, and random perturbations of Ŵ of relative size 1e-6..1). " +
-        "Measured: the largest normalized margin found; expected: the certified upper bound.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 5));
+    public override ClaimInfo Info { get; } = new("svm-maximises-normalized-margin", ClaimKind.Inequality)
+    {
+        Title = "The SVM direction has the largest normalized margin p_min(W)/‖W‖_F",
+        Statement =
+            "For separable data and any W ≠ 0: p_min(W)/‖W‖_F ≤ 1/√(2D(λ)) (weak duality, λ the SVM dual), and the SVM attains " +
+            "p_min(Ŵ)/‖Ŵ‖_F = 1/‖Ŵ‖_F. Checked on 200 W per case (random, and random perturbations of Ŵ of relative size 1e-6..1). " +
+            "Measured: the largest normalized margin found; expected: the certified upper bound.",
+        Source = "Crammer & Singer 2001; Soudry et al. 2018 (limit direction of GD on CE); Gao et al. 2023 [reconstructed]",
+        References = ["crammer2001", "soudry2018", "gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-9, seed =>
+        var maxK = p.Int("maxClasses");
+        return RunCases(p, context, 1e-9, seed =>
         {
             var rng = new Random(seed);
             var (x, y, k, d, shape) = SvmInstances.Draw(rng, maxK);
