@@ -30,6 +30,11 @@ public sealed class MarginGrowthClaim : DeepClaim
             ClaimParameter.Text("dataset", "mnist-subset", "dataset (a --dataset value: mnist-subset, fashion-subset, idx:DIR, cifar10:DIR, gaussian:…)"),
             ClaimParameter.Int("seeds", 3, "number of seeds (report seed, seed+1, …)", min: 1, max: 1000),
             ClaimParameter.Int("svmEvery", 2, "svmDistance every this many epochs at 100% train accuracy (0 = never)", min: 0),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("margin-growth-reversed", "the margins at t₀ and at the last epoch swapped (a declining p_min must fail)", ("direction", "reversed")),
         ],
     };
 
@@ -43,7 +48,8 @@ public sealed class MarginGrowthClaim : DeepClaim
         var runs = new List<(int Seed, TrainingResult Run)>();
         foreach (var seed in Seeds(p, context)) runs.Add((seed, DeepTrainer.Train(data, options with { Seed = seed })));
         var parameters = Effective(p, context);
-        var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).ToList(), parameters);
+        var reversed = p.Text("direction") == "reversed";
+        var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).Select(s => reversed ? Reversed(s) : s).ToList(), parameters);
         var pmin = TptVerdict.VerdictOf(verdict.MinMarginGrowth);
         var normalized = TptVerdict.VerdictOf(verdict.NormalizedMarginGrowth);
         var combined = pmin == Verdict.Fails || normalized == Verdict.Fails ? Verdict.Fails
@@ -59,6 +65,15 @@ public sealed class MarginGrowthClaim : DeepClaim
             combined, context.Seed, detail);
         return new ClaimEvidence(result) { Plots = Plots(runs) };
     }
+
+    /// <summary>The summary read backwards: the values at t₀ and at the last epoch swapped (a growth becomes a decline).</summary>
+    private static TptRunSummary Reversed(TptRunSummary s) => s with
+    {
+        TestAccuracyAtStart = s.TestAccuracyFinal, TestAccuracyFinal = s.TestAccuracyAtStart,
+        MinMarginAtStart = s.MinMarginFinal, MinMarginFinal = s.MinMarginAtStart,
+        NormalizedMarginAtStart = s.NormalizedMarginFinal, NormalizedMarginFinal = s.NormalizedMarginAtStart,
+        Nc1AtStart = s.Nc1Final, Nc1Final = s.Nc1AtStart,
+    };
 
     private static string Describe(TptRunSummary s) => s.TptStartEpoch is int t
         ? $"seed {s.Seed}: t₀ = {t}, {F(s.MinMarginAtStart)} → {F(s.MinMarginFinal)} (normalised {F(s.NormalizedMarginAtStart)} → {F(s.NormalizedMarginFinal)})"

@@ -25,6 +25,11 @@ public sealed class Nc1DecreasesClaim : DeepClaim
         [
             .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 30, lrMilestones: "15,25"),
             ClaimParameter.Text("dataset", "mnist-subset", "dataset (a --dataset value: mnist-subset, fashion-subset, idx:DIR, cifar10:DIR, gaussian:…)"),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("nc1-curve-reversed", "the nc1 curve read from the last epoch to the first (a rising nc1 must fail)", ("direction", "reversed")),
         ],
     };
 
@@ -38,7 +43,8 @@ public sealed class Nc1DecreasesClaim : DeepClaim
         var records = run.Epochs;
         var last = run.LastMeasured;
         var t0 = run.InterpolationEpoch;
-        var trend = Nc1Trend.Judge(records, Effective(p, context));
+        var judged = p.Text("direction") == "reversed" ? Reversed(records) : records;
+        var trend = Nc1Trend.Judge(judged, Effective(p, context));
         var reached = t0 is int t
             ? $"100% train accuracy from epoch {t}; final train accuracy {F(last.TrainAccuracy ?? double.NaN)}, test accuracy {F(last.TestAccuracy ?? double.NaN)} (epoch {last.Epoch})"
             : $"100% train accuracy never reached in {records.Count} epochs (final train accuracy {F(last.TrainAccuracy ?? double.NaN)})";
@@ -49,6 +55,14 @@ public sealed class Nc1DecreasesClaim : DeepClaim
             Detail = $"{data.Name}, {data.Train.Count} train / {data.Test.Count} test images: {trend.Detail}; {reached}.",
         };
         return new ClaimEvidence(result) { Plots = Plots(records, t0, trend) };
+    }
+
+    /// <summary>The epochs relabelled last-first (epoch e ↦ first + last − e), so a falling curve reads as a rising one.</summary>
+    private static IReadOnlyList<EpochRecord> Reversed(IReadOnlyList<EpochRecord> records)
+    {
+        if (records.Count == 0) return records;
+        var sum = records.Min(r => r.Epoch) + records.Max(r => r.Epoch);
+        return records.Select(r => r with { Epoch = sum - r.Epoch }).OrderBy(r => r.Epoch).ToList();
     }
 
     private static IReadOnlyList<PlotSpec> Plots(IReadOnlyList<EpochRecord> records, int? t0, ClaimResult trend)

@@ -34,6 +34,11 @@ public sealed class PermutationClaim : DeepClaim
             ClaimParameter.Int("seeds", 4, "seeds per permutation (the same for every permutation)", min: 2, max: 1000),
             ClaimParameter.Int("permutationSeedBase", 1000, "seed of the random permutations"),
             ClaimParameter.Real("classifierScale", 1, "scale of the fixed last layer", min: 1e-300),
+            ClaimParameter.Text("etfSlot", "etf", "the classifier judged as 'the ETF': etf (the statement) or heterogeneous, the heterogeneous frame in both slots (broken input, falsifier)", "etf", "heterogeneous"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("heterogeneous-frame-as-etf", "the heterogeneous frame in place of the ETF (its permutation effect must then make the claim fail)", ("etfSlot", "heterogeneous")),
         ],
     };
 
@@ -42,7 +47,8 @@ public sealed class PermutationClaim : DeepClaim
     {
         ArgumentNullException.ThrowIfNull(context);
         var data = LoadData(p, p.Text("dataset"));
-        var analyses = PermutationExperiment.Run(data, Training(p), [FixedClassifierKind.Etf, FixedClassifierKind.Heterogeneous],
+        var first = p.Text("etfSlot") == "heterogeneous" ? FixedClassifierKind.Heterogeneous : FixedClassifierKind.Etf;
+        var analyses = PermutationExperiment.Run(data, Training(p), [first, FixedClassifierKind.Heterogeneous],
             p.Int("permutations"), Seeds(p, context), p.Int("permutationSeedBase"), p.Real("classifierScale"), outFolder: null);
         var etf = analyses[0];
         var hetero = analyses[1];

@@ -30,6 +30,11 @@ public sealed class TptTestGainClaim : DeepClaim
             .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 50, lrMilestones: "25,40"),
             ClaimParameter.Text("datasets", "mnist-subset,fashion-subset", "comma-separated --dataset values, one verdict each"),
             ClaimParameter.Int("seeds", 3, "number of seeds per dataset (report seed, seed+1, …)", min: 1, max: 1000),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("test-gain-reversed", "the test accuracies at t₀ and at the last epoch swapped (a test-accuracy loss must fail)", ("direction", "reversed")),
         ],
     };
 
@@ -51,6 +56,7 @@ public sealed class TptTestGainClaim : DeepClaim
         var options = Training(p);
         var seeds = Seeds(p, context);
         var parameters = Effective(p, context);
+        var reversed = p.Text("direction") == "reversed";
         var parts = new List<string>();
         var verdicts = new List<Verdict>();
         var plots = new List<PlotSpec>();
@@ -60,7 +66,7 @@ public sealed class TptTestGainClaim : DeepClaim
         {
             var data = LoadData(p, name);
             var runs = seeds.Select(seed => (Seed: seed, Run: DeepTrainer.Train(data, options with { Seed = seed }))).ToList();
-            var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).ToList(), parameters);
+            var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).Select(s => reversed ? Reversed(s) : s).ToList(), parameters);
             var gain = verdict.TestAccuracyGain;
             verdicts.Add(verdict.AccuracyClaim.Verdict);
             if (double.IsNaN(worstGain) || gain.Mean < worstGain) { worstGain = gain.Mean; worstHalfWidth = gain.Mean - gain.Lower; }
@@ -73,6 +79,15 @@ public sealed class TptTestGainClaim : DeepClaim
             string.Join(". ", parts) + ". Measured: the smallest mean gain over the datasets.");
         return new ClaimEvidence(result) { Plots = DeepPlots.Drawable(plots) };
     }
+
+    /// <summary>The summary read backwards: the values at t₀ and at the last epoch swapped (a growth becomes a decline).</summary>
+    private static TptRunSummary Reversed(TptRunSummary s) => s with
+    {
+        TestAccuracyAtStart = s.TestAccuracyFinal, TestAccuracyFinal = s.TestAccuracyAtStart,
+        MinMarginAtStart = s.MinMarginFinal, MinMarginFinal = s.MinMarginAtStart,
+        NormalizedMarginAtStart = s.NormalizedMarginFinal, NormalizedMarginFinal = s.NormalizedMarginAtStart,
+        Nc1AtStart = s.Nc1Final, Nc1Final = s.Nc1AtStart,
+    };
 
     private static string Describe(TptRunSummary s) => s.TptStartEpoch is int t
         ? $"seed {s.Seed} (t₀ = {t}) {F(s.TestAccuracyAtStart)} → {F(s.TestAccuracyFinal)}"

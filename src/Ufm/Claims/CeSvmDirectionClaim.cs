@@ -32,6 +32,11 @@ public sealed class CeSvmDirectionClaim : UfmClaim
             ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
             ClaimParameter.Real("residualTolerance", 0.05, "largest relative change of the residual ‖W(t) − W_svm ln t‖ over the last decade", min: 0),
             ClaimParameter.Real("gapTolerance", 1e-08, "largest accepted relative duality gap of the reference SVM", min: 0),
+            ClaimParameter.Real("svmScale", 1, "the rate constant c in W(t) = c·W_svm ln t + ρ(t): 1 = the statement; 2 is a deliberately false variant (falsifier)", min: 0),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("twice-the-svm-rate", "W(t) = 2·W_svm ln t + ρ(t) (twice the SVM rate), whose residual keeps growing", ("svmScale", "2")),
         ],
     };
 
@@ -52,21 +57,23 @@ public sealed class CeSvmDirectionClaim : UfmClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var result = UfmSimulator.Run(Config(p, context.Seed));
-        return EvaluateWithEvidence(result, p.Real("residualTolerance"), p.Real("gapTolerance"), p.AsStrings());
+        return EvaluateWithEvidence(result, p.Real("residualTolerance"), p.Real("gapTolerance"), p.AsStrings(), p.Real("svmScale"));
     }
 
     /// <summary>Evaluates the claim on a finished mode-(b) trajectory.</summary>
     public ClaimResult Evaluate(UfmResult r, double residualTolerance = 0.05, double gapTolerance = 1e-8,
-        IReadOnlyDictionary<string, string>? parameters = null) => Assess(r, residualTolerance, gapTolerance, parameters).Result;
+        IReadOnlyDictionary<string, string>? parameters = null) => Assess(r, residualTolerance, gapTolerance, parameters, 1).Result;
 
     /// <summary>
     /// Evaluates the claim on a finished mode-(b) trajectory (the verdict of <see cref="Evaluate"/>) and attaches the
     /// distance to the SVM direction with its fitted a/ln t + c curve, the residual ‖W(t) − W_svm ln t‖_F and the loss.
+    /// <paramref name="svmScale"/> ≠ 1 is the false variant W(t) = svmScale·W_svm ln t + ρ(t) (a falsifier).
     /// </summary>
     public ClaimEvidence EvaluateWithEvidence(UfmResult r, double residualTolerance = 0.05, double gapTolerance = 1e-8,
-        IReadOnlyDictionary<string, string>? parameters = null)
+        IReadOnlyDictionary<string, string>? parameters = null, double svmScale = 1)
     {
-        var a = Assess(r, residualTolerance, gapTolerance, parameters);
+        ArgumentNullException.ThrowIfNull(r);
+        var a = Assess(r, residualTolerance, gapTolerance, parameters, svmScale);
         var rows = r.Trajectory;
         var distance = rows.Skip(Math.Max(a.Separable, 0)).Where(x => x.Step > 0).Select(x => x.SvmDirectionDistance);
         var logY = TrajectoryPlots.LogScaleFits(distance);
@@ -81,7 +88,7 @@ public sealed class CeSvmDirectionClaim : UfmClaim
         var distancePlot = new PlotSpec("Distance to the SVM direction", TrajectoryPlots.StepLabel, "‖W/‖W‖ − W_svm/‖W_svm‖‖_F", true, logY,
             TrajectoryPlots.NonEmpty(distanceSeries)) { Markers = TrajectoryPlots.SeparabilityMarker(rows), Caption = caption };
         var residualPlot = new PlotSpec("Residual ρ(t) = W(t) − W_svm ln t", TrajectoryPlots.StepLabel, "‖W(t) − W_svm ln t‖_F", true, false,
-            TrajectoryPlots.NonEmpty([TrajectoryPlots.Series("svmResidual", rows, x => x.SvmResidual, true, false)]))
+            TrajectoryPlots.NonEmpty([TrajectoryPlots.Series("svmResidual", rows, x => Residual(x, r, svmScale), true, false)]))
         {
             Markers = a.DecadeAgo >= 0 ? [new PlotMarker(rows[a.DecadeAgo].Step, "start of the last decade")] : [],
             Caption = double.IsFinite(a.Change)
@@ -101,7 +108,21 @@ public sealed class CeSvmDirectionClaim : UfmClaim
         public IReadOnlyList<string> Violations { get; init; } = [];
     }
 
-    private Assessment Assess(UfmResult r, double residualTolerance, double gapTolerance, IReadOnlyDictionary<string, string>? parameters)
+    /// <summary>
+    /// ‖W(t) − c·W_svm ln t‖_F of a logged row: the recorded residual for c = 1, otherwise from ‖W‖, the recorded
+    /// residual and ‖W_svm‖ (⟨W, W_svm⟩ ln t = (‖W‖² + ln²t ‖W_svm‖² − r₁²)/2).
+    /// </summary>
+    private static double Residual(Trajectories.TrajectoryRow row, UfmResult r, double c)
+    {
+        if (c == 1 || r.Svm is null || !(row.Step >= 1)) return row.SvmResidual;
+        var lnT = Math.Log(row.Step);
+        var s2 = r.Svm.Weights.Sum(v => v * v) * lnT * lnT;
+        var w2 = row.NormW * row.NormW;
+        var cross = (w2 + s2 - row.SvmResidual * row.SvmResidual) / 2;
+        return Math.Sqrt(Math.Max(0, w2 - 2 * c * cross + c * c * s2));
+    }
+
+    private Assessment Assess(UfmResult r, double residualTolerance, double gapTolerance, IReadOnlyDictionary<string, string>? parameters, double svmScale)
     {
         parameters ??= RunParameters(r);
         var seed = r.Config.Seed;
@@ -113,8 +134,8 @@ public sealed class CeSvmDirectionClaim : UfmClaim
         if (sep < 0 || rows.Count - sep < 4) return new(Inconclusive(parameters, seed, "GD did not separate the data early enough to follow the direction"), sep);
         var last = rows.Count - 1;
         var decadeAgo = TrajectoryView.Nearest(rows, rows[last].Step / 10.0);
-        var rT = rows[last].SvmResidual;
-        var rPrev = rows[decadeAgo].SvmResidual;
+        var rT = Residual(rows[last], r, svmScale);
+        var rPrev = Residual(rows[decadeAgo], r, svmScale);
         var change = Math.Abs(rT - rPrev) / rT;
         var nonDecreases = TrajectoryView.NonDecreases(rows, sep, x => x.SvmDirectionDistance);
         var tail = rows.Skip(sep).ToList();

@@ -32,6 +32,11 @@ public sealed class MarginGrowthClaim : UfmClaim
             ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
             ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
             ClaimParameter.Real("tolerance", 1e-09, "largest relative decrease of the Lyu–Li smoothed margin between checkpoints", min: 0),
+            ClaimParameter.Int("degreeOffset", 0, "added to the homogeneity degree L in γ̃ = −log(e^{N·F} − 1)/ρ^L: 0 = the statement; 2 overstates the degree (deliberately false variant, falsifier)", min: 0, max: 4),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("homogeneity-degree-plus-two", "the smoothed margin normalized by ρ^(L+2) instead of ρ^L (a homogeneity degree too large by two)", ("degreeOffset", "2")),
         ],
     };
 
@@ -46,20 +51,22 @@ public sealed class MarginGrowthClaim : UfmClaim
 
     /// <inheritdoc />
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) =>
-        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("tolerance"), p.AsStrings());
+        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("tolerance"), p.AsStrings(), p.Int("degreeOffset"));
 
     /// <summary>Evaluates the claim on a finished trajectory.</summary>
     public ClaimResult Evaluate(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null) =>
-        Assess(r, tolerance, parameters).Result;
+        Assess(r, tolerance, parameters, 0).Result;
 
     /// <summary>
     /// Evaluates the claim on a finished trajectory (the verdict of <see cref="Evaluate"/>) and attaches p_min and
-    /// −log F with the fitted α ln t + β, the normalized margin with the Lyu–Li γ̃, and the loss.
+    /// −log F with the fitted α ln t + β, the normalized margin with the Lyu–Li γ̃, and the loss. <paramref name="degreeOffset"/>
+    /// &gt; 0 normalizes γ̃ by a homogeneity degree too large by that much (a falsifier).
     /// </summary>
-    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null)
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null,
+        int degreeOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var a = Assess(r, tolerance, parameters);
+        var a = Assess(r, tolerance, parameters, degreeOffset);
         var rows = r.Trajectory;
         var c = r.Config;
         var n = r.Labels.Length;
@@ -86,7 +93,7 @@ public sealed class MarginGrowthClaim : UfmClaim
         Func<TrajectoryRow, double> normalized = c.Mode == UfmMode.Joint ? x => x.UfmNormalizedMargin : x => x.NormalizedMargin;
         var normalizedName = c.Mode == UfmMode.Joint ? "p_min / (½(‖W‖² + ‖H‖²))" : "p_min / (‖W‖ max‖h_i‖)";
         var from = Math.Max(a.Threshold, 0);
-        Func<TrajectoryRow, double> lyuLi = x => SmoothedMargin.LyuLi(x, c.Mode, n, c.Bias);
+        Func<TrajectoryRow, double> lyuLi = x => SmoothedMargin.LyuLi(x, c.Mode, n, c.Bias, degreeOffset);
         var normValues = rows.Where(x => x.Step > 0).Select(normalized).Concat(a.Threshold >= 0 ? rows.Skip(from).Select(lyuLi) : []);
         var logNorm = TrajectoryPlots.LogScaleFits(normValues);
         var normSeries = new List<PlotSeries> { TrajectoryPlots.Series(normalizedName, rows, normalized, true, logNorm) };
@@ -112,7 +119,7 @@ public sealed class MarginGrowthClaim : UfmClaim
         public IReadOnlyList<string> Violations { get; init; } = [];
     }
 
-    private Assessment Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters)
+    private Assessment Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters, int degreeOffset)
     {
         parameters ??= RunParameters(r);
         var seed = r.Config.Seed;
@@ -136,14 +143,14 @@ public sealed class MarginGrowthClaim : UfmClaim
         long worstAt = -1;
         for (var i = thr + 1; i < rows.Count; i++)
         {
-            var prev = SmoothedMargin.LyuLi(rows[i - 1], c.Mode, n, c.Bias);
-            var now = SmoothedMargin.LyuLi(rows[i], c.Mode, n, c.Bias);
+            var prev = SmoothedMargin.LyuLi(rows[i - 1], c.Mode, n, c.Bias, degreeOffset);
+            var now = SmoothedMargin.LyuLi(rows[i], c.Mode, n, c.Bias, degreeOffset);
             var drop = (prev - now) / Math.Abs(prev);
             if (drop > worstDrop) { worstDrop = drop; worstAt = rows[i].Step; }
         }
         var holds = pminRises == 0 && fit.A > 0 && normEnd > normStart && worstDrop <= tolerance;
-        var gFirst = SmoothedMargin.LyuLi(rows[thr], c.Mode, n, c.Bias);
-        var gLast = SmoothedMargin.LyuLi(rows[^1], c.Mode, n, c.Bias);
+        var gFirst = SmoothedMargin.LyuLi(rows[thr], c.Mode, n, c.Bias, degreeOffset);
+        var gLast = SmoothedMargin.LyuLi(rows[^1], c.Mode, n, c.Bias, degreeOffset);
         var detail =
             $"separable from t={rows[sep].Step}; p_min {F(rows[sep].MinMargin)} → {F(rows[^1].MinMargin)} ({(pminRises == 0 ? "strictly increasing" : $"{pminRises} non-increases")}), "
             + $"fit p_min ≈ α ln t + β from t={rows[thr].Step}: α={F(fit.A)}, β={F(fit.C)}, R²={fit.R2:F4}; normalized margin {F(normStart)} → {F(normEnd)}; "

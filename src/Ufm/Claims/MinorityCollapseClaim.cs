@@ -34,6 +34,10 @@ public sealed class MinorityCollapseClaim : UfmClaim
             ClaimParameter.Real("collapsedCosine", 0.99, "the minority cosine must reach this at the largest R", min: -1, max: 1),
             ClaimParameter.Real("tolerance", 0.001, "slack allowed when the cosine must not decrease in R", min: 0),
         ],
+        Falsifiers =
+        [
+            Falsifier.Of("no-weight-decay", "no weight decay (λ = 0): without regularization the minority classifiers do not collapse", ("lambda", "0")),
+        ],
     };
 
     /// <summary>Mean pairwise cosine of the classifier rows of the minority classes (⌈K/2⌉..K−1).</summary>

@@ -31,15 +31,21 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
             ClaimParameter.Int("steps", 20000, "GD steps", min: 0),
             ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
             ClaimParameter.Real("tolerance", 0.01, "largest relative error of ‖W‖_F and ‖H‖_F (absolute norm beyond the threshold)", min: 0),
+            ClaimParameter.Real("samplePower", 1, "the closed form with c = √(λ_W/(n^samplePower·λ_H)): 1 = the statement; 0 drops the n (deliberately false variant, falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("n-dropped-from-c", "the closed-form scale with c = √(λ_W/λ_H) instead of √(λ_W/(nλ_H))", ("samplePower", "0")),
         ],
     };
 
     /// <summary>Closed-form ‖W‖_F and ‖H‖_F of the global minimiser (0 and 0 beyond the threshold).</summary>
-    public static (double NormW, double NormH, double TStar) ClosedForm(int classes, int perClass, double lambdaW, double lambdaH)
+    /// <remarks><paramref name="samplePower"/> ≠ 1 uses c = √(λ_W/(n^samplePower·λ_H)): a deliberately false closed form (a falsifier).</remarks>
+    public static (double NormW, double NormH, double TStar) ClosedForm(int classes, int perClass, double lambdaW, double lambdaH, double samplePower = 1)
     {
         int k = classes, n = perClass;
         if (k * Math.Sqrt(n * lambdaW * lambdaH) >= 1) return (0, 0, 0);
-        var c = Math.Sqrt(lambdaW / (n * lambdaH));
+        var c = samplePower == 1 ? Math.Sqrt(lambdaW / (n * lambdaH)) : Math.Sqrt(lambdaW / (Math.Pow(n, samplePower) * lambdaH));
         var t = (k - 1.0) / (c * k) * Math.Log(c / lambdaW - (k - 1));
         return (Math.Sqrt(k * t), Math.Sqrt((double)k * n * c * c * t), t);
     }
@@ -55,20 +61,21 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
 
     /// <inheritdoc />
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) =>
-        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("tolerance"), p.AsStrings());
+        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("tolerance"), p.AsStrings(), p.Real("samplePower"));
 
     /// <summary>Evaluates the claim on a finished regularized joint-mode run.</summary>
     public ClaimResult Evaluate(UfmResult r, double tolerance = 0.01, IReadOnlyDictionary<string, string>? parameters = null) =>
-        Assess(r, tolerance, parameters).Result;
+        Assess(r, tolerance, parameters, 1).Result;
 
     /// <summary>
     /// Evaluates the claim on a finished regularized joint-mode run (the verdict of <see cref="Evaluate"/>) and attaches
     /// the NC metrics vs step, ‖W‖_F and ‖H‖_F against the closed-form scale, and their relative errors against the tolerance.
     /// </summary>
-    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 0.01, IReadOnlyDictionary<string, string>? parameters = null)
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 0.01, IReadOnlyDictionary<string, string>? parameters = null,
+        double samplePower = 1)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var (result, applies, violations) = Assess(r, tolerance, parameters);
+        var (result, applies, violations) = Assess(r, tolerance, parameters, samplePower);
         var rows = r.Trajectory;
         var c = r.Config;
         var plots = new List<PlotSpec>
@@ -79,7 +86,7 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
         };
         if (applies)
         {
-            var (w, h, t) = ClosedForm(r.Classes, c.PerClass, c.LambdaW, c.LambdaH);
+            var (w, h, t) = ClosedForm(r.Classes, c.PerClass, c.LambdaW, c.LambdaH, samplePower);
             if (w > 0)
             {
                 // λ_W = λ_H gives N c² = K, so both closed-form norms coincide: one dashed line then.
@@ -125,7 +132,7 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
         };
     }
 
-    private (ClaimResult Result, bool Applies, IReadOnlyList<string> Violations) Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters)
+    private (ClaimResult Result, bool Applies, IReadOnlyList<string> Violations) Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters, double samplePower)
     {
         parameters ??= RunParameters(r);
         var c = r.Config;
@@ -134,7 +141,7 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
             return (Inconclusive(parameters, seed, "needs joint mode, CE, balanced classes and λ_W, λ_H > 0"), false, []);
         if (c.Bias && c.LambdaB == 0)
             return (Inconclusive(parameters, seed, "an unregularized bias leaves b = β1 free; use λ_b > 0 or no bias"), false, []);
-        var (w, h, t) = ClosedForm(r.Classes, c.PerClass, c.LambdaW, c.LambdaH);
+        var (w, h, t) = ClosedForm(r.Classes, c.PerClass, c.LambdaW, c.LambdaH, samplePower);
         var last = r.Final;
         double measured;
         string detail;

@@ -13,8 +13,11 @@ namespace Collapse.Ufm.Claims;
 /// </summary>
 public static class SmoothedMargin
 {
-    /// <summary>γ̃ for one logged row (NaN with a bias: the model is then not homogeneous).</summary>
-    public static double LyuLi(TrajectoryRow row, UfmMode mode, int samples, bool bias)
+    /// <summary>
+    /// γ̃ for one logged row (NaN with a bias: the model is then not homogeneous). <paramref name="degreeOffset"/> &gt; 0
+    /// normalizes by ρ^(L + degreeOffset) instead of ρ^L: a deliberately false homogeneity degree (a falsifier).
+    /// </summary>
+    public static double LyuLi(TrajectoryRow row, UfmMode mode, int samples, bool bias, int degreeOffset = 0)
     {
         if (bias) return double.NaN;
         var logSum = row.LogLoss + Math.Log(samples); // log 𝓛
@@ -25,7 +28,9 @@ public static class SmoothedMargin
             UfmMode.FixedFeatures => row.NormW,
             _ => row.NormH,
         };
-        return numerator / denominator;
+        if (degreeOffset == 0) return numerator / denominator;
+        var degree = mode == UfmMode.Joint ? 2.0 : 1.0; // the denominator above is ρ^degree
+        return numerator / Math.Pow(denominator, (degree + degreeOffset) / degree);
     }
 
     /// <summary>Whether the sum loss is below log 2 (Lyu–Li's threshold).</summary>

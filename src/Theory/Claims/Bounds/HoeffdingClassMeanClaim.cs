@@ -22,6 +22,10 @@ public sealed class HoeffdingClassMeanClaim : TheoryClaim
             ClaimParameter.Int("trials", 400, "Monte-Carlo draws per case", min: 1, max: 1000000),
             ClaimParameter.Real("dimPower", 2, "power of d in the exponent's denominator: 2 = the statement; 0 drops the d² of the union/norm step (deliberately false variant, falsifier)"),
         ],
+        Falsifiers =
+        [
+            Falsifier.Of("d-squared-dropped", "the exponent −nε²/(2ρ²) without the d² of the union/norm step", ("dimPower", "0")),
+        ],
     };
 
     /// <inheritdoc />

@@ -26,6 +26,10 @@ public sealed class LipschitzMarginTransferClaim : TheoryClaim
             ClaimParameter.Int("featureDim", 5, "feature dimension (at most inDim)", min: 1, max: 10000),
             ClaimParameter.Real("radiusFactor", 1, "multiple of the safe radius ε probed: 1 = the statement; 2 is a deliberately false variant (falsifier)", min: 1e-6),
         ],
+        Falsifiers =
+        [
+            Falsifier.Of("radius-doubled", "twice the safe radius γ/(L‖w_y − w_l‖)", ("radiusFactor", "2")),
+        ],
     };
 
     /// <inheritdoc />

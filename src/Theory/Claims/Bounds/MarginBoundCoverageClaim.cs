@@ -24,6 +24,13 @@ public abstract class MarginBoundCoverageClaim : TheoryClaim
         ClaimParameter.Real("normBound", 1, "norm B of every classifier row", min: 1e-12),
         ClaimParameter.Real("gamma", 2, "margin γ of the fixed-margin bound", min: 1e-12),
         ClaimParameter.Real("delta", 0.1, "confidence δ: the bound may fail in a fraction δ of the trials", min: 1e-12, max: 0.999999),
+        ClaimParameter.Text("testLabels", "iid", "the test sample: iid, from the training distribution (the statement), or shifted, every label y ↦ (y + 1) mod K (broken input, falsifier)", "iid", "shifted"),
+    ];
+
+    /// <summary>The falsifiers every coverage claim declares.</summary>
+    protected static IReadOnlyList<Falsifier> CoverageFalsifiers { get; } =
+    [
+        Falsifier.Of("test-labels-shifted", "a test sample from another distribution (labels shifted y ↦ y + 1 mod K), which the i.i.d. bound does not cover", ("testLabels", "shifted")),
     ];
 
     /// <inheritdoc />
@@ -39,7 +46,7 @@ public abstract class MarginBoundCoverageClaim : TheoryClaim
         var task = GaussianMixture.RandomMeans(k, d, p.Real("meanNorm"), p.Real("sigma"),
             BoundKind == MarginBoundKind.FixedMarginEmpirical ? null : clip, context.Seed);
         var settings = new CoverageSettings(BoundKind, p.Int("trainSize"), p.Int("testSize"),
-            p.Real("normBound"), p.Real("delta"), p.Real("gamma"));
+            p.Real("normBound"), p.Real("delta"), p.Real("gamma")) { ShiftTestLabels = p.Text("testLabels") == "shifted" };
         var report = MarginBoundCoverage.Run(task, settings, context.Cases, unchecked(context.Seed * 7919));
         var allowance = ClaimRandom.BinomialAllowance(report.Count, settings.Delta);
         var tolerance = (double)allowance / report.Count - settings.Delta;
@@ -68,6 +75,7 @@ public sealed class FixedMarginBoundCoverageClaim : MarginBoundCoverageClaim
         Source = "Mohri, Rostamizadeh, Talwalkar 2018, Foundations of Machine Learning, 2nd ed., Thm 9.2 (empirical-complexity form)",
         References = ["mohri2018"],
         Parameters = CoverageParameters,
+        Falsifiers = CoverageFalsifiers,
     };
 }
 
@@ -87,6 +95,7 @@ public sealed class UniformMarginBoundCoverageClaim : MarginBoundCoverageClaim
         Source = "Mohri et al. 2018, Foundations of Machine Learning, 2nd ed., Thm 5.9 + Thm 9.2 (constant 8K derived here); the template of Gao et al. 2023's margin bound [reconstructed]",
         References = ["mohri2018", "gao2023"],
         Parameters = CoverageParameters,
+        Falsifiers = CoverageFalsifiers,
     };
 }
 
@@ -106,5 +115,6 @@ public sealed class ClassPairBoundCoverageClaim : MarginBoundCoverageClaim
         Source = "[reconstructed] class-pair variant of Gao et al. 2023's margin bound (Thm 4.4 / Rem 4.9 in the reviews), derived from Mohri et al. 2018 Thm 5.9 + 9.2",
         References = ["gao2023", "gao2023reviews", "mohri2018"],
         Parameters = CoverageParameters,
+        Falsifiers = CoverageFalsifiers,
     };
 }

@@ -16,6 +16,11 @@ public sealed class PermutedBoundsInvariantAtEtfClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 6, "largest number of classes K drawn (all K! permutations are tried)", min: 2, max: 6),
+            ClaimParameter.Text("margins", "equal", "the class-pair margins: equal (the statement) or heterogeneous (the precondition dropped, falsifier)", "equal", "heterogeneous"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("heterogeneous-margins", "heterogeneous class-pair margins γ_kl (the equal-margin precondition dropped)", ("margins", "heterogeneous")),
         ],
     };
 
@@ -23,9 +28,10 @@ public sealed class PermutedBoundsInvariantAtEtfClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var equal = p.Text("margins") == "equal";
         return RunCases(p, context, 1e-12, seed =>
         {
-            var inst = PermutedBoundInstance.Draw(new Random(seed), maxK, equalMargins: true, equalClasses: false);
+            var inst = PermutedBoundInstance.Draw(new Random(seed), maxK, equalMargins: equal, equalClasses: false);
             var (paper, expected, pair) = inst.Sweeps();
             var spread = Math.Max(PermutedBoundInstance.RelativeSpread(paper),
                 Math.Max(PermutedBoundInstance.RelativeSpread(expected), PermutedBoundInstance.RelativeSpread(pair)));

@@ -17,6 +17,11 @@ public sealed class PermutedBoundsVaryClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 6, "largest number of classes K drawn (all K! permutations are tried)", min: 2, max: 6),
             ClaimParameter.Real("minSpread", 1e-9, "smallest relative spread max_π B − min_π B that counts as a dependence", min: 0),
+            ClaimParameter.Text("margins", "heterogeneous", "the class-pair margins: heterogeneous (the statement) or equal, where every permutation gives the same bound (broken input, falsifier)", "heterogeneous", "equal"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("equal-margins", "equal class-pair margins (the exact-ETF case, where the bound cannot depend on π)", ("margins", "equal")),
         ],
     };
 
@@ -25,9 +30,10 @@ public sealed class PermutedBoundsVaryClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var minSpread = p.Real("minSpread");
+        var equal = p.Text("margins") == "equal";
         return RunCases(p, context, 0, seed =>
         {
-            var inst = PermutedBoundInstance.Draw(new Random(seed), maxK, equalMargins: false, equalClasses: false);
+            var inst = PermutedBoundInstance.Draw(new Random(seed), maxK, equalMargins: equal, equalClasses: false);
             var (paper, expected, pair) = inst.Sweeps();
             var smallest = Math.Min(PermutedBoundInstance.RelativeSpread(paper),
                 Math.Min(PermutedBoundInstance.RelativeSpread(expected), PermutedBoundInstance.RelativeSpread(pair)));

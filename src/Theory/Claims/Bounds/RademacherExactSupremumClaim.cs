@@ -18,6 +18,11 @@ public sealed class RademacherExactSupremumClaim : TheoryClaim
         [
             ClaimParameter.Int("maxSamples", 64, "largest number of samples m drawn", min: 1, max: 100000),
             ClaimParameter.Int("maxDim", 16, "largest dimension d drawn", min: 1, max: 10000),
+            ClaimParameter.Real("mPower", 1, "the formula is (B/m^mPower)‖Σσ_i h_i‖: 1 = the statement; 0.5 is a deliberately false variant (falsifier)", min: 0),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("b-over-sqrt-m", "(B/√m)‖Σσ_i h_i‖ instead of (B/m)‖Σσ_i h_i‖", ("mPower", "0.5")),
         ],
     };
 
@@ -26,6 +31,7 @@ public sealed class RademacherExactSupremumClaim : TheoryClaim
     {
         var maxM = p.Int("maxSamples");
         var maxD = p.Int("maxDim");
+        var mPower = p.Real("mPower");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -35,7 +41,7 @@ public sealed class RademacherExactSupremumClaim : TheoryClaim
             var (x, shape) = ClaimRandom.Features(rng, m, d);
             var signs = new int[m];
             for (var i = 0; i < m; i++) signs[i] = rng.Next(2) == 0 ? -1 : 1;
-            var formula = LinearRademacher.Supremum(x, d, b, signs);
+            var formula = LinearRademacher.Supremum(x, d, b, signs) * Math.Pow(m, 1 - mPower);
             var v = new double[d];
             for (var i = 0; i < m; i++)
                 for (var j = 0; j < d; j++) v[j] += signs[i] * x[i * d + j];

@@ -19,6 +19,11 @@ public sealed class RademacherJensenChainClaim : TheoryClaim
             ClaimParameter.Int("maxSamples", 64, "largest number of samples m drawn", min: 1, max: 100000),
             ClaimParameter.Int("maxDim", 16, "largest dimension d drawn", min: 1, max: 10000),
             ClaimParameter.Int("draws", 400, "Monte-Carlo draws of the Rademacher signs", min: 2, max: 1000000),
+            ClaimParameter.Text("radius", "max", "R in the analytic bound B·R/√m: max (max_i ‖h_i‖, the statement) or mean (the mean norm, below the rms: deliberately false variant, falsifier)", "max", "mean"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("mean-norm-radius", "the analytic bound with the mean feature norm instead of the largest", ("radius", "mean")),
         ],
     };
 
@@ -28,6 +33,7 @@ public sealed class RademacherJensenChainClaim : TheoryClaim
         var maxM = p.Int("maxSamples");
         var maxD = p.Int("maxDim");
         var draws = p.Int("draws");
+        var meanRadius = p.Text("radius") == "mean";
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -37,10 +43,23 @@ public sealed class RademacherJensenChainClaim : TheoryClaim
             var (x, shape) = ClaimRandom.Features(rng, m, d);
             var est = LinearRademacher.MonteCarlo(x, d, b, draws, rng.Next(), confidence: 0.999);
             var jensen = LinearRademacher.JensenBound(x, d, b);
-            var analytic = LinearRademacher.AnalyticBound(x, d, b);
+            var analytic = meanRadius ? MeanNormBound(x, m, d, b) : LinearRademacher.AnalyticBound(x, d, b);
             var excess = Math.Max(est.Lower - jensen, jensen - analytic) / analytic;
             return new CaseOutcome(excess, 0, excess,
                 $"m={m} d={d} {shape} features: MC {CaseOutcome.F(est.Mean)} ≤ Jensen {CaseOutcome.F(jensen)} ≤ analytic {CaseOutcome.F(analytic)}");
         });
+    }
+
+    /// <summary>The false analytic bound B·(mean_i ‖h_i‖)/√m (the mean norm is below the rms the Jensen step gives).</summary>
+    private static double MeanNormBound(double[] x, int m, int d, double b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < m; i++)
+        {
+            var s = 0.0;
+            for (var j = 0; j < d; j++) s += x[i * d + j] * x[i * d + j];
+            sum += Math.Sqrt(s);
+        }
+        return b * sum / m / Math.Sqrt(m);
     }
 }

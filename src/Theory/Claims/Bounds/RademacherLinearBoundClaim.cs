@@ -21,6 +21,12 @@ public sealed class RademacherLinearBoundClaim : TheoryClaim
             ClaimParameter.Int("maxDim", 16, "largest dimension d drawn", min: 1, max: 10000),
             ClaimParameter.Int("draws", 400, "Monte-Carlo draws of the Rademacher signs", min: 2, max: 1000000),
             ClaimParameter.Real("boundFactor", 1, "factor in front of B·R/√m: 1 = the theorem; 0.5 is a deliberately false variant (falsifier)", min: 0),
+            ClaimParameter.Real("mPower", 0.5, "the bound is B·R/m^mPower: 0.5 = the theorem (1/√m); 1 is a deliberately false rate (falsifier)", min: 0),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("bound-halved", "the bound B·R/√m halved", ("boundFactor", "0.5")),
+            Falsifier.Of("rate-one-over-m", "the rate 1/m instead of 1/√m", ("mPower", "1")),
         ],
     };
 
@@ -31,6 +37,7 @@ public sealed class RademacherLinearBoundClaim : TheoryClaim
         var maxD = p.Int("maxDim");
         var draws = p.Int("draws");
         var factor = p.Real("boundFactor");
+        var mPower = p.Real("mPower");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -39,7 +46,7 @@ public sealed class RademacherLinearBoundClaim : TheoryClaim
             var b = ClaimRandom.LogUniform(rng, 0.1, 10);
             var (x, shape) = ClaimRandom.Features(rng, m, d);
             var est = LinearRademacher.MonteCarlo(x, d, b, draws, rng.Next(), confidence: 0.999);
-            var bound = factor * LinearRademacher.AnalyticBound(x, d, b);
+            var bound = factor * LinearRademacher.AnalyticBound(x, d, b) * Math.Pow(m, 0.5 - mPower);
             var o = CaseOutcome.AtMost(est.Lower, bound, $"m={m} d={d} B={CaseOutcome.F(b)} {shape} features, MC {CaseOutcome.F(est.Mean)}±{CaseOutcome.F(est.StandardError)}, bound {CaseOutcome.F(bound)} (ratio {CaseOutcome.F(bound / est.Mean)})");
             return o with { Excess = o.Excess / Math.Max(bound, 1e-300) };
         });

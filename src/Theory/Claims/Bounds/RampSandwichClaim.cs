@@ -17,6 +17,11 @@ public sealed class RampSandwichClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxSamples", 200, "largest number of samples m drawn", min: 1, max: 100000),
+            ClaimParameter.Text("loss", "ramp", "Φ_γ: ramp, min(1, max(0, 1 − u/γ)) (the statement), or hinge, the uncapped max(0, 1 − u/γ) (deliberately false variant, falsifier)", "ramp", "hinge"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("uncapped-hinge", "the uncapped hinge max(0, 1 − u/γ) instead of the ramp Φ_γ", ("loss", "hinge")),
         ],
     };
 
@@ -24,6 +29,7 @@ public sealed class RampSandwichClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxM = p.Int("maxSamples");
+        var hinge = p.Text("loss") == "hinge";
         return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
@@ -33,9 +39,17 @@ public sealed class RampSandwichClaim : TheoryClaim
             var q = new double[m];
             for (var i = 0; i < m; i++) q[i] = rng.Next(10) == 0 ? 0.0 : shift + scale * ClaimRandom.Normal(rng); // some exact ties at 0
             var gamma = ClaimRandom.LogUniform(rng, 1e-3, 1e3) * scale;
-            double zo = MarginLoss.ZeroOneRisk(q), ramp = MarginLoss.EmpiricalMarginRisk(q, gamma), ind = MarginLoss.EmpiricalIndicatorRisk(q, gamma);
+            double zo = MarginLoss.ZeroOneRisk(q), ramp = hinge ? HingeRisk(q, gamma) : MarginLoss.EmpiricalMarginRisk(q, gamma), ind = MarginLoss.EmpiricalIndicatorRisk(q, gamma);
             var excess = Math.Max(zo - ramp, ramp - ind);
             return new CaseOutcome(excess, 0, excess, $"m={m} γ={CaseOutcome.F(gamma)}: 0-1 {CaseOutcome.F(zo)} ≤ ramp {CaseOutcome.F(ramp)} ≤ indicator {CaseOutcome.F(ind)}");
         });
+    }
+
+    /// <summary>The uncapped hinge risk (1/m)Σ max(0, 1 − u/γ) (a false Φ_γ: exceeds 1 for u &lt; 0, and is not monotone in γ there).</summary>
+    private static double HingeRisk(double[] q, double gamma)
+    {
+        var s = 0.0;
+        foreach (var u in q) s += Math.Max(0, 1 - u / gamma);
+        return s / q.Length;
     }
 }

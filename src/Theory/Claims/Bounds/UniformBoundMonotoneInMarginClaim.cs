@@ -17,6 +17,11 @@ public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 100, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("marginPower", -1, "the complexity term is 8K·p^marginPower·𝔑: −1 = the statement (8K/p); +1 is a deliberately false variant (falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("complexity-times-margin", "the complexity term 8K·p·𝔑 instead of (8K/p)·𝔑", ("marginPower", "1")),
         ],
     };
 
@@ -24,6 +29,7 @@ public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var power = p.Real("marginPower");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -34,8 +40,10 @@ public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
             var delta = ClaimRandom.LogUniform(rng, 1e-6, 0.5);
             var p1 = r * ClaimRandom.LogUniform(rng, 1e-6, 1);
             var p2 = Math.Min(r, p1 * ClaimRandom.LogUniform(rng, 1, 1e3));
-            double b1 = UniformMarginBound.AtMinimumMargin(p1, k, rad, m, delta, r).Value;
-            double b2 = UniformMarginBound.AtMinimumMargin(p2, k, rad, m, delta, r).Value;
+            double Bound(double pm) => power == -1 ? UniformMarginBound.AtMinimumMargin(pm, k, rad, m, delta, r).Value
+                : 8.0 * k * Math.Pow(pm, power) * rad + UniformMarginBound.UniformityTerm(pm, r, m) + UniformMarginBound.ConfidenceTerm(delta, m);
+            double b1 = Bound(p1);
+            double b2 = Bound(p2);
             var o = CaseOutcome.AtMost(b2, b1, $"K={k} m={m} r={CaseOutcome.F(r)} 𝔑={CaseOutcome.F(rad)} δ={CaseOutcome.F(delta)}: B(p={CaseOutcome.F(p2)}) = {CaseOutcome.F(b2)} vs B(p={CaseOutcome.F(p1)}) = {CaseOutcome.F(b1)}");
             return o with { Excess = o.Excess / b1 };
         });

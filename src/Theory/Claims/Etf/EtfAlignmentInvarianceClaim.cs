@@ -18,6 +18,11 @@ public sealed class EtfAlignmentInvarianceClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Text("map", "orthogonal", "the map R applied to the rows: orthogonal (the statement) or gaussian, a generic invertible map (deliberately false variant, falsifier)", "orthogonal", "gaussian"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("gaussian-map", "a generic (Gaussian) linear map of the rows instead of a rotation", ("map", "gaussian")),
         ],
     };
 
@@ -25,6 +30,7 @@ public sealed class EtfAlignmentInvarianceClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var gaussian = p.Text("map") == "gaussian";
         return RunCases(p, context, 1e-11, seed =>
         {
             var rng = new Random(seed);
@@ -32,6 +38,7 @@ public sealed class EtfAlignmentInvarianceClaim : TheoryClaim
             var d = k - 1 + rng.Next(5);
             var a = RandomOrthogonal.Gaussian(k, d, rng);
             var r = RandomOrthogonal.Haar(d, rng);
+            if (gaussian) r = RandomOrthogonal.Gaussian(d, d, rng);
             var pi = Permutations.Random(k, rng.Next());
             var b = SimplexEtf.Permute(SimplexEtf.Rotate(a, r), pi);
             var (angA, maxA) = Equiangularity.OfRows(a);

@@ -18,6 +18,11 @@ public sealed class EtfGramClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 64, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("cosineOffset", 1, "the expected cosine is −1/(K − cosineOffset): 1 = the statement; 0 gives −1/K (deliberately false variant, falsifier)", min: 0, max: 1),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("cosine-minus-one-over-k", "the expected cosine −1/K instead of −1/(K−1)", ("cosineOffset", "0")),
         ],
     };
 
@@ -25,6 +30,7 @@ public sealed class EtfGramClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var offset = p.Int("cosineOffset");
         return RunCases(p, context, 1e-11, seed =>
         {
             var rng = new Random(seed);
@@ -32,12 +38,13 @@ public sealed class EtfGramClaim : TheoryClaim
             var d = (k - 1) + rng.Next(3) switch { 0 => 0, 1 => 1, _ => 4 };
             var m = SimplexEtf.Random(k, d, rng.Next());
             var g = EtfDiagnostic.Of(m);
+            var cosine = offset == 1 ? g.ExpectedCosine : -1.0 / (k - offset);
             var errors = new[]
             {
-                g.GramError, Math.Abs(g.MaxNorm - 1), Math.Abs(g.MinNorm - 1), Math.Abs(g.MinCosine - g.ExpectedCosine),
-                Math.Abs(g.MaxCosine - g.ExpectedCosine), g.ColumnSumNorm, Math.Abs(m.FrobeniusNorm() * m.FrobeniusNorm() - k),
+                g.GramError, Math.Abs(g.MaxNorm - 1), Math.Abs(g.MinNorm - 1), Math.Abs(g.MinCosine - cosine),
+                Math.Abs(g.MaxCosine - cosine), g.ColumnSumNorm, Math.Abs(m.FrobeniusNorm() * m.FrobeniusNorm() - k),
             };
-            return CaseOutcome.Equal(errors.Max(), 0, $"K={k} d={d}: Gram error {CaseOutcome.F(g.GramError)}, cosines [{CaseOutcome.F(g.MinCosine)}, {CaseOutcome.F(g.MaxCosine)}] vs {CaseOutcome.F(g.ExpectedCosine)}, column sum {CaseOutcome.F(g.ColumnSumNorm)}");
+            return CaseOutcome.Equal(errors.Max(), 0, $"K={k} d={d}: Gram error {CaseOutcome.F(g.GramError)}, cosines [{CaseOutcome.F(g.MinCosine)}, {CaseOutcome.F(g.MaxCosine)}] vs {CaseOutcome.F(cosine)}, column sum {CaseOutcome.F(g.ColumnSumNorm)}");
         });
     }
 }

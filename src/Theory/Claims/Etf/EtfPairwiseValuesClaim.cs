@@ -17,6 +17,11 @@ public sealed class EtfPairwiseValuesClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 40, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("kFactorPower", 1, "the expected distance is √(2·(K/(K−1))^kFactorPower): 1 = the statement; 0 gives √2, the distance of orthonormal vectors (deliberately false variant, falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("orthonormal-distance", "the distance √2 of orthonormal vectors instead of √(2K/(K−1))", ("kFactorPower", "0")),
         ],
     };
 
@@ -24,21 +29,23 @@ public sealed class EtfPairwiseValuesClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var power = p.Real("kFactorPower");
         return RunCases(p, context, 1e-11, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
             var d = k - 1 + rng.Next(4);
             var m = SimplexEtf.Random(k, d, rng.Next());
+            var distance = power == 1 ? SimplexEtf.ExpectedDistance(k) : Math.Sqrt(2 * Math.Pow(k / (k - 1.0), power));
             var err = 0.0;
             for (var a = 0; a < k; a++)
                 for (var b = a + 1; b < k; b++)
-                    err = Math.Max(err, Math.Abs((m.Row(a) - m.Row(b)).L2Norm() - SimplexEtf.ExpectedDistance(k)));
+                    err = Math.Max(err, Math.Abs((m.Row(a) - m.Row(b)).L2Norm() - distance));
             var quoted = Math.Max(
                 Math.Max(Math.Abs(Math.Round(SimplexEtf.ExpectedDistance(10), 6) - 1.490712), Math.Abs(Math.Round(SimplexEtf.ExpectedCosine(10), 6) + 0.111111)),
                 Math.Max(Math.Abs(Math.Round(SimplexEtf.ExpectedDistance(100), 6) - 1.421338), Math.Abs(Math.Round(SimplexEtf.ExpectedCosine(100), 6) + 0.010101)));
             var closed = Math.Abs(SimplexEtf.ExpectedDistance(k) - Math.Sqrt(2.0 * k / (k - 1)));
-            return CaseOutcome.Equal(Math.Max(err, Math.Max(quoted, closed)), 0, $"K={k} d={d}: max |distance − √(2K/(K−1))| = {CaseOutcome.F(err)}");
+            return CaseOutcome.Equal(Math.Max(err, Math.Max(quoted, closed)), 0, $"K={k} d={d}: max |distance − {(power == 1 ? "√(2K/(K−1))" : CaseOutcome.F(distance))}| = {CaseOutcome.F(err)}");
         });
     }
 }

@@ -17,6 +17,11 @@ public sealed class EtfSpectrumClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 64, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("rankOffset", 1, "the spectrum has K − rankOffset values √(K/(K−1)): 1 = the statement (rank K−1); 0 claims rank K (deliberately false variant, falsifier)", min: 0, max: 1),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("rank-k", "rank K (K singular values √(K/(K−1))) instead of K−1", ("rankOffset", "0")),
         ],
     };
 
@@ -24,6 +29,7 @@ public sealed class EtfSpectrumClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var rank = p.Int("rankOffset");
         return RunCases(p, context, 1e-11, seed =>
         {
             var rng = new Random(seed);
@@ -32,7 +38,7 @@ public sealed class EtfSpectrumClaim : TheoryClaim
             var sv = EtfDiagnostic.Of(SimplexEtf.Random(k, d, rng.Next())).SingularValues;
             var target = Math.Sqrt(k / (k - 1.0));
             var err = 0.0;
-            for (var i = 0; i < sv.Length; i++) err = Math.Max(err, Math.Abs(sv[i] - (i < k - 1 ? target : 0)));
+            for (var i = 0; i < sv.Length; i++) err = Math.Max(err, Math.Abs(sv[i] - (i < k - rank ? target : 0)));
             return CaseOutcome.Equal(err, 0, $"K={k} d={d}: σ_1 = {CaseOutcome.F(sv[0])}, σ_{k - 1} = {CaseOutcome.F(sv[k - 2])}, target {CaseOutcome.F(target)}, trailing {CaseOutcome.F(sv.Length >= k ? sv[k - 1] : 0)}");
         });
     }

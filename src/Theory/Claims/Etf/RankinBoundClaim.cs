@@ -18,6 +18,11 @@ public sealed class RankinBoundClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 30, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("boundOffset", 1, "the bound is −1/(K − boundOffset): 1 = the statement; 0 gives −1/K (deliberately false variant, falsifier)", min: 0, max: 1),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("bound-minus-one-over-k", "the bound −1/K instead of −1/(K−1)", ("boundOffset", "0")),
         ],
     };
 
@@ -25,12 +30,13 @@ public sealed class RankinBoundClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var offset = p.Int("boundOffset");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
             var d = 1 + rng.Next(k + 5);
-            var bound = -1.0 / (k - 1);
+            var bound = -1.0 / (k - offset);
             var u = RandomOrthogonal.Gaussian(k, d, rng);
             var kind = "random";
             if (d >= k - 1 && rng.Next(2) == 0)

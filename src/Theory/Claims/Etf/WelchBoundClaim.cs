@@ -18,6 +18,11 @@ public sealed class WelchBoundClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxDim", 20, "largest dimension d drawn", min: 1, max: 1000),
+            ClaimParameter.Real("kMinus1Power", 1, "the bound is √((K−d)/(d·(K−1)^kMinus1Power)): 1 = the statement; 0 drops the K−1 (deliberately false variant, falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("k-minus-1-dropped", "the bound √((K−d)/d) without the factor K−1 in the denominator", ("kMinus1Power", "0")),
         ],
     };
 
@@ -25,6 +30,7 @@ public sealed class WelchBoundClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxD = p.Int("maxDim");
+        var power = p.Real("kMinus1Power");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -32,7 +38,7 @@ public sealed class WelchBoundClaim : TheoryClaim
             var k = Math.Max(2, d + rng.Next(2 * d + 1));
             var u = RandomOrthogonal.Gaussian(k, d, rng);
             for (var i = 0; i < k; i++) u.SetRow(i, u.Row(i) / u.Row(i).L2Norm());
-            var bound = Math.Sqrt((double)(k - d) / (d * (k - 1.0)));
+            var bound = Math.Sqrt((double)(k - d) / (d * Math.Pow(k - 1.0, power)));
             var coherence = Coherence(u);
             var o = CaseOutcome.AtMost(bound, coherence, $"K={k} d={d}: coherence {CaseOutcome.F(coherence)}, Welch bound {CaseOutcome.F(bound)}");
             var simplex = SimplexEtf.Random(d + 1, d, rng.Next());

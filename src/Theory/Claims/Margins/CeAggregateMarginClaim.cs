@@ -19,6 +19,11 @@ public sealed class CeAggregateMarginClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
+            ClaimParameter.Text("lowerSamples", "N", "factor of L̄ on the lower side: N, −log(e^{N·L̄} − 1) (the statement), or 1, −log(e^{L̄} − 1) (deliberately false variant, falsifier)", "N", "1"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("lower-side-without-n", "the lower side −log(e^{L̄}−1) instead of −log(e^{N·L̄}−1)", ("lowerSamples", "1")),
         ],
     };
 
@@ -27,6 +32,7 @@ public sealed class CeAggregateMarginClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var maxN = p.Int("maxSamples");
+        var perSample = p.Text("lowerSamples") == "1";
         return RunCases(p, context, 1e-9, seed =>
         {
             var rng = new Random(seed);
@@ -34,7 +40,7 @@ public sealed class CeAggregateMarginClaim : TheoryClaim
             var pmin = double.PositiveInfinity;
             for (var i = 0; i < n; i++) pmin = Math.Min(pmin, SampleMargin.Of(z.AsSpan(i * k, k), y[i]));
             var (_, logMean) = CrossEntropy.Evaluate(z, y, k);
-            var lower = -ClaimMath.LogExpm1FromLog(Math.Log(n) + logMean);
+            var lower = -ClaimMath.LogExpm1FromLog(perSample ? logMean : Math.Log(n) + logMean);
             var upper = Math.Log(k - 1) - ClaimMath.LogExpm1FromLog(logMean);
             var e = Math.Max(lower - pmin, pmin - upper) / Math.Max(1, Math.Abs(pmin));
             return new CaseOutcome(e, 0, e, $"{shape}: {CaseOutcome.F(lower)} ≤ p_min = {CaseOutcome.F(pmin)} ≤ {CaseOutcome.F(upper)} (log L̄ = {CaseOutcome.F(logMean)})");

@@ -19,6 +19,11 @@ public sealed class CeBallMinimiserClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 50, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("vertexPower", 1, "the vertex scale is r·(K/(K−1))^(vertexPower/2): 1 = the statement; 0 drops the factor √(K/(K−1)) (deliberately false variant, falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("vertex-scale-r", "the vertex scale r instead of r√(K/(K−1)) (a point inside the ball, not on it)", ("vertexPower", "0")),
         ],
     };
 
@@ -26,13 +31,14 @@ public sealed class CeBallMinimiserClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var power = p.Real("vertexPower");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
             var r = ClaimRandom.LogUniform(rng, 1e-2, 1e3);
             var y = rng.Next(k);
-            var a = r * Math.Sqrt(k / (k - 1.0));
+            var a = power == 1 ? r * Math.Sqrt(k / (k - 1.0)) : r * Math.Pow(k / (k - 1.0), power / 2);
             var logF = LogSumExp.LogSoftplus(Math.Log(k - 1) - a);
             var zs = new double[k];
             for (var j = 0; j < k; j++) zs[j] = a * ((j == y ? 1 : 0) - 1.0 / k);

@@ -18,6 +18,11 @@ public sealed class CeDecreasingInScaleClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
+            ClaimParameter.Text("instances", "separable", "the logits: separable (every margin positive, the statement) or generic (misclassified samples allowed; the precondition dropped, falsifier)", "separable", "generic"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("precondition-dropped", "logits with misclassified samples (the precondition q_i > 0 dropped)", ("instances", "generic")),
         ],
     };
 
@@ -26,10 +31,11 @@ public sealed class CeDecreasingInScaleClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var maxN = p.Int("maxSamples");
+        var separable = p.Text("instances") == "separable";
         return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
-            var (z, y, k, _, shape) = MarginInstances.Draw(rng, maxK, maxN, separable: true);
+            var (z, y, k, _, shape) = MarginInstances.Draw(rng, maxK, maxN, separable: separable);
             var s1 = ClaimRandom.LogUniform(rng, 1e-3, 10);
             var s2 = s1 * ClaimRandom.LogUniform(rng, 1.001, 100);
             var l1 = CrossEntropy.Evaluate(z.Select(v => v * s1).ToArray(), y, k).LogMean;

@@ -21,6 +21,11 @@ public sealed class CeSandwichClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
+            ClaimParameter.Text("lowerCount", "1", "competitors counted on the lower side: 1, log(1 + e^{−q}) (the statement), or K-1, log(1 + (K−1)e^{−q}) (deliberately false variant, falsifier)", "1", "K-1"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("lower-side-with-k-minus-1", "the lower side log(1+(K−1)e^{−q}) instead of log(1+e^{−q})", ("lowerCount", "K-1")),
         ],
     };
 
@@ -29,6 +34,7 @@ public sealed class CeSandwichClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var maxN = p.Int("maxSamples");
+        var lowerAll = p.Text("lowerCount") == "K-1";
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -40,7 +46,7 @@ public sealed class CeSandwichClaim : TheoryClaim
                 var zi = z.AsSpan(i * k, k);
                 var q = SampleMargin.Of(zi, y[i]);
                 var logL = CrossEntropy.LogSample(zi, y[i]);
-                var lower = LogSumExp.LogSoftplus(-q);
+                var lower = LogSumExp.LogSoftplus(lowerAll ? Math.Log(k - 1) - q : -q);
                 var upper = LogSumExp.LogSoftplus(Math.Log(k - 1) - q);
                 var e = Math.Max(lower - logL, logL - upper) / Math.Max(1, Math.Abs(logL));
                 if (e > worst) { worst = e; where = $"sample {i}: q={CaseOutcome.F(q)}, log ℓ={CaseOutcome.F(logL)} in [{CaseOutcome.F(lower)}, {CaseOutcome.F(upper)}]"; }

@@ -19,6 +19,11 @@ public sealed class CeScaleLimitClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
+            ClaimParameter.Real("upperTerm", 1, "multiplier of the upper correction log(N/log 2)/s: 1 = the statement; 0 drops it (deliberately false variant, falsifier)", min: 0),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("upper-term-dropped", "the upper side p_min without the + log(N/log 2)/s term", ("upperTerm", "0")),
         ],
     };
 
@@ -27,6 +32,7 @@ public sealed class CeScaleLimitClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var maxN = p.Int("maxSamples");
+        var upperTerm = p.Real("upperTerm");
         return RunCases(p, context, 1e-9, seed =>
         {
             var rng = new Random(seed);
@@ -38,7 +44,7 @@ public sealed class CeScaleLimitClaim : TheoryClaim
             var (_, logMean) = CrossEntropy.Evaluate(scaled, y, k);
             var value = -logMean / s;
             var lo = pmin - Math.Log(k - 1) / s;
-            var hi = pmin + Math.Log(n / Math.Log(2)) / s;
+            var hi = pmin + upperTerm * Math.Log(n / Math.Log(2)) / s;
             var excess = Math.Max(lo - value, value - hi) * s / Math.Max(1, Math.Abs(pmin) * s);
             return new CaseOutcome(s * Math.Abs(value - pmin), Math.Max(Math.Log(k - 1), Math.Log(n / Math.Log(2))), excess,
                 $"{shape} s={CaseOutcome.F(s)}: −log L̄/s = {CaseOutcome.F(value)} in [{CaseOutcome.F(lo)}, {CaseOutcome.F(hi)}], p_min = {CaseOutcome.F(pmin)}");

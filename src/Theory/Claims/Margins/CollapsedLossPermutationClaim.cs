@@ -21,6 +21,11 @@ public sealed class CollapsedLossPermutationClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("perClass", 3, "samples per class", min: 1, max: 10000),
+            ClaimParameter.Text("features", "on-classifier", "where the collapsed features sit: on-classifier, h_i = c·w'_{y_i} (the statement), or on-unpermuted-etf, on the ETF before π and R (broken input, falsifier)", "on-classifier", "on-unpermuted-etf"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("features-off-the-permuted-classifier", "features collapsed on the un-permuted, un-rotated ETF while the classifier is π(W Rᵀ)", ("features", "on-unpermuted-etf")),
         ],
     };
 
@@ -29,6 +34,7 @@ public sealed class CollapsedLossPermutationClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var per = p.Int("perClass");
+        var unpermuted = p.Text("features") == "on-unpermuted-etf";
         return RunCases(p, context, 1e-10, seed =>
         {
             var rng = new Random(seed);
@@ -36,14 +42,16 @@ public sealed class CollapsedLossPermutationClaim : TheoryClaim
             var d = k - 1 + rng.Next(4);
             var c = ClaimRandom.LogUniform(rng, 0.1, 1e3);
             var pi = Permutations.Random(k, rng.Next());
-            var w = SimplexEtf.Permute(SimplexEtf.Rotate(SimplexEtf.Random(k, d, rng.Next()), RandomOrthogonal.Haar(d, rng)), pi);
+            var w0 = SimplexEtf.Rotate(SimplexEtf.Random(k, d, rng.Next()), RandomOrthogonal.Haar(d, rng));
+            var w = SimplexEtf.Permute(w0, pi);
+            var h = unpermuted ? w0 : w;
             var n = k * per;
             var x = new double[n * d];
             var y = new int[n];
             for (var i = 0; i < n; i++)
             {
                 y[i] = i % k;
-                for (var j = 0; j < d; j++) x[i * d + j] = c * w[y[i], j];
+                for (var j = 0; j < d; j++) x[i * d + j] = c * h[y[i], j];
             }
             var rep = NcMetrics.Compute(x, y, k, d, new Classifier(w));
             var margin = c * k / (k - 1.0);

@@ -15,6 +15,11 @@ public sealed class MarginScaleCovarianceClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Text("marginFactor", "ab", "the claimed factor of every margin: ab (the statement) or a, the feature scale forgotten (deliberately false variant, falsifier)", "ab", "a"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("feature-scale-forgotten", "margins multiplied by a instead of ab (the feature scale b forgotten)", ("marginFactor", "a")),
         ],
     };
 
@@ -22,6 +27,7 @@ public sealed class MarginScaleCovarianceClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var withB = p.Text("marginFactor") == "ab";
         return RunCases(p, context, 1e-10, seed =>
         {
             var rng = new Random(seed);
@@ -32,10 +38,11 @@ public sealed class MarginScaleCovarianceClaim : TheoryClaim
             var scaled = s with { X = s.X.Select(v => v * b).ToArray() };
             var m2 = scaled.Metrics(a).Margins!;
             double Rel(double u, double v) => Math.Abs(u - v) / Math.Max(1e-300, Math.Max(Math.Abs(u), Math.Abs(v)));
-            var err = Math.Max(Rel(a * b * m1.MinMargin, m2.MinMargin), Rel(m1.NormalizedMargin, m2.NormalizedMargin));
+            var f = withB ? a * b : a;
+            var err = Math.Max(Rel(f * m1.MinMargin, m2.MinMargin), Rel(m1.NormalizedMargin, m2.NormalizedMargin));
             for (var k = 0; k < s.K; k++)
                 for (var l = 0; l < s.K; l++)
-                    if (k != l) err = Math.Max(err, Rel(a * b * m1.ClassPair[k, l], m2.ClassPair[k, l]));
+                    if (k != l) err = Math.Max(err, Rel(f * m1.ClassPair[k, l], m2.ClassPair[k, l]));
             return CaseOutcome.Equal(err, 0, $"{s} a={CaseOutcome.F(a)} b={CaseOutcome.F(b)}: p_min {CaseOutcome.F(m1.MinMargin)} → {CaseOutcome.F(m2.MinMargin)}, normalized {CaseOutcome.F(m1.NormalizedMargin)} → {CaseOutcome.F(m2.NormalizedMargin)}");
         });
     }

@@ -18,6 +18,11 @@ public sealed class MarginSignIsCorrectnessClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 100, "largest number of samples N drawn", min: 1, max: 100000),
+            ClaimParameter.Text("zeroMargin", "error", "how q = 0 (a tie) counts: error (the statement) or correct (deliberately false variant, falsifier)", "error", "correct"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("ties-count-as-correct", "q ≥ 0 instead of q > 0 (a tie counted as correct)", ("zeroMargin", "correct")),
         ],
     };
 
@@ -26,6 +31,7 @@ public sealed class MarginSignIsCorrectnessClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var maxN = p.Int("maxSamples");
+        var tieCorrect = p.Text("zeroMargin") == "correct";
         return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
@@ -39,7 +45,7 @@ public sealed class MarginSignIsCorrectnessClaim : TheoryClaim
                 var y = rng.Next(k);
                 var strict = true;
                 for (var j = 0; j < k; j++) if (j != y && !(z[y] > z[j])) strict = false;
-                if ((SampleMargin.Of(z, y) > 0) != strict) bad++;
+                if ((tieCorrect ? SampleMargin.Of(z, y) >= 0 : SampleMargin.Of(z, y) > 0) != strict) bad++;
             }
             return CaseOutcome.Equal(bad, 0, $"K={k} N={n} integer logits");
         });

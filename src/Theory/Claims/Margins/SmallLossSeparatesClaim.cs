@@ -20,6 +20,11 @@ public sealed class SmallLossSeparatesClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 20, "largest number of samples N drawn", min: 1, max: 100000),
+            ClaimParameter.Text("threshold", "log2/N", "the loss threshold: log2/N (the statement) or log2 (deliberately false variant, falsifier)", "log2/N", "log2"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("threshold-log-2", "the threshold L̄ < log 2 instead of log 2 / N", ("threshold", "log2")),
         ],
     };
 
@@ -28,6 +33,7 @@ public sealed class SmallLossSeparatesClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var maxN = p.Int("maxSamples");
+        var perSample = p.Text("threshold") == "log2/N";
         return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
@@ -53,10 +59,11 @@ public sealed class SmallLossSeparatesClaim : TheoryClaim
             }
             var shape = $"K={k} N={n} near-threshold gap g={CaseOutcome.F(g)}";
             var (mean, _) = CrossEntropy.Evaluate(z, y, k);
-            if (!(mean < Math.Log(2) / n)) return CaseOutcome.Skip("mean CE ≥ log 2 / N");
+            var threshold = perSample ? Math.Log(2) / n : Math.Log(2);
+            if (!(mean < threshold)) return CaseOutcome.Skip(perSample ? "mean CE ≥ log 2 / N" : "mean CE ≥ log 2");
             var pmin = double.PositiveInfinity;
             for (var i = 0; i < n; i++) pmin = Math.Min(pmin, SampleMargin.Of(z.AsSpan(i * k, k), y[i]));
-            var o = CaseOutcome.AtMost(0, pmin, $"{shape}: L̄ = {CaseOutcome.F(mean)} < log2/N = {CaseOutcome.F(Math.Log(2) / n)}, p_min = {CaseOutcome.F(pmin)}");
+            var o = CaseOutcome.AtMost(0, pmin, $"{shape}: L̄ = {CaseOutcome.F(mean)} < {(perSample ? "log2/N" : "log2")} = {CaseOutcome.F(threshold)}, p_min = {CaseOutcome.F(pmin)}");
             return pmin > 0 ? o : o with { Excess = double.PositiveInfinity };
         });
     }

@@ -15,6 +15,11 @@ public sealed class SmoothedMarginSandwichClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("lowerTerm", 1, "multiplier of log(N(K−1)) on the lower side: 1 = the statement; 0 drops it (deliberately false variant, falsifier)", min: 0),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("lower-term-dropped", "the lower side p_min without − log(N(K−1))", ("lowerTerm", "0")),
         ],
     };
 
@@ -22,12 +27,13 @@ public sealed class SmoothedMarginSandwichClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var lowerTerm = p.Real("lowerTerm");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var s = LabelledSample.Draw(rng, maxK);
             var m = s.Metrics(ClaimRandom.LogUniform(rng, 0.01, 300)).Margins!;
-            var lo = m.MinMargin - Math.Log(s.N * (s.K - 1.0));
+            var lo = m.MinMargin - lowerTerm * Math.Log(s.N * (s.K - 1.0));
             var e = Math.Max(lo - m.SmoothedMargin, m.SmoothedMargin - m.MinMargin) / Math.Max(1, Math.Abs(m.MinMargin));
             return new CaseOutcome(e, 0, e, $"{s}: {CaseOutcome.F(lo)} ≤ γ̃ = {CaseOutcome.F(m.SmoothedMargin)} ≤ p_min = {CaseOutcome.F(m.MinMargin)}");
         });

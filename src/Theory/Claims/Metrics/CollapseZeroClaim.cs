@@ -21,6 +21,11 @@ public sealed class CollapseZeroClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("perClass", 4, "samples per class", min: 1, max: 10000),
+            ClaimParameter.Text("classifier", "aligned", "classifier rows: aligned with their class means (the statement) or shifted cyclically to the next class (broken input, falsifier)", "aligned", "shifted"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("classifier-rows-shifted", "the classifier rows assigned to the wrong classes (cyclic shift), which NC3, NC4 and the accuracy must see", ("classifier", "shifted")),
         ],
     };
 
@@ -29,6 +34,7 @@ public sealed class CollapseZeroClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var per = p.Int("perClass");
+        var shifted = p.Text("classifier") == "shifted";
         return RunCases(p, context, 1e-10, seed =>
         {
             var rng = new Random(seed);
@@ -46,7 +52,7 @@ public sealed class CollapseZeroClaim : TheoryClaim
                 y[i] = i % k;
                 for (var j = 0; j < d; j++) x[i * d + j] = s * m[y[i], j] + t[j];
             }
-            var w = c * s * m;
+            var w = c * s * (shifted ? SimplexEtf.Permute(m, [.. Enumerable.Range(0, k).Select(i => (i + 1) % k)]) : m);
             var r = NcMetrics.Compute(x, y, k, d, new Classifier(w, -(w * t)));
             var values = new (string, double)[]
             {

@@ -18,6 +18,11 @@ public sealed class EquinormMeanCosineClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 12, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("cosineOffset", 1, "the average cosine is −1/(K − cosineOffset): 1 = the statement; 0 gives −1/K (deliberately false variant, falsifier)", min: 0, max: 1),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("cosine-minus-one-over-k", "the average cosine −1/K instead of −1/(K−1)", ("cosineOffset", "0")),
         ],
     };
 
@@ -25,6 +30,7 @@ public sealed class EquinormMeanCosineClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var offset = p.Int("cosineOffset");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -52,7 +58,7 @@ public sealed class EquinormMeanCosineClaim : TheoryClaim
             for (var a = 0; a < k; a++)
                 for (var b = a + 1; b < k; b++, pairs++)
                     sum += mt.Row(a) * mt.Row(b) / (mt.Row(a).L2Norm() * mt.Row(b).L2Norm());
-            return CaseOutcome.Equal(sum / pairs, -1.0 / (k - 1), $"K={k} d={d} r={CaseOutcome.F(r)}");
+            return CaseOutcome.Equal(sum / pairs, -1.0 / (k - offset), $"K={k} d={d} r={CaseOutcome.F(r)}");
         });
     }
 

@@ -19,6 +19,11 @@ public sealed class Nc1BlindSpotClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("perClass", 5, "samples per class", min: 2, max: 10000),
+            ClaimParameter.Text("scatter", "orthogonal", "where the within-class scatter lives: orthogonal to the means (the statement) or in all coordinates (broken input, falsifier)", "orthogonal", "all"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("scatter-along-the-means", "within-class scatter in every coordinate, not only orthogonal to the means", ("scatter", "all")),
         ],
     };
 
@@ -27,6 +32,7 @@ public sealed class Nc1BlindSpotClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var per = p.Int("perClass");
+        var first = p.Text("scatter") == "all" ? 0 : -1;
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -41,8 +47,8 @@ public sealed class Nc1BlindSpotClaim : TheoryClaim
             {
                 var noise = new double[per, d];
                 for (var r = 0; r < per; r++)
-                    for (var j = k - 1; j < d; j++) noise[r, j] = sigma * ClaimRandom.Normal(rng);
-                for (var j = k - 1; j < d; j++)
+                    for (var j = first < 0 ? k - 1 : 0; j < d; j++) noise[r, j] = sigma * ClaimRandom.Normal(rng);
+                for (var j = first < 0 ? k - 1 : 0; j < d; j++)
                 {
                     var mean = 0.0;
                     for (var r = 0; r < per; r++) mean += noise[r, j];

@@ -19,6 +19,11 @@ public sealed class Nc1GeneralLinearClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Real("minChange", 1e-6, "smallest relative change of nc1 that counts as a change", min: 0),
+            ClaimParameter.Text("map", "gaussian", "the invertible map A: gaussian, a generic linear map (the statement), or orthogonal, under which NC1 is invariant (deliberately false variant, falsifier)", "gaussian", "orthogonal"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("orthogonal-map", "an orthogonal A (a rotation, under which NC1 is invariant) instead of a generic linear map", ("map", "orthogonal")),
         ],
     };
 
@@ -27,12 +32,13 @@ public sealed class Nc1GeneralLinearClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var minChange = p.Real("minChange");
+        var orthogonal = p.Text("map") == "orthogonal";
         return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
             var s = LabelledSample.Draw(rng, maxK, maxPerClass: 8);
             if (s.D < s.K) return CaseOutcome.Skip("d < K (Σ_B may be invertible on the span)");
-            var a = RandomOrthogonal.Gaussian(s.D, s.D, rng);
+            var a = orthogonal ? RandomOrthogonal.Haar(s.D, rng) : RandomOrthogonal.Gaussian(s.D, s.D, rng);
             var x2 = new double[s.X.Length];
             for (var i = 0; i < s.N; i++)
                 for (var r = 0; r < s.D; r++)

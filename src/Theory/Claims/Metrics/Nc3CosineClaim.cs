@@ -18,6 +18,11 @@ public sealed class Nc3CosineClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("factor", 2, "the identity NC3 = factor·(1 − cos): 2 = the statement; 1 is a deliberately false variant (falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("factor-one", "NC3 = 1 − cos instead of 2 − 2cos", ("factor", "1")),
         ],
     };
 
@@ -25,6 +30,7 @@ public sealed class Nc3CosineClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var factor = p.Real("factor");
         return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
@@ -33,7 +39,7 @@ public sealed class Nc3CosineClaim : TheoryClaim
             var w = RandomOrthogonal.Gaussian(k, d, rng) * ClaimRandom.LogUniform(rng, 1e-3, 1e3);
             var m = RandomOrthogonal.Gaussian(k, d, rng) * ClaimRandom.LogUniform(rng, 1e-3, 1e3);
             if (rng.Next(3) == 0) m = w * ClaimRandom.LogUniform(rng, 0.1, 10) + 1e-4 * m; // nearly aligned
-            var expected = 2 - 2 * w.PointwiseMultiply(m).Enumerate().Sum() / (w.FrobeniusNorm() * m.FrobeniusNorm());
+            var expected = factor - factor * w.PointwiseMultiply(m).Enumerate().Sum() / (w.FrobeniusNorm() * m.FrobeniusNorm());
             return CaseOutcome.Equal(Nc3.Compute(w, m), expected, $"K={k} d={d}");
         });
     }

@@ -20,6 +20,11 @@ public sealed class NccMatchesClassifierClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 8, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("points", 200, "extra test points per case", min: 1, max: 100000),
+            ClaimParameter.Text("bias", "centred", "the bias: centred, b = −Wμ_G + c·1 (the statement), or zero (the bias relation dropped, falsifier)", "centred", "zero"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("bias-relation-dropped", "the bias b = −Wμ_G dropped (b = c·1) while the means sit around μ_G ≠ 0", ("bias", "zero")),
         ],
     };
 
@@ -28,6 +33,7 @@ public sealed class NccMatchesClassifierClaim : TheoryClaim
     {
         var maxK = p.Int("maxClasses");
         var points = p.Int("points");
+        var zeroBias = p.Text("bias") == "zero";
         return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
@@ -80,7 +86,7 @@ public sealed class NccMatchesClassifierClaim : TheoryClaim
             if (n % 2 == 1) { y[n - 1] = 0; for (var j = 0; j < d; j++) x[(n - 1) * d + j] = muG[j] + centred[0, j]; }
             var alpha = ClaimRandom.LogUniform(rng, 0.1, 10);
             var w = alpha * centred;
-            var b = -(w * muG) + ClaimRandom.Normal(rng);
+            var b = (zeroBias ? Vector<double>.Build.Dense(k) : -(w * muG)) + ClaimRandom.Normal(rng);
             var rep = NcMetrics.Compute(x, y, k, d, new Classifier(w, b));
             return CaseOutcome.Equal(rep.Nc4!.Value, 0, $"K={k} d={d} r={CaseOutcome.F(r)} α={CaseOutcome.F(alpha)}: nc4 = {CaseOutcome.F(rep.Nc4.Value)} over {n} points");
         });

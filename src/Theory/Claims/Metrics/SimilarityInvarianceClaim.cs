@@ -18,6 +18,11 @@ public sealed class SimilarityInvarianceClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Text("map", "similarity", "the map of the features: similarity h ↦ cQh + t (the statement) or anisotropic h ↦ cDQh + t with a random diagonal D (deliberately false variant, falsifier)", "similarity", "anisotropic"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("anisotropic-map", "an anisotropic map cDQh + t (random diagonal D) instead of a similarity", ("map", "anisotropic")),
         ],
     };
 
@@ -25,6 +30,7 @@ public sealed class SimilarityInvarianceClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var anisotropic = p.Text("map") == "anisotropic";
         return RunCases(p, context, 1e-8, seed =>
         {
             var rng = new Random(seed);
@@ -32,13 +38,14 @@ public sealed class SimilarityInvarianceClaim : TheoryClaim
             var q = RandomOrthogonal.Haar(s.D, rng);
             var c = ClaimRandom.LogUniform(rng, 0.01, 100) * (rng.Next(2) == 0 ? -1 : 1);
             var t = Enumerable.Range(0, s.D).Select(_ => 10 * ClaimRandom.Normal(rng)).ToArray();
+            var scale = anisotropic ? Enumerable.Range(0, s.D).Select(_ => ClaimRandom.LogUniform(rng, 0.1, 10)).ToArray() : null;
             var x2 = new double[s.X.Length];
             for (var i = 0; i < s.N; i++)
                 for (var a = 0; a < s.D; a++)
                 {
                     var v = 0.0;
                     for (var b = 0; b < s.D; b++) v += q[a, b] * s.X[i * s.D + b];
-                    x2[i * s.D + a] = c * v + t[a];
+                    x2[i * s.D + a] = c * (scale is null ? v : scale[a] * v) + t[a];
                 }
             var r1 = NcMetrics.Compute(s.X, s.Y, s.K, s.D);
             var r2 = NcMetrics.Compute(x2, s.Y, s.K, s.D);

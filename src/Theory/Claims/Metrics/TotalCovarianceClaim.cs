@@ -18,6 +18,11 @@ public sealed class TotalCovarianceClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Text("weights", "sample", "weights of the between-class term: sample (n_k/N, the statement) or balanced (1/K, deliberately false variant with imbalanced classes, falsifier)", "sample", "balanced"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("class-balanced-weights", "the between-class term weighted 1/K instead of n_k/N", ("weights", "balanced")),
         ],
     };
 
@@ -25,6 +30,7 @@ public sealed class TotalCovarianceClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var balanced = p.Text("weights") == "balanced";
         return RunCases(p, context, 1e-12, seed =>
         {
             var s = LabelledSample.Draw(new Random(seed), maxK, maxPerClass: 10);
@@ -41,7 +47,7 @@ public sealed class TotalCovarianceClaim : TheoryClaim
             for (var c = 0; c < s.K; c++)
             {
                 var v = st.Means.Row(c) - g;
-                between += v.OuterProduct(v) * ((double)st.Counts[c] / st.Total);
+                between += v.OuterProduct(v) * (balanced ? 1.0 / s.K : (double)st.Counts[c] / st.Total);
             }
             var diff = (total - st.SigmaW - between).Enumerate().Max(Math.Abs) / total.Enumerate().Max(Math.Abs);
             return CaseOutcome.Equal(diff, 0, $"{s} counts [{string.Join(",", st.Counts)}]: relative max-abs difference {CaseOutcome.F(diff)}");

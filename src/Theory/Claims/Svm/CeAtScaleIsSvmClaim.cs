@@ -22,6 +22,11 @@ public sealed class CeAtScaleIsSvmClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
+            ClaimParameter.Real("upperTerm", 1, "multiplier of log(N/log 2)/s in the upper inequality: 1 = the statement; 0 drops it (deliberately false variant, falsifier)", min: 0),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("upper-term-dropped", "the upper inequality −(1/s)log L̄(sW) ≤ γ* without + log(N/log 2)/s", ("upperTerm", "0")),
         ],
     };
 
@@ -29,6 +34,7 @@ public sealed class CeAtScaleIsSvmClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var upperTerm = p.Real("upperTerm");
         return RunCases(p, context, 1e-9, seed =>
         {
             var rng = new Random(seed);
@@ -48,8 +54,8 @@ public sealed class CeAtScaleIsSvmClaim : TheoryClaim
                 var w = t % 2 == 0 ? g : hat + ClaimRandom.LogUniform(rng, 1e-6, 1) / g.FrobeniusNorm() * g;
                 w /= w.FrobeniusNorm();
                 var value = -LogCe(new Classifier(s * w), x, y, k, d) / s;
-                var e = (value - gamma - Math.Log(n / Math.Log(2)) / s) * s / Math.Max(1, s * gamma);
-                if (e > worst) { worst = e; where = $"unit W: −log L̄/s = {CaseOutcome.F(value)} vs γ* + log(N/log2)/s = {CaseOutcome.F(gamma + Math.Log(n / Math.Log(2)) / s)}"; }
+                var e = (value - gamma - upperTerm * Math.Log(n / Math.Log(2)) / s) * s / Math.Max(1, s * gamma);
+                if (e > worst) { worst = e; where = $"unit W: −log L̄/s = {CaseOutcome.F(value)} vs γ* + log(N/log2)/s = {CaseOutcome.F(gamma + upperTerm * Math.Log(n / Math.Log(2)) / s)}"; }
             }
             return new CaseOutcome(worst, 0, worst, $"{shape} γ* = {CaseOutcome.F(gamma)} s = {CaseOutcome.F(s)}: {where}");
         });

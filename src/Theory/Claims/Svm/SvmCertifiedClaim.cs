@@ -19,6 +19,11 @@ public sealed class SvmCertifiedClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
+            ClaimParameter.Real("perturbation", 0, "relative size of a random perturbation of the solver's W before certifying: 0 = the solver's solution (the statement); 1e-3 is a falsifier (a non-optimal W must not certify)", min: 0, max: 1),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("perturbed-solution", "the certificate of W perturbed by 0.1% (not the optimum)", ("perturbation", "1e-3")),
         ],
     };
 
@@ -26,10 +31,18 @@ public sealed class SvmCertifiedClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var perturbation = p.Real("perturbation");
         return RunCases(p, context, 0, seed =>
         {
-            var (x, y, k, _, shape) = SvmInstances.Draw(new Random(seed), maxK);
-            var c = MulticlassSvm.Solve(x, y, k).Certificate;
+            var rng = new Random(seed);
+            var (x, y, k, d, shape) = SvmInstances.Draw(rng, maxK);
+            var sol = MulticlassSvm.Solve(x, y, k);
+            var c = sol.Certificate;
+            if (perturbation > 0)
+            {
+                var g = Collapse.Theory.Etf.RandomOrthogonal.Gaussian(k, d, rng);
+                c = SvmCertificate.Compute(x, y, k, sol.W + perturbation * sol.W.FrobeniusNorm() / g.FrobeniusNorm() * g, sol.Lambda);
+            }
             var t = SvmTolerances.Default;
             var score = Math.Max(Math.Max(c.MaxViolation / t.MaxViolation, c.DualityGap / t.DualityGap), c.Stationarity / t.Stationarity);
             if (c.MinLambda < 0) score = double.PositiveInfinity;

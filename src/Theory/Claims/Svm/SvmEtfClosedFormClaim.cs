@@ -18,6 +18,11 @@ public sealed class SvmEtfClosedFormClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 8, "largest number of classes K drawn", min: 2, max: 50),
+            ClaimParameter.Real("kFactorPower", 1, "W = ((K−1)/K)^kFactorPower/c · M: 1 = the statement; 0 drops (K−1)/K (deliberately false variant, falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("k-factor-dropped", "W = M/c instead of ((K−1)/(cK))·M (and the margin that goes with it)", ("kFactorPower", "0")),
         ],
     };
 
@@ -25,6 +30,7 @@ public sealed class SvmEtfClosedFormClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var power = p.Real("kFactorPower");
         return RunCases(p, context, 1e-8, seed =>
         {
             var rng = new Random(seed);
@@ -43,9 +49,9 @@ public sealed class SvmEtfClosedFormClaim : TheoryClaim
                 for (var j = 0; j < d; j++) x[i * d + j] = c * m[y[i], j];
             }
             var sol = MulticlassSvm.Solve(x, y, k);
-            var alpha = (k - 1) / (c * k);
+            var alpha = power == 1 ? (k - 1) / (c * k) : Math.Pow((k - 1.0) / k, power) / c;
             var dist = (sol.W - alpha * m).FrobeniusNorm() / (alpha * m.FrobeniusNorm());
-            var margin = c * Math.Sqrt(k) / (k - 1);
+            var margin = power == 1 ? c * Math.Sqrt(k) / (k - 1) : 1 / (alpha * Math.Sqrt(k));
             var err = Math.Max(dist, Math.Abs(sol.Certificate.Margin - margin) / margin);
             return CaseOutcome.Equal(err, 0, $"K={k} d={d} c={CaseOutcome.F(c)} π=[{string.Join(",", pi)}]: ‖W − αM‖/‖αM‖ = {CaseOutcome.F(dist)}, margin {CaseOutcome.F(sol.Certificate.Margin)} vs {CaseOutcome.F(margin)}");
         });

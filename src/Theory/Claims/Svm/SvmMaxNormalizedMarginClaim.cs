@@ -21,6 +21,11 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
+            ClaimParameter.Text("norm", "frobenius", "the norm normalizing the margin: frobenius (the statement) or spectral, ‖W‖₂ ≤ ‖W‖_F (deliberately false variant, falsifier)", "frobenius", "spectral"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("spectral-norm", "the margin normalized by the spectral norm ‖W‖₂ instead of ‖W‖_F", ("norm", "spectral")),
         ],
     };
 
@@ -28,19 +33,20 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
+        var spectral = p.Text("norm") == "spectral";
         return RunCases(p, context, 1e-9, seed =>
         {
             var rng = new Random(seed);
             var (x, y, k, d, shape) = SvmInstances.Draw(rng, maxK);
             var sol = MulticlassSvm.Solve(x, y, k);
             var upper = sol.Certificate.MarginUpperBound;
-            var svm = NormalizedMargin(new Classifier(sol.W), x, y, d);
+            var svm = NormalizedMargin(new Classifier(sol.W), x, y, d, spectral);
             var best = double.NegativeInfinity;
             for (var t = 0; t < 200; t++)
             {
                 var g = RandomOrthogonal.Gaussian(k, d, rng);
                 var w = t % 2 == 0 ? g : sol.W + ClaimRandom.LogUniform(rng, 1e-6, 1) * sol.W.FrobeniusNorm() / g.FrobeniusNorm() * g;
-                best = Math.Max(best, NormalizedMargin(new Classifier(w), x, y, d));
+                best = Math.Max(best, NormalizedMargin(new Classifier(w), x, y, d, spectral));
             }
             var excess = Math.Max(best - upper, Math.Abs(svm - sol.Certificate.Margin)) / upper;
             return new CaseOutcome(Math.Max(best, svm), upper, excess,
@@ -48,7 +54,7 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
         });
     }
 
-    private static double NormalizedMargin(Classifier c, double[] x, int[] y, int d)
+    private static double NormalizedMargin(Classifier c, double[] x, int[] y, int d, bool spectral)
     {
         Span<double> z = stackalloc double[c.Classes];
         var min = double.PositiveInfinity;
@@ -57,6 +63,6 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
             c.Logits(x.AsSpan(i * d, d), z);
             min = Math.Min(min, SampleMargin.Of(z, y[i]));
         }
-        return min / c.Weights.FrobeniusNorm();
+        return min / (spectral ? c.Weights.L2Norm() : c.Weights.FrobeniusNorm());
     }
 }
