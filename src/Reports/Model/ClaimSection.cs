@@ -20,6 +20,9 @@ public sealed record ClaimSection(string Id, string Title, string Source, string
     /// <summary>Plots attached by the claim (<see cref="IClaim.CheckWithEvidence"/>); empty otherwise.</summary>
     public IReadOnlyList<PlotSpec> Plots { get; init; } = [];
 
+    /// <summary>Falsify mode: the claim's falsifiers with their outcomes (empty in a normal report).</summary>
+    public IReadOnlyList<FalsifierRun> FalsifierRuns { get; init; } = [];
+
     /// <summary>The falsifying instance in full, when the claim supplied one.</summary>
     public string? FalsifyingInstance { get; init; }
 

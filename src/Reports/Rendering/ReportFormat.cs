@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collapse.Reports.Model;
 using Collapse.Theory.Claims;
 
 namespace Collapse.Reports.Rendering;
@@ -32,7 +33,17 @@ public static class ReportFormat
         _ => "inconclusive",
     };
 
-    /// <summary>Lower-case kind word: identity, inequality, asymptotic, empirical.</summary>
+    /// <summary>A falsify-mode section's status: "caught 3/3", "NOT CAUGHT 1 of 3" or "no falsifier".</summary>
+    public static string FalsifyStatus(ClaimSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var runs = section.FalsifierRuns;
+        if (runs.Count == 0) return "no falsifier";
+        var caught = runs.Count(r => r.Caught);
+        return caught == runs.Count ? $"caught {caught}/{runs.Count}" : $"NOT CAUGHT {runs.Count - caught} of {runs.Count}";
+    }
+
+    /// <summary>Lower-case kind word: identity, inequality, asymptotic, empirical, definition.</summary>
     public static string Kind(ClaimKind k) => k.ToString().ToLowerInvariant();
 
     /// <summary>Label of the expected column: "bound" for inequalities, "expected" otherwise.</summary>

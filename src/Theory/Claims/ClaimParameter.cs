@@ -99,7 +99,8 @@ public sealed record ClaimParameter(string Name, ClaimParameterType Type, string
 
     private string Interval(string each = "")
     {
-        string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        string F(double v) => Type is ClaimParameterType.Int or ClaimParameterType.IntList
+            ? ((long)v).ToString(CultureInfo.InvariantCulture) : v.ToString("G6", CultureInfo.InvariantCulture);
         return (Min, Max) switch
         {
             ({ } lo, { } hi) => $"{each} in [{F(lo)}, {F(hi)}]",
