@@ -117,6 +117,16 @@ public static class ClaimRendering
         baseSeed = context.Seed,
         parameters = r.Parameters,
         detail = r.Detail,
+        caseStatistics = r.Cases is { } c ? new
+        {
+            @checked = c.Checked,
+            skipped = c.Skipped,
+            informative = c.Informative,
+            informativeFraction = c.InformativeFraction,
+            medianTightness = c.MedianTightness,
+            medianSlack = c.MedianSlack,
+        } : null,
+        falsifiers = claim.Info.Falsifiers.Select(f => f.Name).ToArray(),
         replay = Replay(claim, context),
     }, Json);
 
@@ -130,6 +140,7 @@ public static class ClaimRendering
             ? $"  falsifying seed {r.Seed} ({context.Cases} cases, base seed {context.Seed})"
             : $"  seed {r.Seed} ({context.Cases} cases, base seed {context.Seed})");
         o.WriteLine($"  {r.Detail}");
+        if (r.Cases is { } cases) o.WriteLine($"  cases: {Collapse.Reports.Rendering.ReportFormat.Cases(cases)}");
         if (r.Verdict != Verdict.Holds) o.WriteLine($"  replay: {Replay(claim, context)}");
     }
 

@@ -155,7 +155,7 @@ public static class HtmlRenderer
         Count(h, "holds", s.Holds, "hold");
         Count(h, "fails", s.Fails, "fail");
         Count(h, "inconclusive", s.Inconclusive, "inconclusive");
-        h.Append("</div>\n<div class=\"overview\">\n");
+        h.Append("</div>\n<p class=\"kinds\">By kind: ").Append(E(s.KindsText())).Append(". Definitions are regression guards that hold by definition; they are shown but not counted as evidence.</p>\n<div class=\"overview\">\n");
         var k = 0;
         foreach (var plot in OverviewPlots.For(report))
             Figure(h, plot, $"overview{k++}", 540, 340);
@@ -230,6 +230,12 @@ public static class HtmlRenderer
         Row(h, "seed", $"{r.Seed.ToString(CultureInfo.InvariantCulture)} (the {(s.Verdict == Verdict.Fails ? "falsifying case's" : "reported case's")} seed)");
         Row(h, "replay", $"<code>{E(s.Replay)}</code>");
         Row(h, "wall time", E(ReportFormat.Seconds(s.WallSeconds)));
+        if (r.Cases is { } cases) Row(h, "cases", E(ReportFormat.Cases(cases)));
+        if (s.Info is { } info)
+        {
+            Row(h, "falsifiers", E(ReportFormat.Falsifiers(info.Falsifiers)));
+            if (info.References.Count > 0) Row(h, "references", E(string.Join(", ", info.References)) + " (docs/references.md)");
+        }
         h.Append("</table>\n");
         if (s.Verdict == Verdict.Fails)
         {

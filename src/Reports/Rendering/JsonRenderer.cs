@@ -125,6 +125,17 @@ public static class JsonRenderer
         Num(w, "tolerance", r.Tolerance);
         w.WriteNumber("seed", r.Seed);
         w.WriteString("detail", r.Detail);
+        if (r.Cases is { } cases)
+        {
+            w.WriteStartObject("cases");
+            w.WriteNumber("checked", cases.Checked);
+            w.WriteNumber("skipped", cases.Skipped);
+            if (cases.Informative is int informative) w.WriteNumber("informative", informative); else w.WriteNull("informative");
+            Num(w, "informativeFraction", cases.InformativeFraction);
+            Num(w, "medianTightness", cases.MedianTightness);
+            Num(w, "medianSlack", cases.MedianSlack);
+            w.WriteEndObject();
+        }
         w.WritePropertyName("references");
         Strings(w, c.Info?.References ?? []);
         w.WriteStartArray("falsifiers");

@@ -45,6 +45,7 @@ public static class MarkdownRenderer
 
         md.Append("## Summary\n\n");
         md.Append(CultureInfo.InvariantCulture, $"| total | hold | fail | inconclusive |\n|---:|---:|---:|---:|\n| {s.Total} | {s.Holds} | {s.Fails} | {s.Inconclusive} |\n\n");
+        md.Append("By kind: ").Append(Esc(s.KindsText())).Append(". Definitions are regression guards that hold by definition; they are shown but not counted as evidence.\n\n");
         var o = 0;
         foreach (var plot in OverviewPlots.For(report))
             Image(md, images, plot, $"_overview-{++o}.png", 540, 340);
@@ -73,6 +74,12 @@ public static class MarkdownRenderer
             Row(md, "seed", $"{r.Seed.ToString(CultureInfo.InvariantCulture)} (the {(c.Verdict == Verdict.Fails ? "falsifying case's" : "reported case's")} seed)");
             Row(md, "replay", Code(c.Replay));
             Row(md, "wall time", ReportFormat.Seconds(c.WallSeconds));
+            if (r.Cases is { } cases) Row(md, "cases", Cell(ReportFormat.Cases(cases)));
+            if (c.Info is { } info)
+            {
+                Row(md, "falsifiers", Cell(ReportFormat.Falsifiers(info.Falsifiers)));
+                if (info.References.Count > 0) Row(md, "references", Cell(string.Join(", ", info.References) + " (docs/references.md)"));
+            }
             md.Append('\n');
             if (c.Verdict == Verdict.Fails)
             {

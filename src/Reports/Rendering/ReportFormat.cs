@@ -33,6 +33,28 @@ public static class ReportFormat
         _ => "inconclusive",
     };
 
+    /// <summary>
+    /// Case statistics in one line: "20 checked, 0 skipped; 3 informative (15%); median tightness 0.12; median slack 0.5"
+    /// (the parts a claim does not report are left out).
+    /// </summary>
+    public static string Cases(CaseStatistics c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var parts = new List<string> { $"{c.Checked} checked, {c.Skipped} skipped" };
+        if (c.Informative is int i)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{i} informative ({100 * c.InformativeFraction:0.#}%)"));
+        if (double.IsFinite(c.MedianTightness)) parts.Add($"median tightness {Number(c.MedianTightness)}");
+        if (double.IsFinite(c.MedianSlack)) parts.Add($"median slack {Number(c.MedianSlack)}");
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>Declared falsifiers as "name (what was broken); …", or "none declared yet".</summary>
+    public static string Falsifiers(IReadOnlyList<Falsifier> falsifiers)
+    {
+        ArgumentNullException.ThrowIfNull(falsifiers);
+        return falsifiers.Count == 0 ? "none declared yet" : string.Join("; ", falsifiers.Select(f => $"{f.Name} ({f.Broken})"));
+    }
+
     /// <summary>A falsify-mode section's status: "caught 3/3", "NOT CAUGHT 1 of 3" or "no falsifier".</summary>
     public static string FalsifyStatus(ClaimSection section)
     {

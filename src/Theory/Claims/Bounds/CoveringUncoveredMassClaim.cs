@@ -53,7 +53,10 @@ public sealed class CoveringUncoveredMassClaim : TheoryClaim
             var freq = (double)hits / trials;
             var excess = bound >= 1 ? freq - bound : freq - (double)allowance / trials;
             return new CaseOutcome(freq, bound, excess,
-                $"dim={dim} s={CaseOutcome.F(s)} N={n} ε={CaseOutcome.F(eps)}: uncovered in {hits}/{trials}, bound {CaseOutcome.F(bound)}");
+                $"dim={dim} s={CaseOutcome.F(s)} N={n} ε={CaseOutcome.F(eps)}: uncovered in {hits}/{trials}, bound {CaseOutcome.F(bound)}")
+            {
+                Tightness = freq / bound, Informative = bound < 1,
+            };
         });
     }
 

@@ -64,7 +64,10 @@ public sealed class HoeffdingClassMeanClaim : TheoryClaim
             var excess = bound >= 1 ? freq - bound : freq - (double)allowance / trials;
             return new CaseOutcome(freq, bound, excess,
                 $"d={d} n={n} ρ={CaseOutcome.F(rho)} ε={CaseOutcome.F(eps)} {(signs ? "±ρ" : "uniform")} coordinates: {hits}/{trials} draws with ‖μ̂−μ‖ ≥ ε, " +
-                $"bound {CaseOutcome.F(bound)} (allowance {allowance}/{trials}, ratio bound/frequency {CaseOutcome.F(SlackReport.RatioOf(bound, freq))})");
+                $"bound {CaseOutcome.F(bound)} (allowance {allowance}/{trials}, ratio bound/frequency {CaseOutcome.F(SlackReport.RatioOf(bound, freq))})")
+            {
+                Tightness = freq / bound, Informative = bound < 1,
+            };
         });
     }
 }

@@ -54,7 +54,10 @@ public abstract class MarginBoundCoverageClaim : TheoryClaim
             $"bound violated in {report.Violations}/{report.Count} trials (frequency {CaseOutcome.F(report.Frequency)}, δ = {CaseOutcome.F(settings.Delta)}, " +
             $"allowance {allowance} at binomial tail 1e-6); mean bound {CaseOutcome.F(report.MeanBound)}, mean test error {CaseOutcome.F(report.MeanTestError)}, " +
             $"ratio bound/test error median {CaseOutcome.F(report.MedianRatio)}, min {CaseOutcome.F(report.MinRatio)}, vacuous (≥ 1) in {CaseOutcome.F(100 * report.VacuousFraction)}% of trials");
-        return Aggregate(p, context, outcome, tolerance);
+        var stats = new CaseStatistics(report.Count, 0, report.Trials.Count(t => !t.Bound.Vacuous),
+            CaseStatistics.Median(report.Trials.Select(t => t.TestError / t.Bound.Value)),
+            CaseStatistics.Median(report.Trials.Select(t => t.Bound.Value - t.TestError)));
+        return Aggregate(p, context, outcome, tolerance, stats);
     }
 }
 

@@ -43,7 +43,7 @@ public sealed class WelchBoundClaim : TheoryClaim
             var o = CaseOutcome.AtMost(bound, coherence, $"K={k} d={d}: coherence {CaseOutcome.F(coherence)}, Welch bound {CaseOutcome.F(bound)}");
             var simplex = SimplexEtf.Random(d + 1, d, rng.Next());
             var attained = Math.Abs(Coherence(simplex) - Math.Sqrt(1.0 / (d * (double)d)));
-            return o with { Excess = Math.Max(o.Excess, attained) };
+            return o with { Excess = Math.Max(o.Excess, attained), Tightness = bound / coherence, Informative = bound > 0 };
         });
     }
 
