@@ -22,7 +22,7 @@ public sealed class MinorityCollapseClaim : UfmClaim
             + "R·minorityPerClass: the mean pairwise cosine of the minority classifiers is non-decreasing in R over ratios (slack tolerance) and reaches "
             + "collapsedCosine at the largest R; the angle curve is reported.",
         Source = "Fang, He, Long, Su 2021 (PNAS), minority collapse in the layer-peeled model; its finite-R behaviour in the regularized UFM is observed here",
-        References = ["fang2021"],
+        References = ["fang2021", "thrampoulidis2022"],
         Parameters =
         [
             ClaimParameter.Int("classes", 4, "number of classes K (the last ⌊K/2⌋ are minority classes)", min: 2, max: 1000),

@@ -100,7 +100,7 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
                     .. closedForm,
                 ]))
                 {
-                    Caption = $"‖W‖_F and ‖H‖_F should settle on the dashed closed-form values (t* = {t:F6}, Zhu et al. 2021 Thm 3.1 / catalogue D2).",
+                    Caption = $"‖W‖_F and ‖H‖_F should settle on the dashed closed-form values (t* = {t:F6}; ETF structure: Zhu et al. 2021; t* derived in docs/ufm.md).",
                 });
                 plots.Add(new PlotSpec("Relative error of the scale vs step", TrajectoryPlots.StepLabel, "relative error", true, true, TrajectoryPlots.NonEmpty(
                 [

@@ -9,7 +9,7 @@ namespace Collapse.Ufm.Claims;
 /// networks", ICLR, for the cross-entropy sum loss 𝓛 = N·F of an L-homogeneous model:
 /// γ̃ = −log(e^𝓛 − 1) / ρ^L. The trained parameters are (W, H) in mode (a) (L = 2, ρ^L = ‖W‖² + ‖H‖²), W in mode (b)
 /// and H in mode (c) (L = 1, ρ = ‖W‖ resp. ‖H‖). Non-decreasing along gradient flow once 𝓛 &lt; log 2 (their Thm 4.1);
-/// γ̃ ≤ p_min/ρ^L (claims catalogue C2/E3). Evaluated from log F in the log domain, so it stays finite when F underflows.
+/// γ̃ ≤ p_min/ρ^L (the log-sum-exp of N(K−1) terms, claim smoothed-margin-sandwich). Evaluated from log F in the log domain, so it stays finite when F underflows.
 /// </summary>
 public static class SmoothedMargin
 {
