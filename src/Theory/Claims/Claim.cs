@@ -24,12 +24,7 @@ public abstract class Claim : IClaim
     public abstract ClaimInfo Info { get; }
 
     /// <inheritdoc />
-    public ClaimEvidence CheckWithEvidence(ClaimContext context)
-    {
-        var parameters = Resolve(context);
-        var evidence = Run(parameters, context);
-        return evidence;
-    }
+    public ClaimEvidence CheckWithEvidence(ClaimContext context) => Run(Resolve(context), context);
 
     /// <summary>
     /// The parameters this check runs with: <see cref="ClaimParameters.Resolve(ClaimInfo, ClaimContext)"/> followed

@@ -124,6 +124,6 @@ public class ClaimRecordTests
     public void DefinitionIsItsOwnKind()
     {
         var defs = new ClaimRegistry(TheoryClaims.All()).All.Where(c => c.Kind == ClaimKind.Definition).Select(c => c.Id).ToList();
-        Assert.Equal(["pmin-is-min-class-pair-margin", "margin-positive-iff-correct", "margin-risk-sandwich", "margin-risk-monotone-in-gamma"], defs);
+        Assert.Equal(["pmin-is-min-class-pair-margin", "margin-positive-iff-correct", "margin-risk-sandwich", "margin-risk-monotone-in-gamma", "permuted-bounds-equal-at-etf"], defs);
     }
 }

@@ -1,10 +1,13 @@
 namespace Collapse.Theory.Claims.Bounds;
 
-/// <summary>At an exact ETF with equal class-pair margins every permuted bound is equal.</summary>
+/// <summary>
+/// At an exact ETF with equal class-pair margins every permuted bound is equal: true by construction (every term sees
+/// the same radius γ/(L‖w_k − w_l‖), so a permutation only reorders equal numbers); a guard of the permutation plumbing.
+/// </summary>
 public sealed class PermutedBoundsInvariantAtEtfClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override ClaimInfo Info { get; } = new("permuted-bounds-equal-at-etf", ClaimKind.Identity)
+    public override ClaimInfo Info { get; } = new("permuted-bounds-equal-at-etf", ClaimKind.Definition)
     {
         Title = "At an exact ETF with equal margins the bound cannot distinguish label permutations",
         Statement =
