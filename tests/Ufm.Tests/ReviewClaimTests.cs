@@ -24,29 +24,17 @@ public class ReviewClaimTests
         ["ufm-fixed-etf-imbalance"] = [("steps", "1000")],
     };
 
-    /// <summary>Every declared false variant of every review claim: (claim id, parameter, false value).</summary>
-    public static TheoryData<string, string, string> Falsifiers
+    /// <summary>Every declared falsifier of every review claim: (claim id, falsifier name).</summary>
+    public static TheoryData<string, string> Falsifiers
     {
         get
         {
-            var data = new TheoryData<string, string, string>();
-            foreach (var (id, variants) in Variants)
-                foreach (var v in variants) data.Add(id, v.Parameter, v.Value);
+            var data = new TheoryData<string, string>();
+            foreach (var id in Small.Keys)
+                foreach (var f in Claim(id).Info.Falsifiers) data.Add(id, f.Name);
             return data;
         }
     }
-
-    private static readonly (string Id, IReadOnlyList<FalseVariant> Variants)[] Variants =
-    [
-        ("ufm-mse-strong-collapse", MseStrongCollapseClaim.FalseVariants),
-        ("ufm-mse-bias-free-closed-form", MseBiasFreeClosedFormClaim.FalseVariants),
-        ("ufm-mse-central-path", MseCentralPathClaim.FalseVariants),
-        ("ufm-conservation-law", ConservationLawClaim.FalseVariants),
-        ("ufm-seli-imbalance", SeliImbalanceClaim.FalseVariants),
-        ("layer-peeled-balanced-etf", LayerPeeledBalancedEtfClaim.FalseVariants),
-        ("layer-peeled-minority-collapse", LayerPeeledMinorityCollapseClaim.FalseVariants),
-        ("ufm-fixed-etf-imbalance", FixedEtfImbalanceClaim.FalseVariants),
-    ];
 
     public static TheoryData<string> Ids => new(Small.Keys);
 
@@ -72,28 +60,25 @@ public class ReviewClaimTests
 
     [Theory]
     [MemberData(nameof(Falsifiers))]
-    public void EveryFalseVariantIsCaught(string id, string parameter, string value)
+    public void EveryFalsifierIsCaughtAtReducedSizes(string id, string name)
     {
-        var evidence = Claim(id).CheckWithEvidence(Context(id, (parameter, value)));
-        Assert.True(evidence.Result.Verdict == Verdict.Fails, $"{id} with {parameter}={value}: {evidence.Result.Verdict}: {evidence.Result.Detail}");
+        var f = Claim(id).Info.Falsifiers.Single(x => x.Name == name);
+        var evidence = Claim(id).CheckWithEvidence(Context(id, f.Overrides.Select(kv => (kv.Key, kv.Value)).ToArray()));
+        Assert.True(evidence.Result.Verdict == Verdict.Fails, $"{id} with {name} ({f.Broken}): {evidence.Result.Verdict}: {evidence.Result.Detail}");
         Assert.False(string.IsNullOrWhiteSpace(evidence.FalsifyingInstance));
-        Assert.Equal(value, evidence.Result.Parameters[parameter]);
+        foreach (var (k, v) in f.Overrides) Assert.Equal(v, evidence.Result.Parameters[k]);
     }
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public void EveryClaimDeclaresFalsifiersOnItsOwnParameters(string id)
+    public void EveryClaimDeclaresFalsifiersAndReferences(string id)
     {
-        var variants = Variants.Single(v => v.Id == id).Variants;
-        Assert.NotEmpty(variants);
-        Assert.Equal(variants.Count, variants.Select(v => v.Name).Distinct().Count());
-        foreach (var v in variants)
-        {
-            Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", v.Name);
-            Assert.False(string.IsNullOrWhiteSpace(v.Broken));
-            Assert.True(Claim(id).DefaultParameters.TryGetValue(v.Parameter, out var statement), $"{id}: {v.Parameter}");
-            Assert.NotEqual(statement, v.Value);
-        }
+        var info = Claim(id).Info;
+        Assert.NotEmpty(info.Falsifiers);
+        Assert.NotEmpty(info.References);
+        info.Validate();
+        foreach (var f in info.Falsifiers)
+            foreach (var (k, v) in f.Overrides) Assert.Contains("falsifier", info.Parameter(k)!.Description, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -31,45 +31,50 @@ public sealed record ConservationLawParameters(int Classes, int Dim, int PerClas
 public sealed class ConservationLawClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-conservation-law";
-    /// <inheritdoc />
-    public override string Title => "Balancedness WᵀW − HHᵀ: exact one-step GD identity, conserved by gradient flow, decaying as e^{−2λt} with weight decay";
-    /// <inheritdoc />
-    public override string Source => "Du, Hu, Lee 2018, NeurIPS, \"Algorithmic regularization in learning deep homogeneous models: layers are automatically balanced\" (gradient flow); the weight-decay and discrete-step forms are derived (docs/review-models.md); references: du2018";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Joint-mode UFM (any loss of the logits WH + b1ᵀ; the bias does not enter C = WᵀW − HHᵀ): (i) every GD step satisfies "
-        + "C' − C = −2η(λ_W WᵀW − λ_H HHᵀ) + η²(ĝ_Wᵀĝ_W − ĝ_Hĝ_Hᵀ) to tolerance (relative to ‖C‖_F), for λ = 0, λ_W = λ_H and λ_W ≠ λ_H; (ii) without decay "
-        + "the drift ‖C(T) − C(0)‖ is at most η²Σ(‖ĝ_W‖² + ‖ĝ_H‖²) and halves with η (ratio in ½ ± orderSlack at equal flow time T): C is conserved by gradient "
-        + "flow; (iii) with λ_W = λ_H = λ the error ‖C(T) − e^{−2λT}C(0)‖ halves with η likewise: C(t) = e^{−2λt}C(0) under gradient flow.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-conservation-law", ClaimKind.Identity)
     {
-        ["classes"] = "4", ["dim"] = "6", ["perClass"] = "5", ["loss"] = "ce", ["initScale"] = "0.5", ["lr"] = "0.1", ["flowTime"] = "20", ["lambda"] = "0.05",
-        ["tolerance"] = "1e-13", ["orderSlack"] = "0.05", ["secondOrder"] = "kept", ["decayRate"] = "2-lambda",
+        Title = "Balancedness WᵀW − HHᵀ: exact one-step GD identity, conserved by gradient flow, decaying as e^{−2λt} with weight decay",
+        Statement =
+            "Joint-mode UFM (any loss of the logits WH + b1ᵀ; the bias does not enter C = WᵀW − HHᵀ): (i) every GD step satisfies "
+            + "C' − C = −2η(λ_W WᵀW − λ_H HHᵀ) + η²(ĝ_Wᵀĝ_W − ĝ_Hĝ_Hᵀ) to tolerance (relative to ‖C‖_F), for λ = 0, λ_W = λ_H and λ_W ≠ λ_H; (ii) without decay "
+            + "the drift ‖C(T) − C(0)‖ is at most η²Σ(‖ĝ_W‖² + ‖ĝ_H‖²) and halves with η (ratio in ½ ± orderSlack at equal flow time T): C is conserved by gradient "
+            + "flow; (iii) with λ_W = λ_H = λ the error ‖C(T) − e^{−2λT}C(0)‖ halves with η likewise: C(t) = e^{−2λt}C(0) under gradient flow.",
+        Source = "Du, Hu, Lee 2018, NeurIPS, \"Algorithmic regularization in learning deep homogeneous models: layers are automatically balanced\" (gradient flow); the weight-decay and discrete-step forms are derived (docs/review-models.md)",
+        References = ["du2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 4, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 6, "feature dimension d", min: 1, max: 10000),
+            ClaimParameter.Int("perClass", 5, "samples per class n", min: 1, max: 10000),
+            ClaimParameter.Text("loss", "ce", "loss of the UFM (the law holds for any loss of the logits)", "ce", "mse"),
+            ClaimParameter.Real("initScale", 0.5, "initialisation scale (large enough that C(0) is far from 0)", min: 1e-6, max: 1000),
+            ClaimParameter.Real("lr", 0.1, "η of the coarse runs (the fine runs use η/2 over the same flow time)", min: 1e-9, max: 1000),
+            ClaimParameter.Real("flowTime", 20, "flow time T = η·steps of every run", min: 1e-9, max: 1e6),
+            ClaimParameter.Real("lambda", 0.05, "λ of the decay runs (λ_W = λ_H = λ) and of the unequal run (λ_W = λ, λ_H = 2λ)", min: 1e-12, max: 1000),
+            ClaimParameter.Real("tolerance", 1e-13, "largest relative residual of the one-step identity (measured ≤ 1.7e-15 over 12 seeds)", min: 0),
+            ClaimParameter.Real("orderSlack", 0.05, "the η/2-to-η ratio of the flow-law errors must lie in ½ ± orderSlack (measured deviation ≤ 9e-4)", min: 0, max: 0.5),
+            ClaimParameter.Text("secondOrder", "kept", "kept = the exact identity (the statement); dropped removes its η² term (falsifier)", "kept", "dropped"),
+            ClaimParameter.Text("decayRate", "2-lambda", "2-lambda = C(t) = e^{−2λt}C(0) (the statement); 1-lambda is a false constant (falsifier)", "2-lambda", "1-lambda"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("identity-without-eta-squared", "the one-step identity without its η²(ĝ_Wᵀĝ_W − ĝ_Hĝ_Hᵀ) term", ("secondOrder", "dropped")),
+            Falsifier.Of("decay-rate-lambda", "C(t) = e^{−λt}C(0) instead of e^{−2λt}C(0) (a false constant)", ("decayRate", "1-lambda")),
+        ],
     };
 
-    /// <summary>Reads the typed parameters (throws <see cref="Theory.InputException"/> on bad or unknown values).</summary>
-    public ConservationLawParameters Read(ClaimContext context, out IReadOnlyDictionary<string, string> effective)
+    /// <summary>The typed parameters of a resolved check.</summary>
+    public static ConservationLawParameters Read(ClaimParameters p, ClaimContext context)
     {
-        var p = effective = Resolve(this, context);
-        return new ConservationLawParameters(Int(p, "classes", 2, 1000), Int(p, "dim", 1, 10_000), Int(p, "perClass", 1, 10_000),
-            Choice(p, "loss", "ce", "mse") == "mse" ? UfmLoss.Mse : UfmLoss.CrossEntropy, Real(p, "initScale", 1e-6, 1e3), Real(p, "lr", 1e-9, 1e3),
-            Real(p, "flowTime", 1e-9, 1e6), Real(p, "lambda", 1e-12, 1e3), Real(p, "tolerance", 0, 1e6), Real(p, "orderSlack", 0, 0.5),
-            Choice(p, "secondOrder", "kept", "dropped") == "dropped" ? 0 : 1, Choice(p, "decayRate", "2-lambda", "1-lambda") == "1-lambda" ? 1 : 2);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(context);
+        return new ConservationLawParameters(p.Int("classes"), p.Int("dim"), p.Int("perClass"), p.Text("loss") == "mse" ? UfmLoss.Mse : UfmLoss.CrossEntropy,
+            p.Real("initScale"), p.Real("lr"), p.Real("flowTime"), p.Real("lambda"), p.Real("tolerance"), p.Real("orderSlack"),
+            p.Text("secondOrder") == "dropped" ? 0 : 1, p.Text("decayRate") == "1-lambda" ? 1 : 2);
     }
 
-    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
-    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
-    [
-        new("identity-without-eta-squared", "the one-step identity without its η²(ĝ_Wᵀĝ_W − ĝ_Hĝ_Hᵀ) term", "secondOrder", "dropped"),
-        new("decay-rate-lambda", "C(t) = e^{−λt}C(0) instead of e^{−2λt}C(0) (a false constant)", "decayRate", "1-lambda"),
-    ];
-
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) => Evaluate(Read(p, context), context.Seed, p.AsStrings());
 
     private sealed record RunRecord(string Name, double Eta, double LambdaW, double LambdaH, double[] Time, double[] Residual, double[] FlowError,
         double Drift, double DriftBound, UfmConfig Config, double Norm0);
@@ -105,7 +110,7 @@ public sealed class ConservationLawClaim : UfmClaim
                      + $"(λ = 0, λ_W = λ_H = {Num(p.Lambda)}, λ_W = {Num(p.Lambda)} ≠ λ_H); no decay, T = {Num(p.FlowTime)}: drift/‖C(0)‖ {free.Drift:E3} (η = {Num(eta)}, bound {free.DriftBound:E3}) "
                      + $"→ {freeFine.Drift:E3} (η/2), ratio {driftRatio:F4}; decay: ‖C(T) − e^{{−{Num(p.DecayRate)}λT}}C(0)‖/‖C(0)‖ {decay.FlowError[^1]:E3} → {decayFine.FlowError[^1]:E3}, "
                      + $"ratio {decayRatio:F4} (‖C(T)‖/‖C(0)‖ = {decay.Norm0:F4} vs e^{{−2λT}} = {Math.Exp(-2 * p.Lambda * p.FlowTime):F4}).";
-        var result = new ClaimResult(Id, parameters, worst, 0, p.Tolerance, verdict, seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, worst, 0, p.Tolerance, verdict, seed, detail);
         var lawPlot = new PlotSpec("Distance from the gradient-flow law vs flow time", "flow time t = η·step", "‖C(t) − law(t)‖_F/‖C(0)‖_F", false, true,
             TrajectoryPlots.NonEmpty(all.Take(4).Select(r => Series(r.Name, r.Time, r.FlowError, false, true))))
         {

@@ -29,51 +29,49 @@ public sealed record FixedEtfImbalanceParameters(int Classes, int Dim, int PerCl
 public sealed class FixedEtfImbalanceClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-fixed-etf-imbalance";
-    /// <inheritdoc />
-    public override string Title => "Fixed ETF classifier: features collapse to the ETF even under class imbalance (CE and squared loss)";
-    /// <inheritdoc />
-    public override string Source => "Yang, Chen, Li, Xie, Lin, Tao 2022, NeurIPS, \"Inducing neural collapse in imbalanced learning: do we really need a learnable classifier at the end of deep neural network?\" (arXiv 2203.09081); references: yang2022";
-    /// <inheritdoc />
-    public override string Statement =>
-        "--mode fixed-etf (W = a unit-norm simplex ETF M, randomly rotated and permuted), no bias, f(H) = (1/N)Σℓ(Mh_i, y_i) + λ_H/2‖H‖², step imbalance R: "
-        + "after GD every feature satisfies ‖h_i − s* m_{y_i}‖/s* ≤ tolerance with the per-sample optimum s* (CE: root of (K/N)e^{−as}/(1 + (K−1)e^{−as}) = λ_H s, "
-        + "a = K/(K−1); squared loss: s* = 1/(a + Nλ_H)) — the same for majority and minority classes — and nc1 and the class means' etfGramError are ≤ tolerance. "
-        + "The closed forms are derived for this penalised objective (Yang et al. state the collapse for a norm-constrained one).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-fixed-etf-imbalance", ClaimKind.Asymptotic)
     {
-        ["classes"] = "4", ["dim"] = "6", ["perClass"] = "20", ["imbalance"] = "10", ["losses"] = "ce,mse", ["lambdaH"] = "0.01", ["steps"] = "2000",
-        ["etfSeed"] = "7", ["tolerance"] = "1e-12", ["scaleCount"] = "all-samples", ["marginFactor"] = "k-over-k-minus-1",
+        Title = "Fixed ETF classifier: features collapse to the ETF even under class imbalance (CE and squared loss)",
+        Statement =
+            "--mode fixed-etf (W = a unit-norm simplex ETF M, randomly rotated and permuted), no bias, f(H) = (1/N)Σℓ(Mh_i, y_i) + λ_H/2‖H‖², step imbalance R: "
+            + "after GD every feature satisfies ‖h_i − s* m_{y_i}‖/s* ≤ tolerance with the per-sample optimum s* (CE: root of (K/N)e^{−as}/(1 + (K−1)e^{−as}) = λ_H s, "
+            + "a = K/(K−1); squared loss: s* = 1/(a + Nλ_H)) — the same for majority and minority classes — and nc1 and the class means' etfGramError are ≤ tolerance. "
+            + "The closed forms are derived for this penalised objective (Yang et al. state the collapse for a norm-constrained one).",
+        Source = "Yang, Chen, Li, Xie, Lin, Tao 2022, NeurIPS, \"Inducing neural collapse in imbalanced learning: do we really need a learnable classifier at the end of deep neural network?\" (arXiv 2203.09081)",
+        References = ["yang2022"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 4, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 6, "feature dimension d (≥ K − 1)", min: 1, max: 10000),
+            ClaimParameter.Int("perClass", 20, "samples per majority class n", min: 1, max: 100000),
+            ClaimParameter.Real("imbalance", 10, "imbalance ratio R (step imbalance of docs/ufm.md)", min: 1, max: 1e6),
+            ClaimParameter.Text("losses", "ce,mse", "losses to run", "ce,mse", "ce", "mse"),
+            ClaimParameter.Real("lambdaH", 0.01, "feature weight decay λ_H", min: 1e-12, max: 1000),
+            ClaimParameter.Int("steps", 2000, "GD steps per run", min: 1, max: 100000000),
+            ClaimParameter.Int("etfSeed", 7, "seed of the fixed ETF's random rotation and label permutation (--etf-seed)"),
+            ClaimParameter.Real("tolerance", 1e-12, "largest max_i ‖h_i − s* m_y‖/s*, nc1 and etfGramError (measured ≤ 5.7e-16 over 12 seeds)", min: 0),
+            ClaimParameter.Text("scaleCount", "all-samples", "all-samples = s* from N (the statement); class solves it with the class's own n_y (falsifier)", "all-samples", "class"),
+            ClaimParameter.Text("marginFactor", "k-over-k-minus-1", "k-over-k-minus-1 = margin factor K/(K−1) (the statement); one drops it (falsifier)", "k-over-k-minus-1", "one"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("scale-from-class-count", "the optimal scale solved with the class's own n_y instead of N (a per-class-averaged loss)", ("scaleCount", "class")),
+            Falsifier.Of("margin-factor-dropped", "the margin factor K/(K−1) of h = s m_y dropped (margin s)", ("marginFactor", "one")),
+        ],
     };
 
-    /// <summary>Reads the typed parameters (throws <see cref="Theory.InputException"/> on bad or unknown values).</summary>
-    public FixedEtfImbalanceParameters Read(ClaimContext context, out IReadOnlyDictionary<string, string> effective)
+    /// <summary>The typed parameters of a resolved check.</summary>
+    public static FixedEtfImbalanceParameters Read(ClaimParameters p, ClaimContext context)
     {
-        var p = effective = Resolve(this, context);
-        var losses = p["losses"].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s switch
-        {
-            "ce" => UfmLoss.CrossEntropy,
-            "mse" => UfmLoss.Mse,
-            _ => throw new Theory.InputException($"--param losses: '{s}' is not ce or mse"),
-        }).Distinct().ToArray();
-        if (losses.Length == 0) throw new Theory.InputException("--param losses: name at least one of ce, mse");
-        return new FixedEtfImbalanceParameters(Int(p, "classes", 2, 1000), Int(p, "dim", 1, 10_000), Int(p, "perClass", 1, 100_000), Real(p, "imbalance", 1, 1e6),
-            losses, Real(p, "lambdaH", 1e-12, 1e3), Int(p, "steps", 1, 100_000_000), Int(p, "etfSeed", int.MinValue, int.MaxValue), Real(p, "tolerance", 0, 1e6),
-            Choice(p, "scaleCount", "all-samples", "class") == "class", Choice(p, "marginFactor", "k-over-k-minus-1", "one") == "one");
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(context);
+        UfmLoss[] losses = p.Text("losses") switch { "ce" => [UfmLoss.CrossEntropy], "mse" => [UfmLoss.Mse], _ => [UfmLoss.CrossEntropy, UfmLoss.Mse] };
+        return new FixedEtfImbalanceParameters(p.Int("classes"), p.Int("dim"), p.Int("perClass"), p.Real("imbalance"), losses, p.Real("lambdaH"), p.Int("steps"),
+            p.Int("etfSeed"), p.Real("tolerance"), p.Text("scaleCount") == "class", p.Text("marginFactor") == "one");
     }
 
-    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
-    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
-    [
-        new("scale-from-class-count", "the optimal scale solved with the class's own n_y instead of N (a per-class-averaged loss)", "scaleCount", "class"),
-        new("margin-factor-dropped", "the margin factor K/(K−1) of h = s m_y dropped (margin s)", "marginFactor", "one"),
-    ];
-
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) => Evaluate(Read(p, context), context.Seed, p.AsStrings());
 
     /// <summary>The check on typed parameters: one fixed-ETF GD run per loss, every feature against the closed-form optimum.</summary>
     public ClaimEvidence Evaluate(FixedEtfImbalanceParameters p, int seed, IReadOnlyDictionary<string, string> parameters)
@@ -126,7 +124,7 @@ public sealed class FixedEtfImbalanceClaim : UfmClaim
         }
         var verdict = violations.Count == 0 ? Verdict.Holds : Verdict.Fails;
         var variant = (p.ClassCountScale ? " [false variant: scale from n_y]" : "") + (p.UnitMargin ? " [false variant: margin factor 1]" : "");
-        var result = new ClaimResult(Id, parameters, worst, 0, p.Tolerance, verdict, seed, string.Join("; ", lines) + variant + ".");
+        var result = new ClaimResult(Info.Id, parameters, worst, 0, p.Tolerance, verdict, seed, string.Join("; ", lines) + variant + ".");
         var plot = new PlotSpec("Fixed ETF under imbalance: collapse metrics vs step", TrajectoryPlots.StepLabel, "metric", true, true, TrajectoryPlots.NonEmpty(perClassPlots))
         {
             Caption = $"With W fixed to an ETF the per-sample problems decouple: every class, majority or minority (imbalance {Num(p.Imbalance)}), collapses to its vertex "

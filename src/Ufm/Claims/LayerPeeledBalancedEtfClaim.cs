@@ -31,45 +31,47 @@ public sealed record LayerPeeledBalancedEtfParameters(int Cases, int MaxClasses,
 public sealed class LayerPeeledBalancedEtfClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "layer-peeled-balanced-etf";
-    /// <inheritdoc />
-    public override string Title => "Layer-Peeled Model, balanced classes: the certified optimum is the simplex ETF with the closed-form value, and the regularised UFM attains it";
-    /// <inheritdoc />
-    public override string Source => "Fang, He, Long, Su 2021, PNAS 118(43) e2103091118, \"Exploring deep neural networks via layer-peeled model: minority collapse in imbalanced training\" (arXiv 2101.12699), balanced case; references: fang2021";
-    /// <inheritdoc />
-    public override string Statement =>
-        "LPM: min (1/N)Σ CE(W h_{k,i}, k) s.t. (1/K)Σ_k ‖w_k‖² ≤ E_W, (1/K)Σ_k (1/n_k)Σ_i ‖h_{k,i}‖² ≤ E_H, balanced, solved in p = 2K dimensions (= its SDP) and "
-        + "certified by the SDP dual (gap ≤ gapTolerance). For random K ∈ [2, maxClasses], E_W ∈ [0.1, 10], √(E_HE_W) ∈ [0.3, 3] (log-uniform): the value equals "
-        + "log(1 + (K−1)exp(−K√(E_HE_W)/(K−1))) (relative error ≤ tolerance), and etfGramError(W) = 0, ‖w_k‖² = E_W, h̄_k = √(E_H/E_W) w_k (errors ≤ geometryTolerance). A regularised CE UFM run (balanced, λ_W = λ_H) is certified "
-        + "optimal for the LPM with its own E_W = ‖W‖²/K, E_H = ‖H‖²/N, with its data loss equal to the closed-form value. [reconstructed] The per-sample form of the "
-        + "feature constraint follows the authors' SDP code; the closed-form value is derived.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("layer-peeled-balanced-etf", ClaimKind.Identity)
     {
-        ["maxClasses"] = "8", ["gapTolerance"] = "3e-8", ["tolerance"] = "1e-9", ["geometryTolerance"] = "2e-5", ["ufmClasses"] = "4", ["ufmDim"] = "8", ["ufmPerClass"] = "5",
-        ["ufmLambda"] = "5e-3", ["ufmSteps"] = "20000", ["marginDenominator"] = "k-minus-1",
+        Title = "Layer-Peeled Model, balanced classes: the certified optimum is the simplex ETF with the closed-form value, and the regularised UFM attains it",
+        Statement =
+            "LPM: min (1/N)Σ CE(W h_{k,i}, k) s.t. (1/K)Σ_k ‖w_k‖² ≤ E_W, (1/K)Σ_k (1/n_k)Σ_i ‖h_{k,i}‖² ≤ E_H, balanced, solved in p = 2K dimensions (= its SDP) and "
+            + "certified by the SDP dual (gap ≤ gapTolerance). For random K ∈ [2, maxClasses], E_W ∈ [0.1, 10], √(E_HE_W) ∈ [0.3, 3] (log-uniform): the value equals "
+            + "log(1 + (K−1)exp(−K√(E_HE_W)/(K−1))) (relative error ≤ tolerance), and etfGramError(W) = 0, ‖w_k‖² = E_W, h̄_k = √(E_H/E_W) w_k (errors ≤ geometryTolerance). A regularised CE UFM run (balanced, λ_W = λ_H) is certified "
+            + "optimal for the LPM with its own E_W = ‖W‖²/K, E_H = ‖H‖²/N, with its data loss equal to the closed-form value. [reconstructed] The per-sample form of the "
+            + "feature constraint follows the authors' SDP code; the closed-form value is derived.",
+        Source = "Fang, He, Long, Su 2021, PNAS 118(43) e2103091118, \"Exploring deep neural networks via layer-peeled model: minority collapse in imbalanced training\" (arXiv 2101.12699), balanced case",
+        References = ["fang2021"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 8, "largest K drawn (K ∈ [2, maxClasses])", min: 2, max: 50),
+            ClaimParameter.Real("gapTolerance", 3e-8, "largest certified optimality gap accepted (a larger one skips the case; measured ≤ 7.6e-9)", min: 0, max: 1),
+            ClaimParameter.Real("tolerance", 1e-9, "largest relative error of the certified value vs the closed form (measured ≤ 3.0e-11)", min: 0),
+            ClaimParameter.Real("geometryTolerance", 2e-5, "largest geometry error: etfGramError, ‖w_k‖²/E_W − 1, ‖H̄ − √(E_H/E_W)W‖/‖H̄‖ (measured ≤ 4.3e-6)", min: 0),
+            ClaimParameter.Int("ufmClasses", 4, "K of the regularised UFM run compared with the program", min: 2, max: 1000),
+            ClaimParameter.Int("ufmDim", 8, "d of that run", min: 1, max: 10000),
+            ClaimParameter.Int("ufmPerClass", 5, "n of that run", min: 1, max: 10000),
+            ClaimParameter.Real("ufmLambda", 0.005, "λ_W = λ_H of that run", min: 1e-12, max: 10),
+            ClaimParameter.Int("ufmSteps", 20000, "steps of that run", min: 1, max: 100000000),
+            ClaimParameter.Text("marginDenominator", "k-minus-1", "k-minus-1 = exponent K√(E_HE_W)/(K−1) (the statement); k divides by K (falsifier)", "k-minus-1", "k"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("exponent-k-over-k", "the closed-form value with exponent K√(E_HE_W)/K instead of K√(E_HE_W)/(K−1)", ("marginDenominator", "k")),
+        ],
     };
 
-    /// <summary>Reads the typed parameters (throws <see cref="Theory.InputException"/> on bad or unknown values).</summary>
-    public LayerPeeledBalancedEtfParameters Read(ClaimContext context, out IReadOnlyDictionary<string, string> effective)
+    /// <summary>The typed parameters of a resolved check.</summary>
+    public static LayerPeeledBalancedEtfParameters Read(ClaimParameters p, ClaimContext context)
     {
-        var p = effective = Resolve(this, context);
-        if (context.Cases < 1) throw new Theory.InputException($"--cases {context.Cases}: must be ≥ 1");
-        return new LayerPeeledBalancedEtfParameters(context.Cases, Int(p, "maxClasses", 2, 50), Real(p, "gapTolerance", 0, 1), Real(p, "tolerance", 0, 1e6), Real(p, "geometryTolerance", 0, 1e6),
-            Int(p, "ufmClasses", 2, 1000), Int(p, "ufmDim", 1, 10_000), Int(p, "ufmPerClass", 1, 10_000), Real(p, "ufmLambda", 1e-12, 10),
-            Int(p, "ufmSteps", 1, 100_000_000), Choice(p, "marginDenominator", "k-minus-1", "k") == "k");
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(context);
+        return new LayerPeeledBalancedEtfParameters(context.Cases, p.Int("maxClasses"), p.Real("gapTolerance"), p.Real("tolerance"), p.Real("geometryTolerance"),
+            p.Int("ufmClasses"), p.Int("ufmDim"), p.Int("ufmPerClass"), p.Real("ufmLambda"), p.Int("ufmSteps"), p.Text("marginDenominator") == "k");
     }
 
-    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
-    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
-    [
-        new("exponent-k-over-k", "the closed-form value with exponent K√(E_HE_W)/K instead of K√(E_HE_W)/(K−1)", "marginDenominator", "k"),
-    ];
-
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) => Evaluate(Read(p, context), context.Seed, p.AsStrings());
 
     /// <summary>The check on typed parameters: random certified instances plus one UFM run.</summary>
     public ClaimEvidence Evaluate(LayerPeeledBalancedEtfParameters p, int seed, IReadOnlyDictionary<string, string> parameters)
@@ -147,7 +149,10 @@ public sealed class LayerPeeledBalancedEtfClaim : UfmClaim
             detail = $"{errors.Count} certified instances: largest value error {errors.Max():E1}, largest geometry error {geometry.Max():E1} (largest gap {gaps.Where(g => g <= p.GapTolerance).DefaultIfEmpty(double.NaN).Max():E1}{(uncertified > 0 ? $", {uncertified} uncertified skipped" : "")}); "
                      + $"worst {worstText}; {ufmText}" + (p.MarginDenominator ? " [false variant: exponent with K instead of K−1]" : "") + ".";
         }
-        var result = new ClaimResult(Id, parameters, measured, 0, p.Tolerance, verdict, seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, measured, 0, p.Tolerance, verdict, seed, detail)
+        {
+            Cases = new CaseStatistics(errors.Count, uncertified, null, double.NaN, double.NaN),
+        };
         var plot = new PlotSpec("Certified LPM optimum vs the closed-form value", "closed-form value log(1 + (K−1)e^{−K√(E_HE_W)/(K−1)})", "certified optimum",
             true, true, TrajectoryPlots.NonEmpty(
             [

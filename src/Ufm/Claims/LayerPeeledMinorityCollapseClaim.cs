@@ -33,49 +33,62 @@ public sealed record LayerPeeledMinorityCollapseParameters(int MajorityClasses, 
 public sealed class LayerPeeledMinorityCollapseClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "layer-peeled-minority-collapse";
-    /// <inheritdoc />
-    public override string Title => "Layer-Peeled Model under imbalance: the certified optimum's minority classifiers collapse beyond a finite ratio, as in the UFM";
-    /// <inheritdoc />
-    public override string Source => "Fang, He, Long, Su 2021, PNAS 118(43) e2103091118 (arXiv 2101.12699), minority collapse (theorem: R → ∞; a finite threshold is observed there numerically); references: fang2021";
-    /// <inheritdoc />
-    public override string Statement =>
-        "LPM with K_A majority classes (n_A = R) and K_B minority classes (n_B = 1), loss weights n_k/N, (1/K)Σ‖w_k‖² ≤ E_W, (1/K)Σ_k‖h̄_k‖² ≤ E_H, solved in p = 2K "
-        + "dimensions and certified (gap ≤ gapTolerance) at every R: the mean minority cosine is −1/(K−1) at R = 1 (when R = 1 is checked), non-decreasing in R "
-        + "and ≥ 1 − tolerance at the largest R (the minority classifiers coincide: minority collapse at a finite ratio, which is reported). A regularised CE UFM "
-        + "run at ufmRatio is certified optimal for the LPM with per-sample budget (1/N)Σ‖h_i‖² ≤ E_H at its own norms, and the program's solution reproduces its "
-        + "data loss and minority cosine. [reconstructed] Fang et al. prove the collapse for R → ∞ only.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("layer-peeled-minority-collapse", ClaimKind.Asymptotic)
     {
-        ["majorityClasses"] = "2", ["minorityClasses"] = "2", ["ratios"] = "1,2,5,10,20,50,100,1000", ["featureBudget"] = "5", ["classifierBudget"] = "1",
-        ["gapTolerance"] = "3e-8", ["tolerance"] = "1e-6", ["lossWeights"] = "class-size", ["ufmRatio"] = "10", ["ufmDim"] = "6", ["ufmLambda"] = "5e-3",
-        ["ufmSteps"] = "20000", ["ufmBudget"] = "per-sample",
+        Title = "Layer-Peeled Model under imbalance: the certified optimum's minority classifiers collapse beyond a finite ratio, as in the UFM",
+        Statement =
+            "LPM with K_A majority classes (n_A = R) and K_B minority classes (n_B = 1), loss weights n_k/N, (1/K)Σ‖w_k‖² ≤ E_W, (1/K)Σ_k‖h̄_k‖² ≤ E_H, solved in p = 2K "
+            + "dimensions and certified (gap ≤ gapTolerance) at every R: the mean minority cosine is −1/(K−1) at R = 1 (when R = 1 is checked), non-decreasing in R "
+            + "and ≥ 1 − tolerance at the largest R (the minority classifiers coincide: minority collapse at a finite ratio, which is reported). A regularised CE UFM "
+            + "run at ufmRatio is certified optimal for the LPM with per-sample budget (1/N)Σ‖h_i‖² ≤ E_H at its own norms, and the program's solution reproduces its "
+            + "data loss and minority cosine. [reconstructed] Fang et al. prove the collapse for R → ∞ only.",
+        Source = "Fang, He, Long, Su 2021, PNAS 118(43) e2103091118 (arXiv 2101.12699), minority collapse (theorem: R → ∞; a finite threshold is observed there numerically)",
+        References = ["fang2021"],
+        Parameters =
+        [
+            ClaimParameter.Int("majorityClasses", 2, "K_A, classes with n_A = R samples", min: 1, max: 50),
+            ClaimParameter.Int("minorityClasses", 2, "K_B, classes with n_B = 1 sample", min: 2, max: 50),
+            ClaimParameter.RealList("ratios", "1,2,5,10,20,50,100,1000", "imbalance ratios R = n_A/n_B, strictly increasing", min: 1, max: 1e7),
+            ClaimParameter.Real("featureBudget", 5, "E_H of Fang et al.'s constraint (1/K)Σ‖h̄_k‖² ≤ E_H", min: 1e-6, max: 1e6),
+            ClaimParameter.Real("classifierBudget", 1, "E_W of (1/K)Σ‖w_k‖² ≤ E_W", min: 1e-6, max: 1e6),
+            ClaimParameter.Real("gapTolerance", 3e-8, "largest certified optimality gap accepted (else inconclusive; measured ≤ 2.1e-9)", min: 0, max: 1),
+            ClaimParameter.Real("tolerance", 1e-6, "largest 1 − cos at the largest R, slack of the other checks, and largest UFM–program difference (measured ≤ 8e-8)", min: 0, max: 2),
+            ClaimParameter.Text("lossWeights", "class-size", "class-size = loss weights n_k/N (the statement); uniform drops the class sizes (falsifier)", "class-size", "uniform"),
+            ClaimParameter.Real("ufmRatio", 10, "R of the regularised UFM run compared with the program", min: 1, max: 1e4),
+            ClaimParameter.Int("ufmDim", 6, "d of that run", min: 1, max: 10000),
+            ClaimParameter.Real("ufmLambda", 0.005, "λ_W = λ_H of that run", min: 1e-12, max: 10),
+            ClaimParameter.Int("ufmSteps", 20000, "steps of that run", min: 1, max: 100000000),
+            ClaimParameter.Text("ufmBudget", "per-sample", "per-sample = the UFM's budget (1/N)Σ‖h_i‖² (the statement); per-class = Fang et al.'s budget (falsifier)", "per-sample", "per-class"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("class-sizes-dropped", "the class sizes dropped from the loss (uniform weights: the balanced program)", ("lossWeights", "uniform")),
+            Falsifier.Of("per-class-budget", "the UFM point certified against Fang's per-class feature budget instead of the per-sample budget a weight-decayed UFM solves", ("ufmBudget", "per-class")),
+        ],
     };
 
-    /// <summary>Reads the typed parameters (throws <see cref="Theory.InputException"/> on bad or unknown values).</summary>
-    public LayerPeeledMinorityCollapseParameters Read(ClaimContext context, out IReadOnlyDictionary<string, string> effective)
+    /// <summary>The typed parameters of a resolved check.</summary>
+    public static LayerPeeledMinorityCollapseParameters Read(ClaimParameters p, ClaimContext context)
     {
-        var p = effective = Resolve(this, context);
-        return new LayerPeeledMinorityCollapseParameters(Int(p, "majorityClasses", 1, 50), Int(p, "minorityClasses", 2, 50), RealList(p, "ratios", 1, 1e7, 2),
-            Real(p, "featureBudget", 1e-6, 1e6), Real(p, "classifierBudget", 1e-6, 1e6), Real(p, "gapTolerance", 0, 1), Real(p, "tolerance", 0, 2),
-            Choice(p, "lossWeights", "class-size", "uniform") == "uniform", Real(p, "ufmRatio", 1, 1e4), Int(p, "ufmDim", 1, 10_000), Real(p, "ufmLambda", 1e-12, 10),
-            Int(p, "ufmSteps", 1, 100_000_000), Choice(p, "ufmBudget", "per-sample", "per-class") == "per-class");
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(context);
+        return new LayerPeeledMinorityCollapseParameters(p.Int("majorityClasses"), p.Int("minorityClasses"), p.RealList("ratios"), p.Real("featureBudget"),
+            p.Real("classifierBudget"), p.Real("gapTolerance"), p.Real("tolerance"), p.Text("lossWeights") == "uniform", p.Real("ufmRatio"), p.Int("ufmDim"),
+            p.Real("ufmLambda"), p.Int("ufmSteps"), p.Text("ufmBudget") == "per-class");
     }
 
-    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
-    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
-    [
-        new("class-sizes-dropped", "the class sizes dropped from the loss (uniform weights: the balanced program)", "lossWeights", "uniform"),
-        new("per-class-budget", "the UFM point certified against Fang's per-class feature budget instead of the per-sample budget a weight-decayed UFM solves", "ufmBudget", "per-class"),
-    ];
+    /// <inheritdoc />
+    protected override void Validate(ClaimParameters p)
+    {
+        var v = p.RealList("ratios");
+        p.Require(v.Count >= 2, "ratios", "at least 2 values");
+        for (var i = 1; i < v.Count; i++) p.Require(v[i] > v[i - 1], "ratios", "strictly increasing values");
+    }
 
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) => Evaluate(Read(p, context), context.Seed, p.AsStrings());
 
-    private LayerPeeledProgram Program(LayerPeeledMinorityCollapseParameters p, double ratio)
+    private static LayerPeeledProgram Program(LayerPeeledMinorityCollapseParameters p, double ratio)
     {
         var k = p.MajorityClasses + p.MinorityClasses;
         var counts = Enumerable.Range(0, k).Select(c => c < p.MajorityClasses ? ratio : 1.0).ToArray();
@@ -159,7 +172,7 @@ public sealed class LayerPeeledMinorityCollapseClaim : UfmClaim
         var detail = $"K_A = {ka}, K_B = {kb}, E_H = {Num(p.FeatureBudget)}, E_W = {Num(p.ClassifierBudget)}: minority cosine {curve} (largest gap {gaps.Max():E1}); "
                      + (double.IsNaN(threshold) ? "no collapse threshold inside the grid" : $"collapse (cos ≥ 1 − {Num(p.Tolerance)}) from R ≈ {threshold:F2}")
                      + $"; {ufmText}" + (p.UniformLossWeights ? " [false variant: uniform loss weights]" : "") + ".";
-        var result = new ClaimResult(Id, parameters, 1 - cos[^1], 0, p.Tolerance, verdict, seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, 1 - cos[^1], 0, p.Tolerance, verdict, seed, detail);
         var plot = new PlotSpec("Layer-Peeled Model: minority classifier cosine vs imbalance ratio", "imbalance ratio R = n_A/n_B", "mean pairwise cos(w_k, w_l), minority k, l",
             true, false, TrajectoryPlots.NonEmpty(
             [

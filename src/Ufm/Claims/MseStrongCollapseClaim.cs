@@ -27,47 +27,55 @@ public sealed record MseStrongCollapseParameters(int Classes, int Dim, int PerCl
 public sealed class MseStrongCollapseClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-mse-strong-collapse";
-    /// <inheritdoc />
-    public override string Title => "Unregularised MSE UFM with bias: GD from a small initialisation reaches strong neural collapse";
-    /// <inheritdoc />
-    public override string Source => "Mixon, Parshall, Pi 2022, Sampling Theory, Signal Processing, and Data Analysis 20, \"Neural collapse with unconstrained features\" (arXiv 2011.11619); references: mixon2022";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Joint mode, MSE (1/(2N))‖WH + b1ᵀ − Y‖² without weight decay, bias trained, balanced n per class, W and H initialised i.i.d. N(0, ε²), b = 0: "
-        + "after GD converges (final MSE ≤ lossTolerance) the distance max(‖WWᵀ − √n P_K‖/‖√n P_K‖, ‖H − W_y/√n‖/‖W_y/√n‖, ‖b − 1/K‖/‖1/K‖) is ≤ tolerance at the "
-        + "smallest ε and strictly increases along the ε grid (the error-vs-init-scale curve). [reconstructed] The convergence statement is rebuilt from the "
-        + "abstract and secondary sources (gradient flow from near-zero initialisation); the point itself is exact.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-mse-strong-collapse", ClaimKind.Asymptotic)
     {
-        ["classes"] = "4", ["dim"] = "8", ["perClass"] = "5", ["initScales"] = "0.001,0.003,0.01,0.03,0.1,0.3", ["steps"] = "50000",
-        ["tolerance"] = "0.015", ["lossTolerance"] = "1e-8", ["gramScale"] = "sqrt-n", ["biasTarget"] = "one-over-k",
+        Title = "Unregularised MSE UFM with bias: GD from a small initialisation reaches strong neural collapse",
+        Statement =
+            "Joint mode, MSE (1/(2N))‖WH + b1ᵀ − Y‖² without weight decay, bias trained, balanced n per class, W and H initialised i.i.d. N(0, ε²), b = 0: "
+            + "after GD converges (final MSE ≤ lossTolerance) the distance max(‖WWᵀ − √n P_K‖/‖√n P_K‖, ‖H − W_y/√n‖/‖W_y/√n‖, ‖b − 1/K‖/‖1/K‖) is ≤ tolerance at the "
+            + "smallest ε and strictly increases along the ε grid (the error-vs-init-scale curve). [reconstructed] The convergence statement is rebuilt from the "
+            + "abstract and secondary sources (gradient flow from near-zero initialisation); the point itself is exact.",
+        Source = "Mixon, Parshall, Pi 2022, Sampling Theory, Signal Processing, and Data Analysis 20, \"Neural collapse with unconstrained features\" (arXiv 2011.11619)",
+        References = ["mixon2022"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 4, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 8, "feature dimension d", min: 1, max: 10000),
+            ClaimParameter.Int("perClass", 5, "samples per class n (balanced)", min: 1, max: 10000),
+            ClaimParameter.RealList("initScales", "0.001,0.003,0.01,0.03,0.1,0.3", "initialisation scales ε, strictly increasing (one GD run each)", min: 1e-12, max: 100),
+            ClaimParameter.Int("steps", 50000, "GD steps per run", min: 1, max: 100000000),
+            ClaimParameter.Real("tolerance", 0.015, "largest distance to strong collapse at the smallest ε (measured ≤ 4.2e-3 over 12 seeds)", min: 0),
+            ClaimParameter.Real("lossTolerance", 1e-8, "final MSE above which GD has not converged (the check is then inconclusive)", min: 0),
+            ClaimParameter.Text("gramScale", "sqrt-n", "g in W Wᵀ = g P_K: sqrt-n = √n (the statement); n is a false constant (falsifier)", "sqrt-n", "n"),
+            ClaimParameter.Text("biasTarget", "one-over-k", "β in b = β1: one-over-k = 1/K (the statement); zero drops the bias from the collapse point (falsifier)", "one-over-k", "zero"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("gram-scale-n", "W Wᵀ = n P_K instead of √n P_K (a false constant)", ("gramScale", "n")),
+            Falsifier.Of("bias-dropped", "the strong-collapse point without its bias b = 1/K (b = 0 expected)", ("biasTarget", "zero")),
+        ],
     };
 
-    /// <summary>Reads the typed parameters (throws <see cref="Theory.InputException"/> on bad or unknown values).</summary>
-    public MseStrongCollapseParameters Read(ClaimContext context, out IReadOnlyDictionary<string, string> effective)
+    /// <summary>The typed parameters of a resolved check.</summary>
+    public static MseStrongCollapseParameters Read(ClaimParameters p, ClaimContext context)
     {
-        var p = effective = Resolve(this, context);
-        var n = Int(p, "perClass", 1, 10_000);
-        var k = Int(p, "classes", 2, 1000);
-        return new MseStrongCollapseParameters(k, Int(p, "dim", 1, 10_000), n, RealList(p, "initScales", 1e-12, 100, 2), Int(p, "steps", 1, 100_000_000),
-            Real(p, "tolerance", 0, 1e6), Real(p, "lossTolerance", 0, 1e6),
-            Choice(p, "gramScale", "sqrt-n", "n") == "n" ? n : Math.Sqrt(n),
-            Choice(p, "biasTarget", "one-over-k", "zero") == "zero" ? 0 : 1.0 / k);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(context);
+        int n = p.Int("perClass"), k = p.Int("classes");
+        return new MseStrongCollapseParameters(k, p.Int("dim"), n, p.RealList("initScales"), p.Int("steps"), p.Real("tolerance"), p.Real("lossTolerance"),
+            p.Text("gramScale") == "n" ? n : Math.Sqrt(n), p.Text("biasTarget") == "zero" ? 0 : 1.0 / k);
     }
 
-    /// <summary>The false variants (falsifiers) of this claim: each must make <see cref="CheckWithEvidence"/> report Fails.</summary>
-    public static IReadOnlyList<FalseVariant> FalseVariants { get; } =
-    [
-        new("gram-scale-n", "W Wᵀ = n P_K instead of √n P_K (a false constant)", "gramScale", "n"),
-        new("bias-dropped", "the strong-collapse point without its bias b = 1/K (b = 0 expected)", "biasTarget", "zero"),
-    ];
+    /// <inheritdoc />
+    protected override void Validate(ClaimParameters p)
+    {
+        var v = p.RealList("initScales");
+        p.Require(v.Count >= 2, "initScales", "at least 2 values");
+        for (var i = 1; i < v.Count; i++) p.Require(v[i] > v[i - 1], "initScales", "strictly increasing values");
+    }
 
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context) => Evaluate(Read(context, out var effective), context.Seed, effective);
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) => Evaluate(Read(p, context), context.Seed, p.AsStrings());
 
     /// <summary>The check on typed parameters: one GD run per ε, their distances to strong collapse, the verdict and the ε curve.</summary>
     public ClaimEvidence Evaluate(MseStrongCollapseParameters p, int seed, IReadOnlyDictionary<string, string> parameters)
@@ -101,7 +109,7 @@ public sealed class MseStrongCollapseClaim : UfmClaim
                 if (!(dist[i].Max > dist[i - 1].Max)) violations.Add($"distance did not increase from ε={Num(eps[i - 1])} ({dist[i - 1].Max:E3}) to ε={Num(eps[i])} ({dist[i].Max:E3})");
             verdict = violations.Count == 0 ? Verdict.Holds : Verdict.Fails;
         }
-        var result = new ClaimResult(Id, parameters, measured, 0, p.Tolerance, verdict, seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, measured, 0, p.Tolerance, verdict, seed, detail);
         var plot = new PlotSpec("Distance to strong neural collapse vs initialisation scale", "init scale ε", "relative distance", true, true,
             TrajectoryPlots.NonEmpty(
             [

@@ -1,69 +1,15 @@
 using System.Globalization;
-using Collapse.Theory;
 using Collapse.Theory.Claims;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Ufm.Claims;
 
 /// <summary>
-/// Shared plumbing of the MSE / imbalance / layer-peeled claims (docs/review-models.md): typed parameter reading with
-/// range checks (unknown names are rejected), drawable plot series, and conversions of the simulator's arrays.
+/// Shared helpers of the MSE / imbalance / layer-peeled claims (docs/review-models.md): drawable plot series,
+/// conversions of the simulator's arrays, small geometry and fitting helpers.
 /// </summary>
 internal static class ReviewClaimSupport
 {
-    /// <summary>The effective parameters (defaults overridden by the context); an override the claim does not declare is an input error.</summary>
-    public static IReadOnlyDictionary<string, string> Resolve(IClaim claim, ClaimContext context)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        ArgumentNullException.ThrowIfNull(context);
-        var d = new Dictionary<string, string>(claim.DefaultParameters, StringComparer.Ordinal);
-        foreach (var (k, v) in context.Parameters)
-        {
-            if (!d.ContainsKey(k))
-                throw new InputException($"--param {k}: claim '{claim.Id}' has no parameter '{k}' (known: {string.Join(", ", claim.DefaultParameters.Keys)})");
-            d[k] = v;
-        }
-        return d;
-    }
-
-    /// <summary>An integer parameter in [min, max].</summary>
-    public static int Int(IReadOnlyDictionary<string, string> p, string name, int min, int max)
-    {
-        if (!int.TryParse(p[name], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < min || v > max)
-            throw new InputException($"--param {name}={p[name]}: must be an integer in [{min}, {max}]");
-        return v;
-    }
-
-    /// <summary>A finite real parameter in [min, max].</summary>
-    public static double Real(IReadOnlyDictionary<string, string> p, string name, double min, double max)
-    {
-        if (!double.TryParse(p[name], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v < min || v > max)
-            throw new InputException($"--param {name}={p[name]}: must be a number in [{Num(min)}, {Num(max)}]");
-        return v;
-    }
-
-    /// <summary>A comma-separated list of finite reals in [min, max], at least <paramref name="minCount"/> of them, strictly increasing.</summary>
-    public static double[] RealList(IReadOnlyDictionary<string, string> p, string name, double min, double max, int minCount)
-    {
-        var parts = p[name].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var values = new double[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]) || values[i] < min || values[i] > max)
-                throw new InputException($"--param {name}: '{parts[i]}' is not a number in [{Num(min)}, {Num(max)}]");
-        if (values.Length < minCount) throw new InputException($"--param {name}={p[name]}: need at least {minCount} values");
-        for (var i = 1; i < values.Length; i++)
-            if (!(values[i] > values[i - 1])) throw new InputException($"--param {name}={p[name]}: values must be strictly increasing");
-        return values;
-    }
-
-    /// <summary>A text parameter that must be one of <paramref name="allowed"/>.</summary>
-    public static string Choice(IReadOnlyDictionary<string, string> p, string name, params string[] allowed)
-    {
-        var v = p[name];
-        if (!allowed.Contains(v, StringComparer.Ordinal)) throw new InputException($"--param {name}={v}: must be one of {string.Join(", ", allowed)}");
-        return v;
-    }
-
     /// <summary>
     /// A plot series of the points a plot with these log axes can draw (finite, positive on log axes), thinned evenly in
     /// index to at most <see cref="TrajectoryPlots.MaxPoints"/> points keeping the ends.
