@@ -33,7 +33,9 @@ public static class CheckCommand
             var claim = Claims.Registry.Get(parse.GetValue(id)!);
             var context = new ClaimContext(ParseParameters(parse.GetValue(param) ?? []), parse.GetValue(cases), parse.GetValue(seed));
             if (context.Cases < 1) throw new InputException($"--cases {context.Cases}: must be >= 1");
-            var result = claim.Check(context);
+            ClaimResult result;
+            try { result = claim.Check(context); }
+            catch (ClaimInconclusiveException inconclusive) { result = inconclusive.ToResult(claim, context); }
             var o = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) o.WriteLine(ClaimRendering.CheckJson(claim, context, result));
             else ClaimRendering.CheckText(o, claim, context, result);

@@ -18,7 +18,8 @@ public static class ReportRunner
     /// <paramref name="settings"/> (its overrides for that claim, <see cref="ReportSettings.Cases"/>,
     /// <see cref="ReportSettings.Seed"/>). Claims implementing <see cref="IClaimWithEvidence"/> contribute plots and
     /// falsifying instances. A check that throws becomes an Inconclusive section carrying the exception text, except
-    /// <see cref="InputException"/> (bad user input), which propagates.
+    /// <see cref="InputException"/> (bad user input), which propagates, and <see cref="ClaimInconclusiveException"/>
+    /// (a diverged simulation, a training killed by a native fault), whose message is the section's detail (no error).
     /// </summary>
     public static ClaimReport Run(IReadOnlyList<IClaim> claims, ReportSettings settings, ReportEnvironment environment,
         IProgress<ReportProgress>? progress = null, CancellationToken cancellation = default)
@@ -67,6 +68,10 @@ public static class ReportRunner
         catch (InputException)
         {
             throw;
+        }
+        catch (ClaimInconclusiveException inconclusive)
+        {
+            result = inconclusive.ToResult(claim, context);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
