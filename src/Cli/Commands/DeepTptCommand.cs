@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Collapse.DeepValidation.Experiments;
+using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Models;
+using Collapse.DeepValidation.Training.Isolation;
 using Collapse.Theory.Claims;
 
 namespace Collapse.Cli.Commands;
@@ -37,7 +39,20 @@ public static class DeepTptCommand
             var data = flags.LoadData(parse);
             var first = parse.GetValue(flags.Seed);
             var seedList = Enumerable.Range(first, s).ToList();
-            var verdict = TptExperiment.Run(data, options, seedList, parse.GetValue(flags.Out), json ? null : output.WriteLine);
+            var outDir = parse.GetValue(flags.Out) is { } o ? OutputGuard.Track(o) : null;
+            var runner = ChildTrainings.Runner(parse.GetValue(flags.Threads), line => parse.InvocationConfiguration.Error.WriteLine($"warning: {line}"));
+            TptVerdict verdict;
+            try
+            {
+                verdict = TptExperiment.Run(data, options, seedList, outDir, json ? null : output.WriteLine, runner);
+            }
+            catch (TrainingCrashedException crash)
+            {
+                // A native fault killed one training twice: no verdict, but not a failure of the command.
+                foreach (var id in new[] { TptVerdict.AccuracyClaimId, TptVerdict.MarginClaimId })
+                    output.WriteLine(json ? JsonSerializer.Serialize(new { claimId = id, verdict = "inconclusive", detail = crash.Message }) : $"INCONCLUSIVE  {id}: {crash.Message}");
+                return 0;
+            }
             if (json)
             {
                 output.WriteLine(JsonSerializer.Serialize(new

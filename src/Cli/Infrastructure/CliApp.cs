@@ -49,6 +49,7 @@ public static class CliApp
             stderr.WriteLine($"error: {message} (see '{string.Join(' ', CommandPath(parse).Prepend("collapse"))} --help')");
             return BadInput;
         }
+        ChildTrainings.Install();
         var guard = OutputGuard.Begin();
         try
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Training;
+using Collapse.DeepValidation.Training.Isolation;
 using Collapse.Theory;
 using Collapse.Theory.Validation;
 using Collapse.Theory.Claims;
@@ -75,6 +76,14 @@ public abstract class DeepClaim : IClaimWithEvidence
         options.Validate();
         return options;
     }
+
+    /// <summary>
+    /// Trains <paramref name="jobs"/> on <paramref name="data"/> with <see cref="TrainingRunners.Default"/> (in child
+    /// processes under the CLI). A training killed twice by a native fault throws <see cref="TrainingCrashedException"/>,
+    /// which makes the claim Inconclusive naming the signal.
+    /// </summary>
+    protected static IReadOnlyList<TrainingResult> Train(DataSplit data, IReadOnlyList<TrainingOptions> jobs) =>
+        TrainingRunners.Default.TrainAll(data, jobs);
 
     /// <summary>The seeds of a multi-seed claim: <c>seeds</c> consecutive seeds from <see cref="ClaimContext.Seed"/>.</summary>
     protected IReadOnlyList<int> Seeds(ClaimContext context, int minimum = 1)

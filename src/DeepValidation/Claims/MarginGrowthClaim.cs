@@ -40,8 +40,9 @@ public sealed class MarginGrowthClaim : DeepClaim
         var svmEvery = context.GetInt(this, "svmEvery");
         var options = Training(context) with { SvmEvery = svmEvery };
         options.Validate();
-        var runs = new List<(int Seed, TrainingResult Run)>();
-        foreach (var seed in Seeds(context)) runs.Add((seed, DeepTrainer.Train(data, options with { Seed = seed })));
+        var seeds = Seeds(context);
+        var trained = Train(data, seeds.Select(seed => options with { Seed = seed }).ToList());
+        var runs = seeds.Select((seed, i) => (Seed: seed, Run: trained[i])).ToList();
         var parameters = Effective(context);
         var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).ToList(), parameters);
         var pmin = TptVerdict.VerdictOf(verdict.MinMarginGrowth);

@@ -35,7 +35,7 @@ public sealed class Nc1DecreasesClaim : DeepClaim
         ArgumentNullException.ThrowIfNull(context);
         var data = LoadData(context, context.Raw(this, "dataset"));
         var options = Training(context) with { Seed = context.Seed };
-        var run = DeepTrainer.Train(data, options);
+        var run = Train(data, [options])[0];
         var records = run.Epochs;
         var last = run.LastMeasured;
         var t0 = run.InterpolationEpoch;
