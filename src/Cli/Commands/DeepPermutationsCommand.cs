@@ -11,7 +11,8 @@ namespace Collapse.Cli.Commands;
 /// <summary>
 /// <c>collapse deep permutations</c>: fixed-classifier training under P label permutations × S seeds, for the simplex
 /// ETF and/or a heterogeneous frame; prints the spread across permutations against the spread across seeds, the
-/// one-way ANOVA F-test, a permutation-test p-value and effect sizes; writes the plot data as CSV.
+/// one-way ANOVA F-test, a permutation-test p-value and effect sizes; writes the plot data as CSV. The trainings run in
+/// child processes (docs/deep-validation.md "Native faults"); one killed twice makes the verdict INCONCLUSIVE (exit 0).
 /// </summary>
 public static class DeepPermutationsCommand
 {
@@ -50,7 +51,7 @@ public static class DeepPermutationsCommand
             catch (TrainingCrashedException crash)
             {
                 // A native fault killed one training twice: no verdict, but not a failure of the command.
-                output.WriteLine(json ? JsonSerializer.Serialize(new { claimId = PermutationAnalysis.ClaimId, verdict = "inconclusive", detail = crash.Message })
+                output.WriteLine(json ? JsonSerializer.Serialize(new[] { new { classifier = (string?)null, claim = new { claimId = PermutationAnalysis.ClaimId, verdict = "inconclusive", detail = crash.Message } } })
                     : $"INCONCLUSIVE  {PermutationAnalysis.ClaimId}: {crash.Message}");
                 return 0;
             }

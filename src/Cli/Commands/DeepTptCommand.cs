@@ -12,7 +12,8 @@ namespace Collapse.Cli.Commands;
 /// <summary>
 /// <c>collapse deep tpt</c>: trains S seeds past 100% train accuracy and answers "did test accuracy keep improving
 /// after the TPT start, and did margins grow?" with the mean change and its 95% interval over seeds.
-/// Exit 0 when both claims hold, 1 when one fails, 0 with an "inconclusive" verdict otherwise.
+/// Exit 0 when both claims hold, 1 when one fails, 0 with an "inconclusive" verdict otherwise (also when a training was
+/// killed twice by a native fault: the trainings run in child processes, docs/deep-validation.md "Native faults").
 /// </summary>
 public static class DeepTptCommand
 {
@@ -49,8 +50,9 @@ public static class DeepTptCommand
             catch (TrainingCrashedException crash)
             {
                 // A native fault killed one training twice: no verdict, but not a failure of the command.
-                foreach (var id in new[] { TptVerdict.AccuracyClaimId, TptVerdict.MarginClaimId })
-                    output.WriteLine(json ? JsonSerializer.Serialize(new { claimId = id, verdict = "inconclusive", detail = crash.Message }) : $"INCONCLUSIVE  {id}: {crash.Message}");
+                var ids = new[] { TptVerdict.AccuracyClaimId, TptVerdict.MarginClaimId };
+                if (json) output.WriteLine(JsonSerializer.Serialize(new { dataset = data.Name, claims = ids.Select(id => new { claimId = id, verdict = "inconclusive", detail = crash.Message }) }));
+                else foreach (var id in ids) output.WriteLine($"INCONCLUSIVE  {id}: {crash.Message}");
                 return 0;
             }
             if (json)
