@@ -7,7 +7,7 @@ using Collapse.Theory.Claims;
 namespace Collapse.LeSde.Claims;
 
 /// <summary>
-/// Neural collapse in the locally-elastic SDE (Zhang, Wang, Su 2021, NeurIPS; Kothapalli et al. 2023, TMLR, §3.2): with
+/// Neural collapse in the locally-elastic SDE (Zhang, Wang, Su 2021, NeurIPS; Kothapalli 2023, TMLR, §3.2): with
 /// the blocks T_ij = d_i d_jᵀ/‖d_j‖², d_j = e_j − (1/K)1, the normalised representatives tend to a simplex ETF. Checked
 /// on <see cref="ClaimContext.Cases"/> seeds: the ETF error of the normalised class representatives at the horizon
 /// (<see cref="EtfConvergence"/>).
@@ -24,7 +24,7 @@ public sealed class LeSdeEtfClaim : TheoryClaim, IClaimWithEvidence
     /// <inheritdoc />
     public override string Source =>
         "Zhang, Wang, Su 2021, NeurIPS, \"Imitating deep learning dynamics via locally elastic stochastic differential equations\" (emergence of neural collapse), "
-        + "as summarised by Kothapalli, Tirer, Bruna 2023, TMLR, §3.2 [reconstructed: Σ_t and the α_t, β_t schedules are our choices]";
+        + "as summarised by Kothapalli 2023, TMLR, \"Neural collapse: a review on modelling principles and generalization\", §3.2 [reconstructed: Σ_t and the α_t, β_t schedules are our choices]";
     /// <inheritdoc />
     public override string Statement =>
         "[reconstructed] K classes of `perClass` representatives in R^K follow dF̃ = M_t F̄ dt + σ dW with blocks E_ij(t)·T_ij, T_ij = d_i d_jᵀ/‖d_j‖², "

@@ -7,7 +7,7 @@ namespace Collapse.LeSde.Claims;
 
 /// <summary>
 /// The separation phase transition of the locally-elastic SDE (Zhang, Wang, Su 2021, NeurIPS, as summarised by
-/// Kothapalli et al. 2023, TMLR, §3.2): with γ_t = min{α_t − β_t, α_t + (K−1)β_t}, the classes become pairwise linearly
+/// Kothapalli 2023, TMLR, §3.2): with γ_t = min{α_t − β_t, α_t + (K−1)β_t}, the classes become pairwise linearly
 /// separable with probability → 1 when γ_t = ω(1/t) and → 0 when γ_t = o(1/t). Checked by Monte Carlo over seeds on
 /// both sides of the boundary (<see cref="SeparationExperiment"/>, <see cref="SeparationVerdict"/>).
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class SeparationPhaseClaim : TheoryClaim, IClaimWithEvidence
     /// <inheritdoc />
     public override string Source =>
         "Zhang, Wang, Su 2021, NeurIPS, \"Imitating deep learning dynamics via locally elastic stochastic differential equations\" (separation phase transition), "
-        + "as summarised by Kothapalli, Tirer, Bruna 2023, TMLR, §3.2 [reconstructed: Σ_t and the α_t, β_t schedules are our choices]";
+        + "as summarised by Kothapalli 2023, TMLR, \"Neural collapse: a review on modelling principles and generalization\", §3.2 [reconstructed: Σ_t and the α_t, β_t schedules are our choices]";
     /// <inheritdoc />
     public override string Statement =>
         "[reconstructed] K classes of `perClass` representatives in R^dim follow dF̃ = M_t F̄ dt + σ dW (F̄ the class means, identity blocks T_ij = I, Σ_t = σ²I), "

@@ -9,7 +9,7 @@ namespace Collapse.LeSde.Model;
 /// </summary>
 /// <remarks>
 /// Zhang, Wang, Su (2021), "Imitating deep learning dynamics via locally elastic stochastic differential equations",
-/// NeurIPS; the drift M_t F̄_t as summarised by Kothapalli et al. (2023, TMLR), §3.2. Identity blocks give
+/// NeurIPS; the drift M_t F̄_t as summarised by Kothapalli (2023, TMLR), §3.2. Identity blocks give
 /// M_t = E_t ⊗ I_m. The rank-one blocks T_ij = u_i v_jᵀ (u_i = d_i, v_j = d_j/‖d_j‖² for <see cref="TransformKind.Etf"/>;
 /// u_i = v_i = e_i for <see cref="TransformKind.Orthonormal"/>) give (M_t F̄)_i = u_i Σ_j E_ij ⟨v_j, F̄_j⟩.
 /// </remarks>

@@ -21,7 +21,7 @@ public sealed class JensenCollapsedRiskClaim : TheoryClaim
     /// <inheritdoc />
     public override string Title => "Collapsing each class onto its mean never increases a convex risk: R(M) ≤ R(H) for CE and MSE";
     /// <inheritdoc />
-    public override string Source => "E & Wojtowytsch 2020/2022, MSML (PMLR 190), arXiv 2012.05420, \"On the emergence of simplex symmetry in the final and penultimate layers of neural network classifiers\" (Jensen step) [derived]";
+    public override string Source => "E & Wojtowytsch 2020, arXiv 2012.05420 (Mathematical and Scientific Machine Learning), \"On the emergence of simplex symmetry in the final and penultimate layers of neural network classifiers\" (Jensen step) [derived]";
     /// <inheritdoc />
     public override string Statement =>
         "For a linear classifier z = W h + b, any labels (imbalanced allowed) and a loss ℓ(z, y) convex in z: "

@@ -1,0 +1,96 @@
+using Collapse.DeepValidation.Experiments;
+using Collapse.DeepValidation.Training;
+using Collapse.Theory;
+using Collapse.Theory.Claims;
+
+namespace Collapse.DeepValidation.Claims;
+
+/// <summary>
+/// Test-set collapse (Hui, Belkin, Nakkiran 2022, arXiv 2202.08384): neural collapse on the train set does not carry
+/// over to held-out data. MLPs trained with the default recipe on a bundled subset with several seeds; per epoch the
+/// train nc1 and the nc1 of the test features about the train class means; the verdict is
+/// <see cref="TestCollapseVerdict"/>'s. One instance per dataset (<c>deep-test-collapse-mnist</c>,
+/// <c>deep-test-collapse-fashion</c>).
+/// </summary>
+public sealed class TestCollapseClaim : DeepClaim
+{
+    private readonly string _dataset;
+    private readonly string _label;
+
+    /// <summary>The claim on <paramref name="dataset"/> (a <c>--dataset</c> value), id <c>deep-test-collapse-</c><paramref name="label"/>.</summary>
+    public TestCollapseClaim(string dataset, string label)
+    {
+        _dataset = dataset;
+        _label = label;
+        DefaultParameters = new Dictionary<string, string>(TrainingDefaults(trainPerClass: 0, testPerClass: 0, width: 128, depth: 2, epochs: 30,
+            lrMilestones: "15,23", batchSize: 32))
+        {
+            ["dataset"] = dataset, ["seeds"] = "3", ["heldOut"] = "test",
+        };
+    }
+
+    /// <inheritdoc />
+    public override string Id => $"deep-test-collapse-{_label}";
+    /// <inheritdoc />
+    public override string Title => $"Train collapse does not carry over to the test set (MLP on the {_dataset})";
+    /// <inheritdoc />
+    public override string Source => "Hui, Belkin, Nakkiran 2022, arXiv 2202.08384, \"Limitations of neural collapse for understanding generalization in deep learning\" (collapse on the train set vs on the test distribution) [reconstructed: the τ statistic and its threshold are ours]";
+    /// <inheritdoc />
+    public override string Statement =>
+        $"An MLP (width × depth, batch norm) trained with the default recipe (SGD momentum 0.9, lr ×0.1 at lrMilestones, batch 32, weight decay) on `dataset` "
+        + "(default the bundled " + _dataset + ", all 500 train and 100 test images per class) for `epochs` epochs with `seeds` seeds. Per epoch: the train nc1 "
+        + "and the nc1 of the test features about the TRAIN class means (Σ_W of the test features around the train means, Σ_B of the train means). Per seed "
+        + "τ = ln(test-nc1 fall)/ln(train-nc1 fall) from the first to the last epoch. Over the seeds whose train nc1 fell ≥ 2-fold: holds (no test collapse) "
+        + "when the upper end of the 95% Student-t interval of the mean τ is < 0.5, fails (test collapse follows train collapse) when its lower end is > 0.5, "
+        + "inconclusive otherwise. heldOut = test is the statement; heldOut = train replaces the test features by the train features (broken input, falsifier).";
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; }
+
+    /// <inheritdoc />
+    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var heldOutIsTrain = context.Raw(this, "heldOut").Trim().ToLowerInvariant() switch
+        {
+            "test" => false,
+            "train" => true,
+            var other => throw new InputException($"--param {Id}:heldOut={other}: expected test (the statement) or train (falsifier)"),
+        };
+        var data = LoadData(context, context.Raw(this, "dataset"));
+        var options = Training(context);
+        var runs = Seeds(context, minimum: 2).Select(seed => (Seed: seed, Run: DeepTrainer.Train(data, options with { Seed = seed }))).ToList();
+        var summaries = runs.Select(r => TestCollapseSummary.Of(r.Seed, r.Run.Epochs, heldOutIsTrain)).Where(s => s is not null).Select(s => s!).ToList();
+        var result = TestCollapseVerdict.Judge(Id, summaries, Effective(context), context.Seed);
+        var reached = string.Join(", ", runs.Select(r => $"seed {r.Seed}: {(r.Run.InterpolationEpoch is int t ? $"100% train accuracy from epoch {t}" : "never 100% train accuracy")}, final test accuracy {F(r.Run.LastMeasured.TestAccuracy ?? double.NaN)}"));
+        result = result with { Detail = $"{data.Name}, {data.Train.Count} train / {data.Test.Count} test images: {result.Detail}. {reached}." };
+        return new ClaimEvidence(result) { Plots = Plots(runs, heldOutIsTrain) };
+    }
+
+    private static IReadOnlyList<PlotSpec> Plots(IReadOnlyList<(int Seed, TrainingResult Run)> runs, bool heldOutIsTrain)
+    {
+        var nc1 = new List<PlotSeries>();
+        var cdnv = new List<PlotSeries>();
+        foreach (var (seed, run) in runs)
+        {
+            nc1.Add(DeepPlots.Series($"seed {seed}: train nc1", run.Epochs, r => r.Train?.Nc1, logY: true));
+            nc1.Add(DeepPlots.Series($"seed {seed}: test nc1 about the train means", run.Epochs,
+                r => heldOutIsTrain ? r.Train?.Nc1 : r.TestAgainstTrainMeans?.Nc1, logY: true, style: SeriesStyle.Dashed));
+            cdnv.Add(DeepPlots.Series($"seed {seed}: train cdnv", run.Epochs, r => r.Train?.Cdnv, logY: true));
+            cdnv.Add(DeepPlots.Series($"seed {seed}: test cdnv about the train means", run.Epochs,
+                r => heldOutIsTrain ? r.Train?.Cdnv : r.TestAgainstTrainMeans?.Cdnv, logY: true, style: SeriesStyle.Dashed));
+        }
+        return DeepPlots.Drawable(
+        [
+            new PlotSpec("Train vs held-out NC1", DeepPlots.EpochLabel, "nc1", false, true, DeepPlots.NonEmpty(nc1))
+            {
+                Caption = "Solid: nc1 of the train features; dashed: nc1 of the test features about the train class means. Test collapse would make the "
+                          + "dashed curves fall with the solid ones; the statement (Hui et al. 2022) is that they do not.",
+            },
+            new PlotSpec("Train vs held-out CDNV", DeepPlots.EpochLabel, "cdnv", false, true, DeepPlots.NonEmpty(cdnv))
+            {
+                Caption = "The same comparison with the class-distance normalised variance (Galanti et al. 2022) about the train class means.",
+            },
+        ]);
+    }
+}
