@@ -22,8 +22,8 @@ public sealed class TestCollapseClaim : DeepClaim
     {
         _dataset = dataset;
         _label = label;
-        DefaultParameters = new Dictionary<string, string>(TrainingDefaults(trainPerClass: 0, testPerClass: 0, width: 128, depth: 2, epochs: 30,
-            lrMilestones: "15,23", batchSize: 32))
+        DefaultParameters = new Dictionary<string, string>(TrainingDefaults(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 60,
+            lrMilestones: "30,45"))
         {
             ["dataset"] = dataset, ["seeds"] = "3", ["heldOut"] = "test",
         };
@@ -37,10 +37,11 @@ public sealed class TestCollapseClaim : DeepClaim
     public override string Source => "Hui, Belkin, Nakkiran 2022, arXiv 2202.08384, \"Limitations of neural collapse for understanding generalization in deep learning\" (collapse on the train set vs on the test distribution) [reconstructed: the τ statistic and its threshold are ours]";
     /// <inheritdoc />
     public override string Statement =>
-        $"An MLP (width × depth, batch norm) trained with the default recipe (SGD momentum 0.9, lr ×0.1 at lrMilestones, batch 32, weight decay) on `dataset` "
-        + "(default the bundled " + _dataset + ", all 500 train and 100 test images per class) for `epochs` epochs with `seeds` seeds. Per epoch: the train nc1 "
+        $"An MLP (width × depth, batch norm) trained by SGD (momentum 0.9, lr ×0.1 at lrMilestones, weight decay; default 128 × 2, batch 128) on `dataset` "
+        + "(default the bundled " + _dataset + ", trainPerClass = 200 train and all 100 test images per class) for `epochs` (60) epochs with `seeds` seeds. Per epoch: the train nc1 "
         + "and the nc1 of the test features about the TRAIN class means (Σ_W of the test features around the train means, Σ_B of the train means). Per seed "
-        + "τ = ln(test-nc1 fall)/ln(train-nc1 fall) from the first to the last epoch. Over the seeds whose train nc1 fell ≥ 2-fold: holds (no test collapse) "
+        + "τ = ln(test-nc1 fall)/ln(train-nc1 fall) from the TPT start t₀ (first epoch with 100% train accuracy) to the last epoch. Over the seeds that "
+        + "reached t₀ and whose train nc1 fell ≥ 1.25-fold after it: holds (no test collapse) "
         + "when the upper end of the 95% Student-t interval of the mean τ is < 0.5, fails (test collapse follows train collapse) when its lower end is > 0.5, "
         + "inconclusive otherwise. heldOut = test is the statement; heldOut = train replaces the test features by the train features (broken input, falsifier).";
 
@@ -60,8 +61,11 @@ public sealed class TestCollapseClaim : DeepClaim
         var data = LoadData(context, context.Raw(this, "dataset"));
         var options = Training(context);
         var runs = Seeds(context, minimum: 2).Select(seed => (Seed: seed, Run: DeepTrainer.Train(data, options with { Seed = seed }))).ToList();
-        var summaries = runs.Select(r => TestCollapseSummary.Of(r.Seed, r.Run.Epochs, heldOutIsTrain)).Where(s => s is not null).Select(s => s!).ToList();
-        var result = TestCollapseVerdict.Judge(Id, summaries, Effective(context), context.Seed);
+        var summaries = runs.Where(r => r.Run.InterpolationEpoch is not null)
+            .Select(r => TestCollapseSummary.Of(r.Seed, r.Run.Epochs, r.Run.InterpolationEpoch!.Value, heldOutIsTrain))
+            .Where(s => s is not null).Select(s => s!).ToList();
+        var missing = runs.Where(r => r.Run.InterpolationEpoch is null).Select(r => r.Seed).ToList();
+        var result = TestCollapseVerdict.Judge(Id, summaries, Effective(context), context.Seed, missing);
         var reached = string.Join(", ", runs.Select(r => $"seed {r.Seed}: {(r.Run.InterpolationEpoch is int t ? $"100% train accuracy from epoch {t}" : "never 100% train accuracy")}, final test accuracy {F(r.Run.LastMeasured.TestAccuracy ?? double.NaN)}"));
         result = result with { Detail = $"{data.Name}, {data.Train.Count} train / {data.Test.Count} test images: {result.Detail}. {reached}." };
         return new ClaimEvidence(result) { Plots = Plots(runs, heldOutIsTrain) };

@@ -4,8 +4,9 @@ namespace Collapse.DeepValidation.Experiments;
 
 /// <summary>
 /// Train versus held-out collapse of one training run (Hui, Belkin, Nakkiran 2022): the train nc1 and the nc1 of the
-/// test features about the train class means (<see cref="EpochRecord.TestAgainstTrainMeans"/>) at the first and last
-/// measured epochs, their falls (first/last), and the transfer τ = ln(test fall)/ln(train fall): the fraction of the
+/// test features about the train class means (<see cref="EpochRecord.TestAgainstTrainMeans"/>) at the TPT start t₀ (the
+/// first epoch with 100% train accuracy: neural collapse is a terminal-phase phenomenon, Papyan et al. 2020) and at the
+/// last measured epoch, their falls (t₀/last), and the transfer τ = ln(test fall)/ln(train fall): the fraction of the
 /// train collapse, in decades, that the held-out features follow (1: fully, 0: not at all, &lt; 0: they spread out).
 /// </summary>
 /// <param name="Seed">Seed of the run.</param>
@@ -30,13 +31,15 @@ public sealed record TestCollapseSummary(int Seed, int FirstEpoch, int LastEpoch
     public double FinalGap => HeldOutLast / TrainLast;
 
     /// <summary>
-    /// The summary of one run's records. <paramref name="heldOutIsTrain"/> replaces the held-out series by the train
-    /// series itself (the broken input of the claims' falsifier). Null when fewer than two epochs have both values.
+    /// The summary of one run's records from epoch <paramref name="startEpoch"/> on (the TPT start; 1 = the whole run).
+    /// <paramref name="heldOutIsTrain"/> replaces the held-out series by the train series itself (the broken input of the
+    /// claims' falsifier). Null when fewer than two epochs from the start have both values.
     /// </summary>
-    public static TestCollapseSummary? Of(int seed, IReadOnlyList<EpochRecord> records, bool heldOutIsTrain = false)
+    public static TestCollapseSummary? Of(int seed, IReadOnlyList<EpochRecord> records, int startEpoch = 1, bool heldOutIsTrain = false)
     {
         ArgumentNullException.ThrowIfNull(records);
         var points = records
+            .Where(r => r.Epoch >= startEpoch)
             .Where(r => r.Train?.Nc1 is double v && double.IsFinite(v) && v > 0 && r.TestAgainstTrainMeans is { } h && double.IsFinite(h.Nc1) && h.Nc1 > 0)
             .ToList();
         if (points.Count < 2) return null;

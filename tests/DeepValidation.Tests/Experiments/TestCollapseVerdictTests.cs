@@ -36,9 +36,10 @@ public class TestCollapseVerdictTests
     [Fact]
     public void TooFewSeedsWithTrainCollapseAreInconclusive()
     {
-        var r = TestCollapseVerdict.Judge("x", [Run(1, 10, 1), Run(2, 1.5, 1)], NoParameters, 1);
+        var r = TestCollapseVerdict.Judge("x", [Run(1, 10, 1), Run(2, 1.1, 1)], NoParameters, 1, missing: [3]);
         Assert.Equal(Verdict.Inconclusive, r.Verdict);
         Assert.Contains("only 1 seed", r.Detail);
+        Assert.Contains("seeds 3 never reached 100% train accuracy", r.Detail);
     }
 
     [Fact]
@@ -50,6 +51,9 @@ public class TestCollapseVerdictTests
         Assert.Equal(1.0, s.Transfer, 12);
         var real = TestCollapseSummary.Of(7, records)!;
         Assert.Equal(0.0, real.Transfer, 12);
+        var fromTwo = TestCollapseSummary.Of(7, records, startEpoch: 2)!;
+        Assert.Equal(2, fromTwo.FirstEpoch);
+        Assert.Equal(9.0 / 4.0, fromTwo.TrainFall, 12);
     }
 
     private static EpochRecord Record(int epoch, double trainNc1, double heldOutNc1) => new()
