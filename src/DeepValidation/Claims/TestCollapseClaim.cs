@@ -75,14 +75,15 @@ public sealed class TestCollapseClaim : DeepClaim
     {
         var nc1 = new List<PlotSeries>();
         var cdnv = new List<PlotSeries>();
-        foreach (var (seed, run) in runs)
+        for (var i = 0; i < runs.Count; i++)
         {
-            nc1.Add(DeepPlots.Series($"seed {seed}: train nc1", run.Epochs, r => r.Train?.Nc1, logY: true));
+            var (seed, run) = runs[i];
+            nc1.Add(DeepPlots.Series($"seed {seed}: train nc1", run.Epochs, r => r.Train?.Nc1, logY: true) with { ColorSlot = i });
             nc1.Add(DeepPlots.Series($"seed {seed}: test nc1 about the train means", run.Epochs,
-                r => heldOutIsTrain ? r.Train?.Nc1 : r.TestAgainstTrainMeans?.Nc1, logY: true, style: SeriesStyle.Dashed));
-            cdnv.Add(DeepPlots.Series($"seed {seed}: train cdnv", run.Epochs, r => r.Train?.Cdnv, logY: true));
+                r => heldOutIsTrain ? r.Train?.Nc1 : r.TestAgainstTrainMeans?.Nc1, logY: true, style: SeriesStyle.Dashed) with { ColorSlot = i });
+            cdnv.Add(DeepPlots.Series($"seed {seed}: train cdnv", run.Epochs, r => r.Train?.Cdnv, logY: true) with { ColorSlot = i });
             cdnv.Add(DeepPlots.Series($"seed {seed}: test cdnv about the train means", run.Epochs,
-                r => heldOutIsTrain ? r.Train?.Cdnv : r.TestAgainstTrainMeans?.Cdnv, logY: true, style: SeriesStyle.Dashed));
+                r => heldOutIsTrain ? r.Train?.Cdnv : r.TestAgainstTrainMeans?.Cdnv, logY: true, style: SeriesStyle.Dashed) with { ColorSlot = i });
         }
         return DeepPlots.Drawable(
         [

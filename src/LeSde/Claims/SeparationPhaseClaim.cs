@@ -96,13 +96,15 @@ public sealed class SeparationPhaseClaim : TheoryClaim, IClaimWithEvidence
     private static PlotSpec Plot(SeparationVerdict fast, SeparationVerdict slow, SeparationSettings s)
     {
         var series = new List<PlotSeries>();
+        var slot = 0;
         foreach (var v in new[] { fast, slow })
         {
             var c = v.Curve;
             var name = $"p = {F(c.Exponent)}";
-            series.Add(new PlotSeries($"{name}: separable fraction", c.Times, c.Separable.Select(w => w.Fraction).ToList()) );
-            series.Add(new PlotSeries($"{name}: Wilson 95% lower", c.Times, c.Separable.Select(w => w.Lower).ToList()) { Style = SeriesStyle.Dashed });
-            series.Add(new PlotSeries($"{name}: Wilson 95% upper", c.Times, c.Separable.Select(w => w.Upper).ToList()) { Style = SeriesStyle.Dashed });
+            series.Add(new PlotSeries($"{name}: separable fraction", c.Times, c.Separable.Select(w => w.Fraction).ToList()) { ColorSlot = slot });
+            series.Add(new PlotSeries($"{name}: Wilson 95% lower", c.Times, c.Separable.Select(w => w.Lower).ToList()) { Style = SeriesStyle.Dashed, ColorSlot = slot });
+            series.Add(new PlotSeries($"{name}: Wilson 95% upper", c.Times, c.Separable.Select(w => w.Upper).ToList()) { Style = SeriesStyle.Dashed, ColorSlot = slot });
+            slot++;
         }
         return new PlotSpec("Fraction of runs with all class pairs linearly separable", "t", "separable fraction", true, false, series)
         {
