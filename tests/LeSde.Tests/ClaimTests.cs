@@ -46,6 +46,27 @@ public class ClaimTests
     }
 
     [Theory]
+    [InlineData("le-sde-separation-phase")]
+    [InlineData("le-sde-etf")]
+    public void DeclaredFalsifiersAreCaughtByTheClaimsOwnCheck(string id)
+    {
+        var claim = LeSdeClaims.All().Single(c => c.Id == id);
+        Assert.Equal(2, claim.Info.Falsifiers.Count);
+        foreach (var outcome in Falsification.RunAll(claim, Context(3)))
+            Assert.True(outcome.Caught, $"{outcome.Falsifier.Name}: {outcome.Result.Verdict} {outcome.Result.Detail}");
+    }
+
+    [Fact]
+    public void EtfClaimRecordsInformativeCasesAndTightness()
+    {
+        var r = new LeSdeEtfClaim().Check(Context(4));
+        Assert.NotNull(r.Cases);
+        Assert.Equal(4, r.Cases!.Checked);
+        Assert.Equal(4, r.Cases.Informative);
+        Assert.True(r.Cases.MedianTightness < 1, $"{r.Cases.MedianTightness}");
+    }
+
+    [Theory]
     [InlineData("le-sde-separation-phase", "typo", "1")]
     [InlineData("le-sde-separation-phase", "inter", "2")]
     [InlineData("le-sde-separation-phase", "fastExponent", "1.5")]

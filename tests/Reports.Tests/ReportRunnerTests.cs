@@ -77,6 +77,29 @@ public class ReportRunnerTests
     }
 
     [Fact]
+    public void AnInstanceThatCannotBeEvaluatedIsInconclusiveAndTheRunGoesOn()
+    {
+        var uncertifiable = new DelegateClaim("uncertifiable", _ => throw new InputException("features: the margin is too small to certify the hard-margin SVM in float64"));
+        var report = TestReports.Run([uncertifiable, new CauchySchwarzClaim()]);
+        var s = report.Sections[0];
+        Assert.Equal(Verdict.Inconclusive, s.Verdict);
+        Assert.Equal("the instance could not be evaluated: features: the margin is too small to certify the hard-margin SVM in float64", s.Result.Detail);
+        Assert.Equal(Verdict.Holds, report.Sections[1].Verdict);
+    }
+
+    [Fact]
+    public void AnUnknownParameterAbortsBeforeAnyClaimRuns()
+    {
+        var ran = false;
+        var first = new DelegateClaim("first", _ => { ran = true; return Ok("first"); });
+        var second = new DelegateClaim("second", _ => Ok("second"), new Dictionary<string, string> { ["k"] = "1" });
+        var settings = new ReportSettings("quick", 1, 5) { ParameterOverrides = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["second"] = new Dictionary<string, string> { ["typo"] = "1" } } };
+        var ex = Assert.Throws<InputException>(() => TestReports.Run([first, second], settings));
+        Assert.Contains("claim 'second' has no parameter 'typo'", ex.Message);
+        Assert.False(ran);
+    }
+
+    [Fact]
     public void ContextCarriesSeedCasesAndOverridesOfThatClaimOnly()
     {
         ClaimContext? seenA = null, seenB = null;

@@ -14,58 +14,52 @@ namespace Collapse.DeepValidation.Claims;
 /// </summary>
 public sealed class TestCollapseClaim : DeepClaim
 {
-    private readonly string _dataset;
-    private readonly string _label;
-
     /// <summary>The claim on <paramref name="dataset"/> (a <c>--dataset</c> value), id <c>deep-test-collapse-</c><paramref name="label"/>.</summary>
     public TestCollapseClaim(string dataset, string label)
     {
-        _dataset = dataset;
-        _label = label;
-        DefaultParameters = new Dictionary<string, string>(TrainingDefaults(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 60,
-            lrMilestones: "30,45"))
+        Info = new ClaimInfo($"deep-test-collapse-{label}", ClaimKind.Empirical)
         {
-            ["dataset"] = dataset, ["seeds"] = "3", ["heldOut"] = "test",
+            Title = $"Train collapse does not carry over to the test set (MLP on the {dataset})",
+            Statement =
+                "An MLP (width × depth, batch norm) trained by SGD (momentum 0.9, lr ×0.1 at lrMilestones, weight decay; default 128 × 2, batch 128) on `dataset` "
+                + "(default the bundled " + dataset + ", trainPerClass = 200 train and all 100 test images per class) for `epochs` (60) epochs with `seeds` seeds. "
+                + "Per epoch: the train nc1 and the nc1 of the test features about the TRAIN class means (Σ_W of the test features around the train means, Σ_B of "
+                + "the train means). Per seed τ = ln(test-nc1 fall)/ln(train-nc1 fall) from the TPT start t₀ (first epoch with 100% train accuracy) to the last "
+                + "epoch. Over the seeds that reached t₀ and whose train nc1 fell ≥ 1.25-fold after it: holds (no test collapse) when the upper end of the 95% "
+                + "Student-t interval of the mean τ is < 0.5, fails (test collapse follows train collapse) when its lower end is > 0.5, inconclusive otherwise.",
+            Source = "Hui, Belkin, Nakkiran 2022 (arXiv 2202.08384), \"Limitations of neural collapse for understanding generalization in deep learning\" "
+                     + "(collapse on the train set vs on the test distribution) [reconstructed: the τ statistic and its threshold are ours] (empirical)",
+            References = ["hui2022", "papyan2020"],
+            Parameters =
+            [
+                .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 60, lrMilestones: "30,45"),
+                ClaimParameter.Text("dataset", dataset, "dataset (a --dataset value: mnist-subset, fashion-subset, idx:DIR, cifar10:DIR, gaussian:…)"),
+                ClaimParameter.Int("seeds", 3, "seeds trained (consecutive from the check's seed; at least 2 for the interval)", min: 2, max: 1000),
+                ClaimParameter.Text("heldOut", "test", "the held-out features: test (the statement) or train, the train features in place of the test features (broken input, falsifier)", "test", "train"),
+            ],
+            Falsifiers =
+            [
+                Falsifier.Of("train-features-as-held-out", "the train features in place of the test features (held-out nc1 = train nc1, so τ = 1 and test collapse 'follows')", ("heldOut", "train")),
+            ],
         };
     }
 
     /// <inheritdoc />
-    public override string Id => $"deep-test-collapse-{_label}";
-    /// <inheritdoc />
-    public override string Title => $"Train collapse does not carry over to the test set (MLP on the {_dataset})";
-    /// <inheritdoc />
-    public override string Source => "Hui, Belkin, Nakkiran 2022, arXiv 2202.08384, \"Limitations of neural collapse for understanding generalization in deep learning\" (collapse on the train set vs on the test distribution) [reconstructed: the τ statistic and its threshold are ours]";
-    /// <inheritdoc />
-    public override string Statement =>
-        $"An MLP (width × depth, batch norm) trained by SGD (momentum 0.9, lr ×0.1 at lrMilestones, weight decay; default 128 × 2, batch 128) on `dataset` "
-        + "(default the bundled " + _dataset + ", trainPerClass = 200 train and all 100 test images per class) for `epochs` (60) epochs with `seeds` seeds. Per epoch: the train nc1 "
-        + "and the nc1 of the test features about the TRAIN class means (Σ_W of the test features around the train means, Σ_B of the train means). Per seed "
-        + "τ = ln(test-nc1 fall)/ln(train-nc1 fall) from the TPT start t₀ (first epoch with 100% train accuracy) to the last epoch. Over the seeds that "
-        + "reached t₀ and whose train nc1 fell ≥ 1.25-fold after it: holds (no test collapse) "
-        + "when the upper end of the 95% Student-t interval of the mean τ is < 0.5, fails (test collapse follows train collapse) when its lower end is > 0.5, "
-        + "inconclusive otherwise. heldOut = test is the statement; heldOut = train replaces the test features by the train features (broken input, falsifier).";
+    public override ClaimInfo Info { get; }
 
     /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; }
-
-    /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var heldOutIsTrain = context.Raw(this, "heldOut").Trim().ToLowerInvariant() switch
-        {
-            "test" => false,
-            "train" => true,
-            var other => throw new InputException($"--param {Id}:heldOut={other}: expected test (the statement) or train (falsifier)"),
-        };
-        var data = LoadData(context, context.Raw(this, "dataset"));
-        var options = Training(context);
-        var runs = Seeds(context, minimum: 2).Select(seed => (Seed: seed, Run: DeepTrainer.Train(data, options with { Seed = seed }))).ToList();
+        var heldOutIsTrain = p.Text("heldOut") == "train";
+        var data = LoadData(p, p.Text("dataset"));
+        var options = Training(p);
+        var runs = Seeds(p, context).Select(seed => (Seed: seed, Run: DeepTrainer.Train(data, options with { Seed = seed }))).ToList();
         var summaries = runs.Where(r => r.Run.InterpolationEpoch is not null)
             .Select(r => TestCollapseSummary.Of(r.Seed, r.Run.Epochs, r.Run.InterpolationEpoch!.Value, heldOutIsTrain))
             .Where(s => s is not null).Select(s => s!).ToList();
         var missing = runs.Where(r => r.Run.InterpolationEpoch is null).Select(r => r.Seed).ToList();
-        var result = TestCollapseVerdict.Judge(Id, summaries, Effective(context), context.Seed, missing);
+        var result = TestCollapseVerdict.Judge(Info.Id, summaries, Effective(p, context), context.Seed, missing);
         var reached = string.Join(", ", runs.Select(r => $"seed {r.Seed}: {(r.Run.InterpolationEpoch is int t ? $"100% train accuracy from epoch {t}" : "never 100% train accuracy")}, final test accuracy {F(r.Run.LastMeasured.TestAccuracy ?? double.NaN)}"));
         result = result with { Detail = $"{data.Name}, {data.Train.Count} train / {data.Test.Count} test images: {result.Detail}. {reached}." };
         return new ClaimEvidence(result) { Plots = Plots(runs, heldOutIsTrain) };

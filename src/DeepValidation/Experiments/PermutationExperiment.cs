@@ -12,8 +12,9 @@ namespace Collapse.DeepValidation.Experiments;
 /// Fixed-classifier training under P label permutations × S seeds (a crossed design: every permutation is trained
 /// with the same S seeds, so seed effects are shared across permutations). Permutation 0 is the identity, permutation
 /// p &gt; 0 uses the permutation seed <c>permutationSeedBase + p</c>. Run for the simplex ETF (all vertices
-/// equivalent: no permutation effect expected at exact collapse, paper-notes.md P4/P7 [R]) and for a heterogeneous
-/// frame (non-equidistant vertices: an effect is expected, P7 [R]).
+/// equivalent: no permutation effect expected at exact collapse, claims collapsed-train-loss-alignment-invariant and
+/// permuted-bounds-equal-at-etf [reconstructed]) and for a heterogeneous frame (non-equidistant vertices: an effect is
+/// expected, claim permuted-bounds-vary [reconstructed]).
 /// </summary>
 public static class PermutationExperiment
 {

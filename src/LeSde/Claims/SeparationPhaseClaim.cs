@@ -11,76 +11,89 @@ namespace Collapse.LeSde.Claims;
 /// separable with probability → 1 when γ_t = ω(1/t) and → 0 when γ_t = o(1/t). Checked by Monte Carlo over seeds on
 /// both sides of the boundary (<see cref="SeparationExperiment"/>, <see cref="SeparationVerdict"/>).
 /// </summary>
-public sealed class SeparationPhaseClaim : TheoryClaim, IClaimWithEvidence
+public sealed class SeparationPhaseClaim : Claim
 {
     /// <summary>Tolerance on the separable probability at the horizon (from the measured variability, docs/le-sde.md).</summary>
     public const double Tolerance = 0.25;
 
     /// <inheritdoc />
-    public override string Id => "le-sde-separation-phase";
-    /// <inheritdoc />
-    public override string Title => "LE-SDE: classes become separable with probability → 1 when γ_t = ω(1/t) and → 0 when γ_t = o(1/t)";
-    /// <inheritdoc />
-    public override string Source =>
-        "Zhang, Wang, Su 2021, NeurIPS, \"Imitating deep learning dynamics via locally elastic stochastic differential equations\" (separation phase transition), "
-        + "as summarised by Kothapalli 2023, TMLR, \"Neural collapse: a review on modelling principles and generalization\", §3.2 [reconstructed: Σ_t and the α_t, β_t schedules are our choices]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "[reconstructed] K classes of `perClass` representatives in R^dim follow dF̃ = M_t F̄ dt + σ dW (F̄ the class means, identity blocks T_ij = I, Σ_t = σ²I), "
-        + "α_t = intra·t^{−p}, β_t = inter·t^{−p} with intra > inter ≥ 0 (so both eigenvalues of the impact matrix share the rate class of "
-        + "γ_t = (intra − inter)·t^{−p}), Euler–Maruyama on [1, horizon]. For the fast schedule p = fastExponent and the slow one p = slowExponent, "
-        + "`runs` seeds each (the same seeds, hence the same initial states and Brownian paths, for both): the fraction of runs whose classes are all "
-        + "pairwise linearly separable at the horizon. A schedule with p < boundaryExponent must have a Wilson-95% lower end ≥ 1 − 0.25, one with "
-        + "p > boundaryExponent an upper end ≤ 0.25 (fails when the interval lies on the wrong side). boundaryExponent = 1 is the statement "
-        + "(γ_t = Θ(1/t)); other values place the boundary elsewhere (false variants, falsifiers).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(
-        ("classes", 3), ("dim", 2), ("perClass", 20), ("intra", 1.0), ("inter", 0.5), ("fastExponent", 0.75), ("slowExponent", 1.25),
-        ("noise", 1.0), ("horizon", 400), ("steps", 2000), ("initialSeparation", 1.0), ("initialSpread", 0.5), ("runs", 60),
-        ("checkpoints", 5), ("boundaryExponent", 1.0));
-
-    /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context) => CheckWithEvidence(context).Result;
-
-    /// <inheritdoc />
-    public ClaimEvidence CheckWithEvidence(ClaimContext context)
+    public override ClaimInfo Info { get; } = new("le-sde-separation-phase", ClaimKind.Asymptotic)
     {
-        var parameters = Effective(context);
-        var settings = Settings(context);
-        var boundary = context.GetDouble(this, "boundaryExponent");
-        if (!double.IsFinite(boundary) || boundary <= 0) throw new InputException($"--param boundaryExponent={boundary}: must be positive");
+        Title = "LE-SDE: classes become separable with probability → 1 when γ_t = ω(1/t) and → 0 when γ_t = o(1/t)",
+        Statement =
+            "[reconstructed] K classes of `perClass` representatives in R^dim follow dF̃ = M_t F̄ dt + σ dW (F̄ the class means, identity blocks T_ij = I, Σ_t = σ²I), "
+            + "α_t = intra·t^{−p}, β_t = inter·t^{−p} with intra > inter ≥ 0 (so both eigenvalues of the impact matrix share the rate class of "
+            + "γ_t = (intra − inter)·t^{−p}), Euler–Maruyama on [1, horizon]. For the fast schedule p = fastExponent and the slow one p = slowExponent, "
+            + "`runs` seeds each (the same seeds, hence the same initial states and Brownian paths, for both): the fraction of runs whose classes are all "
+            + "pairwise linearly separable at the horizon. A schedule with p < boundaryExponent must have a Wilson-95% lower end ≥ 1 − 0.25, one with "
+            + "p > boundaryExponent an upper end ≤ 0.25 (fails when the interval lies on the wrong side). boundaryExponent = 1 is the statement "
+            + "(γ_t = Θ(1/t)).",
+        Source = "Zhang, Wang, Su 2021 (NeurIPS), \"Imitating deep learning dynamics via locally elastic stochastic differential equations\" (separation "
+                 + "phase transition), as summarised by Kothapalli 2023 (TMLR), §3.2 [reconstructed: Σ_t and the α_t, β_t schedules are our choices]; "
+                 + "Wilson 1927 score interval",
+        References = ["zhang2021", "kothapalli2023", "wilson1927"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 3, "K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 2, "m, the feature dimension", min: 1, max: 100000),
+            ClaimParameter.Int("perClass", 20, "representatives simulated per class", min: 1, max: 1000000),
+            ClaimParameter.Real("intra", 1.0, "α_t = intra·t^(−p): intra-class impact (intra > inter ≥ 0)", min: 1e-300),
+            ClaimParameter.Real("inter", 0.5, "β_t = inter·t^(−p): inter-class impact (intra > inter ≥ 0)", min: 0),
+            ClaimParameter.Real("fastExponent", 0.75, "p of the fast schedule (γ_t = ω(1/t) when p < 1); below slowExponent", min: 0, max: 10),
+            ClaimParameter.Real("slowExponent", 1.25, "p of the slow schedule (γ_t = o(1/t) when p > 1); above fastExponent", min: 0, max: 10),
+            ClaimParameter.Real("noise", 1.0, "σ: Σ_t = σ²I (our choice)", min: 0, max: 1e6),
+            ClaimParameter.Real("horizon", 400, "T: simulate on [1, T] (T > 1)", min: 1, max: 1e9),
+            ClaimParameter.Int("steps", 2000, "Euler–Maruyama steps on [1, T]", min: 1, max: 100000000),
+            ClaimParameter.Real("initialSeparation", 1.0, "s: initial class means ~ N(0, s²I)", min: 0, max: 1e6),
+            ClaimParameter.Real("initialSpread", 0.5, "τ: initial representatives = mean + τ·N(0, I)", min: 0, max: 1e6),
+            ClaimParameter.Int("runs", 60, "Monte-Carlo runs per schedule (seeds from the check's seed)", min: 1, max: 100000),
+            ClaimParameter.Int("checkpoints", 5, "log-spaced checkpoints in [1, T] at which separability is recorded", min: 2, max: 10000),
+            ClaimParameter.Real("boundaryExponent", 1.0, "where the prediction switches: 1 = the statement (γ_t = Θ(1/t)); another value, e.g. 0.5 or 1.5, places the boundary elsewhere (deliberately false variant, falsifier)", min: 1e-6, max: 10),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("boundary-at-t-to-minus-half", "the phase boundary at γ_t = Θ(t^(−1/2)) instead of Θ(1/t) (the ω(1/t) schedule t^(−0.75) predicted never to separate)", ("boundaryExponent", "0.5")),
+            Falsifier.Of("boundary-at-t-to-minus-three-halves", "the phase boundary at γ_t = Θ(t^(−3/2)) instead of Θ(1/t) (the o(1/t) schedule t^(−1.25) predicted to separate)", ("boundaryExponent", "1.5")),
+        ],
+    };
+
+    /// <inheritdoc />
+    protected override void Validate(ClaimParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Require(parameters.Real("intra") > parameters.Real("inter"), "intra",
+            "intra > inter (locally elastic: both impact eigenvalues in the rate class of γ_t)");
+        parameters.Require(parameters.Real("fastExponent") < parameters.Real("slowExponent"), "fastExponent", "fastExponent < slowExponent");
+        parameters.Require(parameters.Real("horizon") > 1, "horizon", "horizon > 1 (the start time)");
+        var s = Settings(parameters);
+        s.Model(s.FastExponent, 0).Validate();
+    }
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = Settings(p);
+        var boundary = p.Real("boundaryExponent");
         var fast = SeparationVerdict.Judge(SeparationExperiment.Run(settings, settings.FastExponent, context.Seed), boundary, Tolerance);
         var slow = SeparationVerdict.Judge(SeparationExperiment.Run(settings, settings.SlowExponent, context.Seed), boundary, Tolerance);
         var verdict = fast.Verdict == Verdict.Fails || slow.Verdict == Verdict.Fails ? Verdict.Fails
             : fast.Verdict == Verdict.Holds && slow.Verdict == Verdict.Holds ? Verdict.Holds : Verdict.Inconclusive;
         var deviation = Math.Max(fast.Deviation, slow.Deviation);
         var detail = $"{Describe(fast)}; {Describe(slow)} ({settings.Runs} runs each, seeds from {context.Seed}, boundary exponent {F(boundary)}, tolerance {F(Tolerance)})";
-        var result = new ClaimResult(Id, parameters, deviation, 0, Tolerance, verdict, context.Seed, detail);
+        var result = new ClaimResult(Info.Id, p.AsStrings(), deviation, 0, Tolerance, verdict, context.Seed, detail);
         return new ClaimEvidence(result) { Plots = [Plot(fast, slow, settings)] };
     }
 
-    private SeparationSettings Settings(ClaimContext context)
+    private static SeparationSettings Settings(ClaimParameters p) => new()
     {
-        var s = new SeparationSettings
-        {
-            Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"), PerClass = context.GetInt(this, "perClass"),
-            Intra = context.GetDouble(this, "intra"), Inter = context.GetDouble(this, "inter"),
-            FastExponent = context.GetDouble(this, "fastExponent"), SlowExponent = context.GetDouble(this, "slowExponent"),
-            Noise = context.GetDouble(this, "noise"), Horizon = context.GetDouble(this, "horizon"), Steps = context.GetInt(this, "steps"),
-            InitialSeparation = context.GetDouble(this, "initialSeparation"), InitialSpread = context.GetDouble(this, "initialSpread"),
-            Runs = context.GetInt(this, "runs"), Checkpoints = context.GetInt(this, "checkpoints"),
-        };
-        if (!(s.Intra > s.Inter && s.Inter >= 0))
-            throw new InputException($"--param intra={F(s.Intra)}, inter={F(s.Inter)}: the statement needs intra > inter >= 0 (locally elastic, both impact eigenvalues in the rate class of γ_t)");
-        if (!(s.FastExponent < s.SlowExponent))
-            throw new InputException($"--param fastExponent={F(s.FastExponent)}, slowExponent={F(s.SlowExponent)}: fastExponent must be below slowExponent");
-        if (s.Horizon <= 1) throw new InputException($"--param horizon={F(s.Horizon)}: must exceed the start time 1");
-        if (s.Runs < 1 || s.Runs > 100_000) throw new InputException($"--param runs={s.Runs}: must be in [1, 100000]");
-        s.Model(s.FastExponent, 0).Validate();
-        return s;
-    }
+        Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"),
+        Intra = p.Real("intra"), Inter = p.Real("inter"),
+        FastExponent = p.Real("fastExponent"), SlowExponent = p.Real("slowExponent"),
+        Noise = p.Real("noise"), Horizon = p.Real("horizon"), Steps = p.Int("steps"),
+        InitialSeparation = p.Real("initialSeparation"), InitialSpread = p.Real("initialSpread"),
+        Runs = p.Int("runs"), Checkpoints = p.Int("checkpoints"),
+    };
 
     private static string Describe(SeparationVerdict v)
     {

@@ -45,8 +45,10 @@ public class CdnvNccBoundTests
     {
         var r = new Collapse.Theory.Claims.Metrics.CdnvNccBoundClaim().Check(new ClaimContext(new Dictionary<string, string>(), 40, 2));
         Assert.True(r.Holds, r.Detail);
-        Assert.Matches(@"informative (\d+)/40 cases", r.Detail);
-        var informative = int.Parse(System.Text.RegularExpressions.Regex.Match(r.Detail, @"informative (\d+)/40").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotNull(r.Cases);
+        Assert.Equal(40, r.Cases!.Checked);
+        var informative = r.Cases.Informative ?? 0;
+        Assert.True(r.Cases.MedianTightness is > 0 and <= 1, $"median tightness {r.Cases.MedianTightness}");
         Assert.True(informative >= 20, r.Detail);
     }
 }

@@ -1,3 +1,5 @@
+using Collapse.Theory.Claims;
+using Collapse.Theory.Claims.Loss;
 using Collapse.Theory.Loss;
 using Collapse.Theory.Metrics;
 using Collapse.Theory.Statistics;
@@ -69,5 +71,26 @@ public class CollapsedRiskTests
         for (var i = 0; i < y.Length; i++)
             for (var j = 0; j < 3; j++) rows[i * 3 + j] = stats.Means[y[i], j];
         Assert.Equal(CollapsedRisk.LogCollapsedRisk(stats, w, RiskLoss.CrossEntropy), CollapsedRisk.LogRisk(rows, y, w, RiskLoss.CrossEntropy), 12);
+    }
+
+    [Fact]
+    public void JensenClaimRecordsTightnessAndInformativeCases()
+    {
+        var r = new JensenCollapsedRiskClaim().Check(new ClaimContext(new Dictionary<string, string>(), 40, 2));
+        Assert.True(r.Holds, r.Detail);
+        Assert.NotNull(r.Cases);
+        Assert.Equal(40, r.Cases!.Checked);
+        Assert.True(r.Cases.MedianTightness is > 0 and <= 1, $"median R(M)/R(H) {r.Cases.MedianTightness}");
+        Assert.True(r.Cases.Informative >= 20, $"informative {r.Cases.Informative}/40");
+    }
+
+    [Theory]
+    [InlineData("ce,hinge")]
+    [InlineData(",")]
+    public void JensenClaimRejectsUnknownLosses(string losses)
+    {
+        var ex = Assert.Throws<InputException>(() => new JensenCollapsedRiskClaim().Check(
+            new ClaimContext(new Dictionary<string, string> { ["losses"] = losses }, 2, 1)));
+        Assert.StartsWith($"--param losses={losses}: claim 'jensen-collapsed-risk' requires", ex.Message);
     }
 }

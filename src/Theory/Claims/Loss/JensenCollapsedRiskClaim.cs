@@ -17,36 +17,47 @@ public sealed class JensenCollapsedRiskClaim : TheoryClaim
     public const double Tolerance = 1e-12;
 
     /// <inheritdoc />
-    public override string Id => "jensen-collapsed-risk";
-    /// <inheritdoc />
-    public override string Title => "Collapsing each class onto its mean never increases a convex risk: R(M) ≤ R(H) for CE and MSE";
-    /// <inheritdoc />
-    public override string Source => "E & Wojtowytsch 2020, arXiv 2012.05420 (Mathematical and Scientific Machine Learning), \"On the emergence of simplex symmetry in the final and penultimate layers of neural network classifiers\" (Jensen step) [derived]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For a linear classifier z = W h + b, any labels (imbalanced allowed) and a loss ℓ(z, y) convex in z: "
-        + "R(M) = Σ_k (n_k/N) ℓ(W μ_k + b, k) ≤ R(H) = (1/N) Σ_i ℓ(W h_i + b, y_i), with μ_k the class means. Checked for `losses` "
-        + "(ce = cross-entropy, mse = ½‖z − e_y‖²; alternating by case) in the log domain on random instances (K ≤ 10, d ≤ 20, n_k ≤ 40, "
-        + "logit scales 1e-2…1e2, within-class spread 1e-2…3 of the class-centre scale). Measured R(M)/R(H) ≤ 1; informative: ratio ≥ 0.5. "
-        + "False variants (falsifiers): collapseTo = global (every feature replaced by the global mean) and losses = errorProbability "
-        + "(1 − softmax_y, not convex).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("losses", "ce,mse"), ("collapseTo", "class"));
+    public override ClaimInfo Info { get; } = new("jensen-collapsed-risk", ClaimKind.Inequality)
+    {
+        Title = "Collapsing each class onto its mean never increases a convex risk: R(M) ≤ R(H) for CE and MSE",
+        Statement =
+            "[derived] For a linear classifier z = W h + b, any labels (imbalanced allowed) and a loss ℓ(z, y) convex in z: "
+            + "R(M) = Σ_k (n_k/N) ℓ(W μ_k + b, k) ≤ R(H) = (1/N) Σ_i ℓ(W h_i + b, y_i), with μ_k the class means (Jensen's inequality per class). "
+            + "Checked for `losses` (ce = cross-entropy, mse = ½‖z − e_y‖²; alternating by case) in the log domain on random instances (K ≤ 10, "
+            + "d ≤ 20, n_k ≤ 40, logit scales 1e-2…1e2, within-class spread 1e-2…3 of the class-centre scale): R(M)/R(H) − 1 ≤ 1e-12. "
+            + "Tightness: R(M)/R(H); informative: R(M)/R(H) ≥ 0.5 (the collapse gain is not the whole risk).",
+        Source = "E & Wojtowytsch 2020/2022 (MSML; arXiv 2012.05420), \"On the emergence of simplex symmetry in the final and penultimate layers of "
+                 + "neural network classifiers\": the Jensen step of their argument [derived here, not quoted]",
+        References = ["ewojtowytsch2022", "hui2021"],
+        Parameters =
+        [
+            ClaimParameter.Text("losses", "ce,mse", "comma-separated losses checked, alternating by case: ce, mse (the statement); errorProbability = 1 − softmax_y, not convex (deliberately false variant, falsifier)"),
+            ClaimParameter.Text("collapseTo", "class", "what the features are replaced by: class = their class means (the statement); global = the global mean (deliberately false variant, falsifier)", "class", "global"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("collapse-to-global-mean", "every feature replaced by the global mean instead of its class mean", ("collapseTo", "global")),
+            Falsifier.Of("non-convex-loss", "the error probability 1 − softmax_y(z), which is not convex in z, instead of a convex loss", ("losses", "errorProbability")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override void Validate(ClaimParameters parameters)
     {
-        var losses = ParseLosses(context.Raw(this, "losses"));
-        var toGlobal = context.Raw(this, "collapseTo").Trim().ToLowerInvariant() switch
-        {
-            "class" => false,
-            "global" => true,
-            var other => throw new InputException($"--param collapseTo={other}: expected class (the statement) or global (false variant)"),
-        };
-        var tally = new CaseTally();
-        var result = RunCases(context, Tolerance, seed =>
+        ArgumentNullException.ThrowIfNull(parameters);
+        var parts = parameters.Text("losses").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        parameters.Require(parts.Length > 0 && parts.All(part => LossNames.Contains(part, StringComparer.Ordinal)), "losses",
+            "a comma-separated list of " + string.Join(", ", LossNames));
+    }
+
+    private static readonly string[] LossNames = ["ce", "mse", "errorProbability"];
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
+    {
+        var losses = ParseLosses(p.Text("losses"));
+        var toGlobal = p.Text("collapseTo") == "global";
+        return RunCases(p, context, Tolerance, seed =>
         {
             var rng = new Random(seed);
             var (name, logLoss) = losses[(int)((uint)seed % (uint)losses.Count)];
@@ -57,11 +68,12 @@ public sealed class JensenCollapsedRiskClaim : TheoryClaim
                 ? CollapsedRisk.LogRisk(GlobalMeanRows(x, y.Length, d), y, classifier, logLoss)
                 : CollapsedRisk.LogCollapsedRisk(stats, classifier, logLoss);
             var ratio = Math.Exp(logCollapsed - logOriginal);
-            tally.Add(ratio, 1, ratio >= 0.5);
             return new CaseOutcome(ratio, 1, double.IsNaN(ratio) ? double.PositiveInfinity : double.ExpM1(logCollapsed - logOriginal),
-                $"{description}, loss {name}: log R(H) = {CaseOutcome.F(logOriginal)}, log R(M) = {CaseOutcome.F(logCollapsed)}{(toGlobal ? " (global mean)" : "")}, R(M)/R(H) = {CaseOutcome.F(ratio)}");
+                $"{description}, loss {name}: log R(H) = {CaseOutcome.F(logOriginal)}, log R(M) = {CaseOutcome.F(logCollapsed)}{(toGlobal ? " (global mean)" : "")}, R(M)/R(H) = {CaseOutcome.F(ratio)}")
+            {
+                Tightness = ratio, Informative = ratio >= 0.5,
+            };
         });
-        return result with { Detail = result.Detail + "; " + tally.Summary() };
     }
 
     private static List<(string Name, LogLossFunction Loss)> ParseLosses(string raw)
@@ -73,9 +85,8 @@ public sealed class JensenCollapsedRiskClaim : TheoryClaim
                 "ce" => ("ce", CollapsedRisk.LogLoss(RiskLoss.CrossEntropy)),
                 "mse" => ("mse", CollapsedRisk.LogLoss(RiskLoss.SquaredError)),
                 "errorprobability" => ("errorProbability", LogErrorProbability),
-                _ => throw new InputException($"--param losses={raw}: '{part}' is not ce, mse or errorProbability (false variant)"),
+                _ => throw new InvalidOperationException($"losses: '{part}' passed Validate"),
             });
-        if (list.Count == 0) throw new InputException($"--param losses={raw}: at least one loss");
         return list;
     }
 
