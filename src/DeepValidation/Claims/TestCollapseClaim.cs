@@ -54,7 +54,9 @@ public sealed class TestCollapseClaim : DeepClaim
         var heldOutIsTrain = p.Text("heldOut") == "train";
         var data = LoadData(p, p.Text("dataset"));
         var options = Training(p);
-        var runs = Seeds(p, context).Select(seed => (Seed: seed, Run: DeepTrainer.Train(data, options with { Seed = seed }))).ToList();
+        var seeds = Seeds(p, context);
+        var trained = Train(data, seeds.Select(seed => options with { Seed = seed }).ToList());
+        var runs = seeds.Select((seed, i) => (Seed: seed, Run: trained[i])).ToList();
         var summaries = runs.Where(r => r.Run.InterpolationEpoch is not null)
             .Select(r => TestCollapseSummary.Of(r.Seed, r.Run.Epochs, r.Run.InterpolationEpoch!.Value, heldOutIsTrain))
             .Where(s => s is not null).Select(s => s!).ToList();
