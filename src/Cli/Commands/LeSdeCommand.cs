@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Collapse.LeSde.Model;
+using Collapse.Cli.Infrastructure;
 using Collapse.LeSde.Output;
+using Collapse.LeSde.Simulation;
 using Collapse.Reports.Plots;
 using Collapse.Theory;
 using Spectre.Console;
@@ -11,7 +13,8 @@ namespace Collapse.Cli.Commands;
 /// <summary>
 /// <c>collapse lesde</c>: simulates the locally-elastic SDE (<see cref="LeSdeRunner"/>) and writes DIR/trajectory.csv,
 /// DIR/summary.json and DIR/plots/*.png (rendered by Collapse.Reports). A progress bar on an interactive terminal;
-/// otherwise one summary line at the end.
+/// otherwise one summary line at the end. A diverged run keeps its files up to the last finite step and exits with
+/// <see cref="CliApp.Diverged"/> after one <c>error:</c> line, as <c>collapse ufm</c> does.
 /// </summary>
 public static class LeSdeCommand
 {
@@ -57,7 +60,7 @@ public static class LeSdeCommand
             config.Validate();
             var options = new LeSdeRunOptions { LogPoints = parse.GetValue(logPoints), Separability = !parse.GetValue(noSeparability) };
             if (options.LogPoints < 2) throw new InputException($"--log-points {options.LogPoints}: must be at least 2");
-            var outDir = parse.GetValue(output)!;
+            var outDir = OutputGuard.Track(parse.GetValue(output)!);
             var stdout = parse.InvocationConfiguration.Output;
             var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
             LeSdeRunReport report;
@@ -75,11 +78,31 @@ public static class LeSdeCommand
             }
             else report = LeSdeRunner.Run(config, outDir, options);
             var plots = parse.GetValue(noPlots) ? [] : PlotFiles.WritePngs(Path.Combine(outDir, "plots"), "lesde", report.Plots);
+            if (report.Divergence is { } divergence)
+            {
+                if (parse.GetValue(json)) stdout.Write(report.SummaryJson);
+                parse.InvocationConfiguration.Error.WriteLine($"error: {DivergenceLine(report, divergence, plots.Count)}");
+                return CliApp.Diverged;
+            }
             if (parse.GetValue(json)) stdout.Write(report.SummaryJson);
             else stdout.WriteLine(SummaryLine(report, plots.Count));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// "run diverged at step T (t = …, ‖F̃‖ …); last finite state kept in DIR/ (step T−1, t = …: trajectory.csv,
+    /// summary.json, plots/); the drift grows F̄ like … : lower --alpha/--beta …" (the line after <c>error: </c>, exit code 4).
+    /// </summary>
+    public static string DivergenceLine(LeSdeRunReport report, LeSdeDivergence divergence, int plots)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(divergence);
+        var dir = report.OutputDirectory.EndsWith(Path.DirectorySeparatorChar) ? report.OutputDirectory : report.OutputDirectory + Path.DirectorySeparatorChar;
+        var files = plots > 0 ? "trajectory.csv, summary.json, plots/" : "trajectory.csv, summary.json";
+        var t = report.Final.Time.ToString("G4", CultureInfo.InvariantCulture);
+        return $"{divergence.What}; last finite state kept in {dir} (step {divergence.LastFiniteStep}, t = {t}: {files}); {divergence.Advice}";
     }
 
     /// <summary>One line: model, time, final separation and ETF errors, output folder.</summary>

@@ -17,7 +17,9 @@ public static class LeSdeObservables
         var s = config.Schedule;
         var coefficient = Math.Min(s.Intra - s.Inter, s.Intra + (k - 1) * s.Inter);
         var finite = AllFinite(state.Features);
-        var report = finite ? NcMetrics.Compute(state.Features, state.Labels, k, m) : null;
+        // Equal class means (e.g. the between-class differences lost to rounding next to a much faster-growing
+        // global mode just before a run overflows) leave the NC metrics undefined: NaN, not an exception.
+        var report = finite && HasBetweenClassSpread(state.Means, k, m) ? NcMetrics.Compute(state.Features, state.Labels, k, m) : null;
         return new LeSdeSnapshot
         {
             Step = state.Step,
@@ -37,6 +39,14 @@ public static class LeSdeObservables
             Cdnv = report?.Cdnv ?? double.NaN,
             NccAccuracy = report?.NccAccuracy ?? double.NaN,
         };
+    }
+
+    private static bool HasBetweenClassSpread(ReadOnlySpan<double> means, int k, int m)
+    {
+        for (var c = 1; c < k; c++)
+            for (var j = 0; j < m; j++)
+                if (means[c * m + j] != means[j]) return true;
+        return false;
     }
 
     private static bool AllFinite(ReadOnlySpan<double> values)

@@ -21,12 +21,13 @@ public sealed record EtfConvergence(IReadOnlyList<double> Times, IReadOnlyList<d
         var errors = new List<double>();
         var centred = new List<double>();
         var observed = new List<double>();
-        LeSdeSimulator.Run(settings.Model(seed), times, state =>
+        var divergence = LeSdeSimulator.Run(settings.Model(seed), times, state =>
         {
             observed.Add(state.Time);
             errors.Add(RepresentativeGeometry.NormalisedEtfError(state.Means, state.Classes, state.Dim));
             centred.Add(RepresentativeGeometry.CentredEtfError(state.Means, state.Classes, state.Dim));
         });
+        if (divergence is not null) throw new LeSdeDivergedException(divergence, seed);
         return new EtfConvergence(observed, errors, centred);
     }
 }

@@ -23,7 +23,7 @@ public static class SeparationExperiment
         {
             var config = settings.Model(exponent, SeparationSettings.RunSeed(baseSeed, r));
             var c = 0;
-            LeSdeSimulator.Run(config, times, state =>
+            var divergence = LeSdeSimulator.Run(config, times, state =>
             {
                 var pairs = PairwiseSeparability.SeparablePairs(state.Features, state.Means, state.Classes, state.PerClass, state.Dim);
                 if (pairs == state.Classes * (state.Classes - 1) / 2) separable[c]++;
@@ -31,6 +31,7 @@ public static class SeparationExperiment
                                / (2 * RepresentativeGeometry.WithinRms(state.Features, state.Means, state.Classes, state.PerClass, state.Dim));
                 c++;
             });
+            if (divergence is not null) throw new LeSdeDivergedException(divergence, config.Seed);
         }
         return new SeparationCurve(exponent, times, separable.Select(s => WilsonInterval.Of(s, settings.Runs)).ToList(),
             ratios.Select(Median).ToList());

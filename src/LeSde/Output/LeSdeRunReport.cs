@@ -1,5 +1,6 @@
 using Collapse.LeSde.Analysis;
 using Collapse.LeSde.Model;
+using Collapse.LeSde.Simulation;
 using Collapse.Theory.Claims;
 
 namespace Collapse.LeSde.Output;
@@ -14,6 +15,9 @@ namespace Collapse.LeSde.Output;
 public sealed record LeSdeRunReport(LeSdeConfig Config, IReadOnlyList<LeSdeSnapshot> Trajectory, IReadOnlyList<PlotSpec> Plots,
     string OutputDirectory, string SummaryJson, double ElapsedSeconds)
 {
-    /// <summary>The last snapshot (at the horizon).</summary>
+    /// <summary>The last snapshot (at the horizon, or at the last finite step after a divergence).</summary>
     public LeSdeSnapshot Final => Trajectory[^1];
+
+    /// <summary>Where the run diverged; null when it reached the horizon.</summary>
+    public LeSdeDivergence? Divergence { get; init; }
 }

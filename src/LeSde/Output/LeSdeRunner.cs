@@ -12,7 +12,9 @@ namespace Collapse.LeSde.Output;
 /// <summary>
 /// The library side of <c>collapse lesde</c>: simulates a <see cref="LeSdeConfig"/>, measures a
 /// <see cref="LeSdeSnapshot"/> at log-spaced times and writes DIR/trajectory.csv and DIR/summary.json (configuration,
-/// versions, final values), each atomically; returns the plots for the caller to render.
+/// versions, final values), each atomically; returns the plots for the caller to render. A run that diverges
+/// (<see cref="LeSdeDivergence"/>) is a result: the files hold the logged rows before the divergence plus the last
+/// finite step, and <see cref="LeSdeRunReport.Divergence"/> is set.
 /// </summary>
 public static class LeSdeRunner
 {
@@ -35,16 +37,22 @@ public static class LeSdeRunner
         }
         var clock = Stopwatch.StartNew();
         var rows = new List<LeSdeSnapshot>();
-        LeSdeSimulator.Run(config, times, state => rows.Add(LeSdeObservables.Measure(state, config, options.Separability)), progress);
+        void Measure(Simulation.LeSdeState state) => rows.Add(LeSdeObservables.Measure(state, config, options.Separability));
+        var divergence = LeSdeSimulator.Run(config, times, Measure, progress, observeLastFinite: Measure);
         clock.Stop();
         LeSdeTrajectoryCsv.Write(Path.Combine(outputDirectory, "trajectory.csv"), rows);
-        var json = SummaryJson(config, options, rows, clock.Elapsed.TotalSeconds);
+        var json = SummaryJson(config, options, rows, clock.Elapsed.TotalSeconds, divergence);
         AtomicFile.Write(Path.Combine(outputDirectory, "summary.json"), s => s.Write(Encoding.UTF8.GetBytes(json)));
-        return new LeSdeRunReport(config, rows, LeSdePlots.Of(rows, config), outputDirectory, json, clock.Elapsed.TotalSeconds);
+        return new LeSdeRunReport(config, rows, LeSdePlots.Of(rows, config), outputDirectory, json, clock.Elapsed.TotalSeconds) { Divergence = divergence };
     }
 
-    /// <summary>summary.json: tool, versions, configuration (with the model's fixed choices spelled out), final snapshot.</summary>
-    public static string SummaryJson(LeSdeConfig config, LeSdeRunOptions options, IReadOnlyList<LeSdeSnapshot> rows, double elapsedSeconds)
+    /// <summary>
+    /// summary.json: tool, versions, configuration (with the model's fixed choices spelled out), <c>completed</c>,
+    /// <c>stepsDone</c>, <c>divergence</c> (null, or where the run diverged), and the final snapshot (of the last
+    /// finite step after a divergence).
+    /// </summary>
+    public static string SummaryJson(LeSdeConfig config, LeSdeRunOptions options, IReadOnlyList<LeSdeSnapshot> rows, double elapsedSeconds,
+        LeSdeDivergence? divergence = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
@@ -80,6 +88,23 @@ public static class LeSdeRunner
             w.WriteBoolean("separability", options.Separability);
             w.WriteEndObject();
             w.WriteNumber("elapsedSeconds", elapsedSeconds);
+            w.WriteBoolean("completed", divergence is null);
+            w.WriteNumber("stepsDone", divergence?.LastFiniteStep ?? config.Steps);
+            if (divergence is null) w.WriteNull("divergence");
+            else
+            {
+                w.WriteStartObject("divergence");
+                w.WriteNumber("step", divergence.Step);
+                w.WriteNumber("time", divergence.Time);
+                w.WriteString("norm", CsvNumber.Format(divergence.Norm));
+                w.WriteNumber("lastFiniteStep", divergence.LastFiniteStep);
+                w.WriteNumber("lastFiniteNorm", divergence.LastFiniteNorm);
+                w.WriteNumber("growthExponent", divergence.GrowthExponent);
+                w.WriteNumber("stepStability", divergence.StepStability);
+                w.WriteNumber("stableSteps", divergence.StableSteps);
+                w.WriteString("advice", divergence.Advice);
+                w.WriteEndObject();
+            }
             w.WriteStartObject("final");
             foreach (var (name, get) in LeSdeSnapshot.Columns)
             {

@@ -17,7 +17,7 @@ public sealed class LeSdeState
         MeanArray = means;
     }
 
-    internal double[] FeatureArray { get; }
+    internal double[] FeatureArray { get; set; }
     internal int[] LabelArray { get; }
     internal double[] MeanArray { get; }
 
