@@ -87,15 +87,22 @@ public static class DeepTrainer
                 var train = NcMetrics.Compute(hTrain, data.Train.Labels, k, d, classifier);
                 double[]? hTest = null;
                 MetricReport? test = null;
+                HeldOutCollapseReport? heldOut = null;
                 if (options.MeasureTest || options.ExportEpochs.Contains(epoch))
                 {
                     hTest = FeatureExtractor.Extract(network, xTest);
                     test = NcMetrics.Compute(hTest, data.Test.Labels, k, d, classifier);
+                    var trainMeans = Collapse.Theory.Statistics.ClassStatisticsAccumulator.Of(hTrain, data.Train.Labels, k, d, trackScatter: false);
+                    heldOut = HeldOutCollapse.Compute(trainMeans, hTest, data.Test.Labels);
                 }
                 if (export is not null && options.ExportEpochs.Contains(epoch))
                     export.Export(epoch, hTrain, data.Train.Labels, hTest!, data.Test.Labels, w, b, k, d);
                 mclock.Stop();
-                record = record with { Train = train, Test = options.MeasureTest ? test : null, MeasureSeconds = mclock.Elapsed.TotalSeconds };
+                record = record with
+                {
+                    Train = train, Test = options.MeasureTest ? test : null, TestAgainstTrainMeans = options.MeasureTest ? heldOut : null,
+                    MeasureSeconds = mclock.Elapsed.TotalSeconds,
+                };
                 if (train.Accuracy == 1.0 && options.SvmEvery > 0 && (last || epoch % options.SvmEvery == 0))
                 {
                     var (distance, seconds) = svm.Measure(hTrain, data.Train.Labels, k, d, w, b);
