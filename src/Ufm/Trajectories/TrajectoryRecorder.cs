@@ -2,6 +2,7 @@ using Collapse.Theory.Loss;
 using Collapse.Theory.Margins;
 using Collapse.Theory.Metrics;
 using Collapse.Theory.Statistics;
+using Collapse.Theory.Numerics;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 using MathNet.Numerics.LinearAlgebra;
