@@ -31,9 +31,8 @@ public static class MetricsCommand
             var output = new KeyValueOutput();
             foreach (var (key, value) in report.ToKeyValues())
                 output.Add(key, key is "classes" or "samples" or "dim" ? (long)value : value);
-            var pairs = report.Margins?.ClassPair;
             var asJson = parse.GetValue(json);
-            if (pairs is not null && asJson) output.Add("classPairMargins", pairs);
+            if (report.Margins is { HasClassPair: true } m && asJson) output.Add("classPairMargins", m.ClassPair);
             output.Write(parse.InvocationConfiguration.Output, asJson);
             return 0;
         });

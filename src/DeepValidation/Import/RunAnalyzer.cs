@@ -73,7 +73,7 @@ public static class RunAnalyzer
         InputValidation.CheckLabels(y, k, labelsPath);
         InputValidation.CheckEveryClassPresent(InputValidation.CountClasses(y, k), labelsPath);
         InputValidation.CheckFinite(h.Data, d, 0, featuresPath);
-        return NcMetrics.Compute(h.Data, y, k, d, classifier);
+        return NcMetrics.Compute(h.Data, y, k, d, classifier, new MetricOptions { PairMargins = PairMarginMode.Matrix });
     }
 
     private static string Resolve(string folder, string relative)

@@ -13,4 +13,19 @@ public static class Nc3
         double f = diff.FrobeniusNorm();
         return f * f;
     }
+
+    /// <summary>NC3 for row-major W and M̃ of the same shape, in two streamed sweeps (no K×d temporaries).</summary>
+    public static double Compute(ReadOnlySpan<double> weights, ReadOnlySpan<double> centredMeans)
+    {
+        if (weights.Length != centredMeans.Length) throw new ArgumentException("W and M̃ differ in shape");
+        var nw = Math.Sqrt(Statistics.BlockStatistics.SumOfSquares(weights));
+        var nm = Math.Sqrt(Statistics.BlockStatistics.SumOfSquares(centredMeans));
+        double s = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            var t = weights[i] / nw - centredMeans[i] / nm;
+            s += t * t;
+        }
+        return s;
+    }
 }

@@ -20,4 +20,10 @@ public struct NeumaierSum
 
     /// <summary>The compensated total.</summary>
     public readonly double Value => _sum + _c;
+
+    /// <summary>The running sum and its compensation (for shard files; <see cref="FromParts"/> restores them bit for bit).</summary>
+    public readonly (double Sum, double Compensation) Parts => (_sum, _c);
+
+    /// <summary>A sum with the given parts.</summary>
+    public static NeumaierSum FromParts(double sum, double compensation) => new() { _sum = sum, _c = compensation };
 }
