@@ -38,10 +38,12 @@ public static unsafe class SampleBlock
     /// <summary>
     /// Processes <paramref name="labels"/>.Length rows: <paramref name="rows"/> row-major float64, and optionally the same
     /// rows as float32 (<paramref name="rows32"/>, exact when the file stores float32; converted here otherwise).
-    /// Updates <paramref name="totals"/> and, for rows whose class lies in its band, <paramref name="pairs"/>.
+    /// Updates <paramref name="totals"/> and, for rows whose class lies in its band, <paramref name="pairs"/>. When
+    /// <paramref name="within"/> is not empty (one entry per row), writes ‖h_i − μ_{y_i}‖² there: the terms of the two-pass
+    /// within-class sums with the final means, which the caller adds in row order.
     /// </summary>
     public static void Process(EvaluationModel model, ReadOnlySpan<double> rows, ReadOnlySpan<float> rows32, ReadOnlySpan<int> labels,
-        SampleScratch scratch, SampleTotals totals, PairMarginBlock? pairs)
+        SampleScratch scratch, SampleTotals totals, PairMarginBlock? pairs, Span<double> within = default)
     {
         int b = labels.Length, d = model.Dim, k = model.Classes;
         if (b == 0) return;
@@ -79,8 +81,9 @@ public static unsafe class SampleBlock
             DenseGemm.MultiplyTransposed<double, DoubleOps>(rows, b, d, m64, scores64, ldScore);
         }
 
-        // (2) nc1 projection of the centred rows.
-        if (model.Projection is { } proj)
+        // (2) Centred rows h − μ_y: the within-class sums and the nc1 projection.
+        var proj = model.Projection;
+        if (proj is not null || !within.IsEmpty)
         {
             var c = SampleScratch.Ensure(ref scratch.Centred, (long)b * d);
             for (var i = 0; i < b; i++)
@@ -89,7 +92,12 @@ public static unsafe class SampleBlock
                 var mu = model.Means.AsSpan(labels[i] * d, d);
                 var dst = c.AsSpan(i * d, d);
                 for (var j = 0; j < d; j++) dst[j] = h[j] - mu[j];
+                if (!within.IsEmpty) within[i] = Statistics.BlockStatistics.SumOfSquares(dst);
             }
+        }
+        if (proj is not null)
+        {
+            var c = scratch.Centred;
             var ld = proj.PaddedRows;
             var t = SampleScratch.Ensure(ref scratch.Projected, (long)b * ld);
             DenseGemm.MultiplyTransposed<double, DoubleOps>(c, b, d, proj, t, ld);

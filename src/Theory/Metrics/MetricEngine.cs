@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Collapse.Theory.IO;
 using Collapse.Theory.Margins;
+using Collapse.Theory.Numerics;
 using Collapse.Theory.Statistics;
 using Collapse.Theory.Validation;
 
@@ -10,7 +11,7 @@ namespace Collapse.Theory.Metrics;
 /// The fast streamed metric core shared by <c>collapse metrics</c>, <c>analyze-run</c>, the UFM trajectory recorder
 /// and the deep training log: pass 1 (class statistics, <see cref="Pass1"/>), preparation (nc1 projection, mean
 /// geometry, packed operands, <see cref="Prepare"/>), pass 2 (decisions, margins, losses, <see cref="Pass2"/>) and the
-/// report (<see cref="Assemble"/>). Each step is also the unit of a shard (Metrics.Sharding).
+/// report (<see cref="Assemble"/>). Each step is also the unit of a shard (<see cref="Sharding.MetricShards"/>).
 /// </summary>
 /// <remarks>
 /// Threads work on fixed units: pass-1 blocks of <see cref="MetricOptions.BlockRows"/> rows merged in block order,
@@ -39,25 +40,25 @@ public static class MetricEngine
 
     /// <summary>
     /// Pass 1 over rows [<paramref name="firstRow"/>, <paramref name="endRow"/>): blocks of
-    /// <see cref="MetricOptions.BlockRows"/> rows are read and summarised in parallel (<see cref="BlockStatistics"/>) and
-    /// merged in block order (Chan et al. 1979). With <see cref="MetricOptions.CheckFinite"/> the first NaN/±Inf in row
-    /// order is an <see cref="InputException"/>.
+    /// <see cref="MetricOptions.BlockRows"/> rows are read and summarised in parallel (<see cref="ClassSumBlock"/>:
+    /// counts and double-double class sums) and merged in block order, so the means do not depend on the split. With
+    /// <see cref="MetricOptions.CheckFinite"/> the first NaN/±Inf in row order is an <see cref="InputException"/>.
     /// </summary>
-    public static ClassStatisticsAccumulator Pass1(IFeatureSource source, int[] labels, int classes, int firstRow, int endRow, MetricOptions options)
+    public static ClassSumAccumulator Pass1(IFeatureSource source, int[] labels, int classes, int firstRow, int endRow, MetricOptions options)
     {
         int d = source.Dim;
-        var acc = new ClassStatisticsAccumulator(classes, d, trackScatter: false);
+        var acc = new ClassSumAccumulator(classes, d);
         var blockRows = options.BlockRows(d);
         var total = endRow - firstRow;
         var blocks = (int)((total + (long)blockRows - 1) / blockRows);
         var threads = Math.Max(1, Math.Min(options.EffectiveThreads, blocks));
         var buffers = new double[threads][];
-        var stats = new BlockStatistics[threads];
+        var stats = new ClassSumBlock[threads];
         var errors = new Exception?[threads];
         for (var t = 0; t < threads; t++)
         {
             buffers[t] = new double[(long)Math.Min(blockRows, Math.Max(total, 1)) * d];
-            stats[t] = new BlockStatistics();
+            stats[t] = new ClassSumBlock();
         }
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = options.Cancellation };
         var progress = new ProgressThrottle(options.Progress, 1, total);
@@ -75,7 +76,7 @@ public static class MetricEngine
                     var rows = buffers[slot].AsSpan(0, n * d);
                     source.Read(r0, n, rows, default);
                     if (options.CheckFinite) InputValidation.CheckFinite(rows, d, r0, source.Name);
-                    stats[slot].Compute(rows, labels.AsSpan(r0, n), classes, d, trackScatter: false);
+                    stats[slot].Compute(rows, labels.AsSpan(r0, n), classes, d);
                     errors[slot] = null;
                 }
                 catch (Exception ex) when (ex is InputException or ArgumentOutOfRangeException)
@@ -98,15 +99,14 @@ public static class MetricEngine
 
     /// <summary>
     /// Everything between the passes: the centred means, the nc1 projection P = S⁻¹Vᵀ (rank min(K−1, d) with the
-    /// relative cutoff), the pairwise mean geometry (<see cref="MeanGeometry"/>), nc3 and the classifier equinorm, and
-    /// the packed <see cref="EvaluationModel"/>. A precomputed projection (from a shard plan) can be passed in.
+    /// relative cutoff), nc3 and the classifier equinorm, and the packed <see cref="EvaluationModel"/>. (The pairwise mean
+    /// geometry, <see cref="MeanGeometry"/>, needs the within-class sums of pass 2 and is computed by <see cref="Assemble"/>.) A precomputed projection (from a shard plan) can be passed in.
     /// </summary>
-    public static PreparedMetrics Prepare(ClassStatistics stats, Classifier? classifier, MetricOptions options, (double[] P, int Rank)? projection = null, bool geometry = true)
+    public static PreparedMetrics Prepare(ClassStatistics stats, Classifier? classifier, MetricOptions options, (double[] P, int Rank)? projection = null)
     {
         var clock = Stopwatch.StartNew();
         var centred = stats.CentredMeanRows();
         var (p, rank) = projection ?? Nc1.Projection(centred, stats.Classes, stats.Dim);
-        var geo = geometry ? MeanGeometry.Of(centred, stats.MeanRows, MeanGeometry.Variances(stats), stats.Classes, stats.Dim, options.Threads) : null;
         double? nc3 = null, equinormW = null;
         if (classifier is not null)
         {
@@ -114,7 +114,7 @@ public static class MetricEngine
             equinormW = Equinorm.OfRows(classifier.RowMajor, classifier.Classes, classifier.Dim);
         }
         var model = EvaluationModel.Create(stats, classifier, p, rank, options.Float32Screening);
-        return new PreparedMetrics(stats, classifier, model, geo, nc3, equinormW, p, rank, clock.Elapsed);
+        return new PreparedMetrics(stats, classifier, model, nc3, equinormW, p, rank, clock.Elapsed);
     }
 
     /// <summary>
@@ -151,6 +151,8 @@ public static class MetricEngine
             var rows = bandStart[band + 1] - r0;
             var items = (rows + itemRows - 1) / itemRows;
             var totals = new SampleTotals[items];
+            var within = new double[rows]; // ‖h_i − μ_{y_i}‖² by position in the band, added in that order
+            var bandLabels = new int[rows];
             PairMarginBlock? bandPairs = model.Classifier is null ? null : new PairMarginBlock(k, lo, hi);
             var gate = new object();
             Parallel.For(0, items, parallel,
@@ -162,7 +164,8 @@ public static class MetricEngine
                     worker.Load(source, labels, order, first, n);
                     var t = new SampleTotals();
                     SampleBlock.Process(model, worker.X.AsSpan(0, n * d), source.StoresFloat32 ? worker.X32.AsSpan(0, n * d) : default,
-                        worker.Labels.AsSpan(0, n), worker.Scratch, t, worker.Pairs);
+                        worker.Labels.AsSpan(0, n), worker.Scratch, t, worker.Pairs, within.AsSpan(first - r0, n));
+                    worker.Labels.AsSpan(0, n).CopyTo(bandLabels.AsSpan(first - r0, n));
                     totals[item] = t;
                     progress.Add(n);
                     return worker;
@@ -173,6 +176,7 @@ public static class MetricEngine
                     lock (gate) bandPairs!.Merge(worker.Pairs);
                 });
             foreach (var t in totals) result.Totals.Merge(t);
+            for (var i = 0; i < rows; i++) result.Within[bandLabels[i] - classLo].Add(within[i]);
             if (bandPairs is not null)
             {
                 bandPairs.AddTo(builder);
@@ -187,8 +191,20 @@ public static class MetricEngine
     /// <summary>The report from the prepared quantities and the pass-2 totals (canonical conventions of docs/conventions.md).</summary>
     public static MetricReport Assemble(PreparedMetrics prepared, Pass2Result pass2, MetricOptions? options = null)
     {
-        var stats = prepared.Stats;
-        var geo = prepared.Geometry ?? MeanGeometry.Of(stats, options?.Threads ?? 0);
+        var stats0 = prepared.Stats;
+        if (pass2.ClassLo != 0 || pass2.ClassHi != stats0.Classes) throw new ArgumentException("the pass-2 result must cover every class", nameof(pass2));
+        // Within-class sums from pass 2 (two-pass with the final means: first-order insensitive to how pass 1 was split).
+        var variance = new double[stats0.Classes];
+        var within = new double[stats0.Classes];
+        var withinTotal = new NeumaierSum();
+        for (var c = 0; c < variance.Length; c++)
+        {
+            within[c] = pass2.Within[c].Value;
+            variance[c] = stats0.Counts[c] == 0 ? double.NaN : within[c] / stats0.Counts[c];
+            withinTotal.Add(within[c]);
+        }
+        var stats = stats0 with { ClassSquaredDeviation = within };
+        var geo = MeanGeometry.Of(stats.CentredMeanRows(), stats.MeanRows, variance, stats.Classes, stats.Dim, options?.Threads ?? 0);
         var t = pass2.Totals;
         var n = (double)t.Count;
         var hasW = prepared.Classifier is not null;
@@ -198,7 +214,7 @@ public static class MetricEngine
             Samples = stats.Total,
             Dim = stats.Dim,
             Nc1 = t.Nc1.Value / n,
-            Nc1TraceRatio = stats.TraceSigmaW / geo.TraceSigmaB,
+            Nc1TraceRatio = withinTotal.Value / n / geo.TraceSigmaB,
             Cdnv = geo.Cdnv,
             EquinormMeans = geo.EquinormMeans,
             EquinormClassifier = prepared.EquinormClassifier,
@@ -309,13 +325,12 @@ public static class MetricEngine
 /// <param name="Stats">Pass-1 statistics.</param>
 /// <param name="Classifier">W and b, or null.</param>
 /// <param name="Model">The packed pass-2 model.</param>
-/// <param name="Geometry">Mean geometry (null when not computed yet).</param>
 /// <param name="Nc3">nc3 (null without W).</param>
 /// <param name="EquinormClassifier">std/mean of ‖w_k‖ (null without W).</param>
 /// <param name="Projection">P = S⁻¹Vᵀ, r×d row-major.</param>
 /// <param name="Nc1Rank">r.</param>
 /// <param name="Elapsed">Time spent.</param>
-public sealed record PreparedMetrics(ClassStatistics Stats, Classifier? Classifier, EvaluationModel Model, MeanGeometry? Geometry,
+public sealed record PreparedMetrics(ClassStatistics Stats, Classifier? Classifier, EvaluationModel Model,
     double? Nc3, double? EquinormClassifier, double[] Projection, int Nc1Rank, TimeSpan Elapsed);
 
 /// <summary>What pass 2 leaves over a class range: the totals, the pair statistics and (when kept) the γ rows.</summary>
@@ -327,6 +342,7 @@ public sealed class Pass2Result
         Classes = classes;
         ClassLo = lo;
         ClassHi = hi;
+        Within = new NeumaierSum[hi - lo];
         if (keepMatrix)
         {
             Matrix = new double[classes, classes];
@@ -347,6 +363,9 @@ public sealed class Pass2Result
     /// <summary>Scalar totals.</summary>
     public SampleTotals Totals { get; } = new();
 
+    /// <summary>Σ_{y_i=k} ‖h_i − μ_k‖² for k in [ClassLo, ClassHi) (two-pass, with the final means).</summary>
+    public NeumaierSum[] Within { get; }
+
     /// <summary>Statistics of the covered γ rows.</summary>
     public ClassPairMarginStatisticsBuilder PairStatistics { get; set; } = new();
 
@@ -357,6 +376,7 @@ public sealed class Pass2Result
     public void Merge(Pass2Result other)
     {
         Totals.Merge(other.Totals);
+        for (var c = 0; c < other.Within.Length; c++) Within[other.ClassLo - ClassLo + c].Merge(other.Within[c]);
         PairStatistics.Merge(other.PairStatistics);
         if (Matrix is not null && other.Matrix is not null)
             for (var a = other.ClassLo; a < other.ClassHi; a++)

@@ -134,6 +134,39 @@ public sealed class ClassStatisticsAccumulator
             _scatter?.Clone(), _sumSquaredNorms, _maxNorm);
     }
 
+    /// <summary>
+    /// Writes the complete state (K, d, counts, means, M2, Σ‖h‖², max ‖h‖) so that <see cref="ReadState"/> restores an
+    /// accumulator that merges bit for bit like this one (shard files). The d×d scatter is not part of a state.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The scatter is tracked.</exception>
+    public void WriteState(BinaryWriter w)
+    {
+        if (_scatter is not null) throw new InvalidOperationException("a state file holds no d×d scatter; create the accumulator with trackScatter: false");
+        w.Write(Classes);
+        w.Write(Dim);
+        foreach (var c in _counts) w.Write(c);
+        foreach (var m in _means) w.Write(m);
+        foreach (var m in _m2) w.Write(m);
+        w.Write(_sumSquaredNorms);
+        w.Write(_maxNorm);
+    }
+
+    /// <summary>Reads a state written by <see cref="WriteState"/>.</summary>
+    /// <exception cref="InvalidDataException">Impossible sizes.</exception>
+    public static ClassStatisticsAccumulator ReadState(BinaryReader r)
+    {
+        var k = r.ReadInt32();
+        var d = r.ReadInt32();
+        if (k < 1 || d < 1 || (long)k * d > int.MaxValue) throw new InvalidDataException($"state of K = {k}, d = {d} is not valid");
+        var acc = new ClassStatisticsAccumulator(k, d, trackScatter: false);
+        for (var c = 0; c < k; c++) acc._counts[c] = r.ReadInt64();
+        for (var i = 0; i < acc._means.Length; i++) acc._means[i] = r.ReadDouble();
+        for (var c = 0; c < k; c++) acc._m2[c] = r.ReadDouble();
+        acc._sumSquaredNorms = r.ReadDouble();
+        acc._maxNorm = r.ReadDouble();
+        return acc;
+    }
+
     /// <summary>One-shot statistics of in-memory data (row-major N×d features, N labels).</summary>
     public static ClassStatistics Of(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes, int dim, bool trackScatter = true)
     {
