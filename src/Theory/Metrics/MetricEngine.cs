@@ -31,11 +31,17 @@ public static class MetricEngine
     public static MetricReport Compute(IFeatureSource source, int[] labels, int classes, Classifier? classifier, MetricOptions? options = null)
     {
         options ??= new MetricOptions();
+        var clock = Stopwatch.StartNew();
         var stats = Pass1(source, labels, classes, 0, source.Rows, options).Build();
         stats.RequireAllClassesPresent(source.Name);
+        var t1 = clock.Elapsed.TotalSeconds;
         var prepared = Prepare(stats, classifier, options);
+        var t2 = clock.Elapsed.TotalSeconds;
         var pass2 = Pass2(source, labels, prepared.Model, 0, classes, options);
-        return Assemble(prepared, pass2, options);
+        var t3 = clock.Elapsed.TotalSeconds;
+        var report = Assemble(prepared, pass2, options);
+        var t4 = clock.Elapsed.TotalSeconds;
+        return report with { Engine = report.Engine! with { Timings = new MetricTimings(t1, t2 - t1, t3 - t2, t4 - t3) } };
     }
 
     /// <summary>
@@ -83,7 +89,6 @@ public static class MetricEngine
                 {
                     errors[slot] = ex;
                 }
-                progress.Add(n);
             }
             if (inRound == 1) Block(0);
             else Parallel.For(0, inRound, parallel, Block);
@@ -91,6 +96,7 @@ public static class MetricEngine
             {
                 if (errors[slot] is { } e) throw e is InputException ? e : new InputException($"{source.Name}: {e.Message}");
                 acc.Merge(stats[slot]);
+                progress.Add(Math.Min(blockRows, endRow - (firstRow + (round * threads + slot) * blockRows)));
             }
         }
         progress.Finish();
