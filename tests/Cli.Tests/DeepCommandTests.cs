@@ -102,6 +102,26 @@ public class DeepCommandTests(MnistRunFixture run) : IClassFixture<MnistRunFixtu
     }
 
     [Fact]
+    public void TheTrainingFolderIsOneCommandFromItsRunReport()
+    {
+        Assert.True(run.Result.ExitCode == 0, run.Result.Stderr);
+        Assert.Contains($"collapse report --run {run.Dir}", run.Result.Stdout);
+        var outDir = Path.Combine(run.Dir, "run-report");
+        var r = CliRunner.Run("report", "--run", run.Dir, "--out", outDir);
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "results.json"))).RootElement;
+        // A TorchSharp run measures svmDistance, and run.json says what was trained.
+        Assert.Contains("svm", json.GetProperty("panels").EnumerateArray().Select(p => p.GetProperty("key").GetString()));
+        var meta = json.GetProperty("runs")[0].GetProperty("metadata");
+        Assert.Equal("mnist-subset", meta.GetProperty("dataset").GetString());
+        Assert.Equal(10, json.GetProperty("runs")[0].GetProperty("gamma").GetProperty("classes").GetInt32());
+        // deep train writes the single-run verdicts like analyze-run; the report shows them.
+        Assert.Equal(["nc1-decreases", "tpt-test-accuracy-gain", "tpt-margin-growth"],
+            json.GetProperty("runs")[0].GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Contains("claims.csv", run.Result.Stdout);
+    }
+
+    [Fact]
     public void PermutationsOnASyntheticTaskPrintTheFTestAndWriteThePlotData()
     {
         var dir = Path.Combine(run.Dir, "perm");

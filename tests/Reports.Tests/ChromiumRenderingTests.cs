@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Collapse.Reports.Output;
+using Collapse.Reports.Runs;
 using Collapse.Reports.Tests.Fixtures;
 using SkiaSharp;
 using Xunit;
@@ -54,6 +55,35 @@ public class ChromiumRenderingTests
         Assert.True(ImageStats.LuminanceVariance(bitmap) > 100, "screenshot is blank");
         Assert.Equal(0, ImageStats.RedFraction(bitmap));
         Assert.True(ImageStats.PlotBlueFraction(bitmap) > 0.0005, "no plot curve visible in the screenshot");
+    }
+
+    [ChromiumFact]
+    public void RunReportOfThePyTorchFixtureLoadsCleanlyWithEveryPanelAndTheHeatmap()
+    {
+        // The committed PyTorch run (tests/DeepValidation.Tests/Fixtures/pytorch-run, analysed by collapse analyze-run).
+        var dir = TestReports.TempDir();
+        var report = TestRuns.Report(TestRuns.PyTorchRun);
+        var files = RunReportWriter.Write(report, dir);
+        var plots = report.Panels.Count + report.Heatmaps.Count;
+        Assert.Equal(10, plots);
+
+        var png = Path.Combine(dir, "screenshot.png");
+        var dom = Chromium.Headless(files.Html, "--dump-dom", $"--screenshot={png}", "--window-size=1200,2400", "--hide-scrollbars");
+        Assert.Equal(0, dom.ExitCode);
+        Assert.Empty(Chromium.ConsoleMessages(dom.Stderr));
+        Assert.Contains($"data-errors=\"0\" data-plots-rendered=\"{plots}\"", dom.Stdout);
+        Assert.Equal(plots, Regex.Matches(dom.Stdout, "<svg class=\"plot\"").Count);
+        Assert.Contains("<h1>Training run pytorch-run</h1>", dom.Stdout);
+        foreach (var heading in new[] { "<h2>Runs</h2>", "<h2>Along epochs</h2>", "<h2>Class-pair margins of the last epoch</h2>", "<h2>Claims</h2>", "<h2>Environment</h2>" })
+            Assert.Contains(heading, dom.Stdout);
+        foreach (var title in new[] { "Accuracy", "NC1: within-class variability collapse", "NC2: equinorm", "NC2: equiangularity", "NC3: convergence to self-duality", "NC4: simplification to nearest class centre", "Minimum margin p_min", "Normalised margin", "Class-pair margins γ_kl, epoch 6" })
+            Assert.Contains($"aria-label=\"{System.Net.WebUtility.HtmlEncode(title)}\"", dom.Stdout);
+
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.Equal(1200, bitmap.Width);
+        Assert.True(ImageStats.LuminanceVariance(bitmap) > 100, "screenshot is blank");
+        Assert.True(ImageStats.PlotBlueFraction(bitmap) > 0.0005, "no plot curve visible in the screenshot");
+        Assert.Equal(0, ImageStats.RedFraction(bitmap));
     }
 
     [ChromiumFact]

@@ -61,6 +61,17 @@ public class PlotRendererTests
     }
 
     [Fact]
+    public void OneToTwoDecadesGetOneTwoFiveLabels()
+    {
+        // 0.08 … 1.05 (nc1 of a short run, padded): a decade and a bit; not only 10⁻¹ and 10⁰ are labelled.
+        var ticks = LogTicks.Generate(Math.Log10(0.08), Math.Log10(1.05));
+        Assert.Equal(["0.1", "0.2", "0.5", "1"], ticks.Where(t => t.Major).Select(t => t.Label));
+        Assert.Contains(ticks, t => !t.Major && Math.Abs(t.Position - Math.Log10(0.3)) < 1e-12);
+        // Far from 1 the labels keep powers of ten.
+        Assert.Equal(["2·10⁻⁶", "5·10⁻⁶", "10⁻⁵", "2·10⁻⁵", "5·10⁻⁵"], LogTicks.Generate(-5.9, -4.2).Where(t => t.Major).Select(t => t.Label));
+    }
+
+    [Fact]
     public void PngIsANonBlankImageOfTheRequestedSize()
     {
         var png = PlotRenderer.ToPng(Decay(true), 640, 360).Content;

@@ -61,6 +61,7 @@ public static class AnalyzeRunCommand
                 foreach (var c in analysis.Claims)
                     output.WriteLine($"{DeepTptCommand.Verdict(c)}  {c.ClaimId}: {c.Detail}");
                 output.WriteLine($"wrote {Path.Combine(target, "epochs.csv")}, gamma.csv, claims.csv");
+                output.WriteLine(RunReportCommand.Hint(target));
             }
             return analysis.Claims.Any(c => c.Verdict == Verdict.Fails) ? 1 : 0;
         });

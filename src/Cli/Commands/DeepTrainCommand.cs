@@ -10,7 +10,7 @@ namespace Collapse.Cli.Commands;
 
 /// <summary>
 /// <c>collapse deep train</c>: trains one network and writes <c>epochs.csv</c> (per-epoch losses, accuracies, NC
-/// metrics on train and test features, margins, γ_kl summary, wall time), <c>gamma.csv</c>, <c>run.json</c> and, for
+/// metrics on train and test features, margins, γ_kl summary, wall time), <c>gamma.csv</c>, <c>claims.csv</c>, <c>run.json</c> and, for
 /// <c>--export-epochs</c>, a run folder of .npy features and classifiers under <c>DIR/export/</c>.
 /// </summary>
 public static class DeepTrainCommand
@@ -90,7 +90,8 @@ public static class DeepTrainCommand
                 output.WriteLine(result.InterpolationEpoch is int t0
                     ? $"100% train accuracy first at epoch {t0}; trained {result.Epochs.Count - t0} epochs past it"
                     : "train accuracy never reached 100%");
-                output.WriteLine($"wrote {Path.Combine(outDir, "epochs.csv")}, gamma.csv, run.json{(exporter is null ? "" : ", export/manifest.json")}");
+                output.WriteLine($"wrote {Path.Combine(outDir, "epochs.csv")}, gamma.csv, claims.csv, run.json{(exporter is null ? "" : ", export/manifest.json")}");
+                output.WriteLine(RunReportCommand.Hint(outDir));
             }
             return 0;
         });

@@ -14,8 +14,9 @@ namespace Collapse.Cli.Commands;
 
 /// <summary>
 /// <c>collapse report</c>: runs the proof-sanity suite (every claim of the composed registry, or the
-/// <c>--claims</c> selection) and writes report.html, report.md (+ plots/) and results.json to <c>--out</c>.
-/// Exit code 0 iff every claim holds, 1 otherwise, 2 for bad input.
+/// <c>--claims</c> selection) and writes report.html, report.md (+ plots/) and results.json to <c>--out</c>, and with
+/// <c>--junit FILE</c> the claims as JUnit XML. Exit code 0 iff every claim holds, 1 otherwise, 2 for bad input.
+/// <c>--sweep DIR</c> reports a sweep instead, <c>--run DIR …</c> training runs (<see cref="RunReportCommand"/>).
 /// </summary>
 public static class ReportCommand
 {
@@ -30,13 +31,24 @@ public static class ReportCommand
         var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, plots/ and results.json (created if missing)." };
         var list = new Option<bool>("--list") { Description = "List the claims of the profile (id, kind, title) and exit." };
         var sweep = new Option<string?>("--sweep") { Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default DIR/report); see docs/sweeps.md." };
+        var run = new Option<string[]>("--run") { Description = "Instead of the claims: report a training-run folder (epochs.csv of deep train or analyze-run): panels along epochs, γ_kl heat map, verdicts; repeat to overlay runs; --out defaults to DIR/report. See docs/deep-validation.md." };
+        var junit = new Option<string?>("--junit") { Description = "Also write the claims as JUnit XML to FILE (one testcase per claim) for CI systems; see docs/report.md." };
 
         var command = new Command("report", "Run the proof-sanity suite and write report.html, report.md and results.json; exit 0 iff every claim holds.");
-        foreach (var o in new Option[] { profile, claims, seed, cases, parameters, output, list, sweep }) command.Options.Add(o);
+        foreach (var o in new Option[] { profile, claims, seed, cases, parameters, output, list, sweep, run, junit }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(sweep) is { } sweepDir) return SweepCommand.Report(sweepDir, parse.GetValue(output), stdout);
+            if (parse.GetValue(run) is { Length: > 0 } runDirs)
+            {
+                RunReportCommand.RefuseWith(parse, "--run", profile, claims, seed, cases, parameters, list, sweep, junit);
+                return RunReportCommand.Report(runDirs, parse.GetValue(output), Environment(parse), stdout);
+            }
+            if (parse.GetValue(sweep) is { } sweepDir)
+            {
+                RunReportCommand.RefuseWith(parse, "--sweep", junit);
+                return SweepCommand.Report(sweepDir, parse.GetValue(output), stdout);
+            }
             var chosenProfile = ReportProfile.Parse(parse.GetValue(profile)!);
             var all = ClaimCatalog.For(chosenProfile);
             if (parse.GetValue(list))
@@ -59,13 +71,16 @@ public static class ReportCommand
                 ClaimFilter = filter,
                 ParameterOverrides = ParameterOverrides.Parse(parse.GetValue(parameters) ?? [], selected),
             };
-            var environment = EnvironmentProbe.Capture(typeof(ReportCommand).Assembly, ComponentAssemblies(),
-                "collapse " + string.Join(' ', parse.Tokens.Select(t => Quote(t.Value))));
+            var junitFile = parse.GetValue(junit);
+            if (junitFile is not null && (junitFile.Length == 0 || Directory.Exists(junitFile)))
+                throw new InputException($"--junit {junitFile}: expected a file name (the JUnit XML written)");
+            var environment = Environment(parse);
 
             var report = Interactive(stdout)
                 ? RunWithProgressBar(selected, settings, environment)
                 : ReportRunner.Run(selected, settings, environment, new LineProgress(stdout));
             var files = ReportWriter.Write(report, outDir);
+            if (junitFile is not null) AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report));
 
             foreach (var s in report.Sections.Where(s => s.Verdict != Verdict.Holds))
             {
@@ -73,7 +88,7 @@ public static class ReportCommand
                 stdout.WriteLine($"  replay: {s.Replay}");
             }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"report: {report.Summary}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}"));
+                $"report: {report.Summary}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
             return report.AllHold ? 0 : 1;
         });
         return command;
@@ -93,6 +108,10 @@ public static class ReportCommand
                 throw new InputException($"--claims {entry}: {(matching.Count == 1 ? "an empirical claim" : "empirical claims")} run only by --profile full (not by --profile {profile.Name})");
         }
     }
+
+    private static ReportEnvironment Environment(ParseResult parse) =>
+        EnvironmentProbe.Capture(typeof(ReportCommand).Assembly, ComponentAssemblies(),
+            "collapse " + string.Join(' ', parse.Tokens.Select(t => Quote(t.Value))));
 
     private static IEnumerable<System.Reflection.Assembly> ComponentAssemblies() =>
     [

@@ -2,7 +2,6 @@ using Collapse.DeepValidation.Experiments;
 using Collapse.DeepValidation.Output;
 using Collapse.DeepValidation.Training;
 using Collapse.Theory;
-using Collapse.Theory.Claims;
 using Collapse.Theory.IO;
 using Collapse.Theory.Metrics;
 using Collapse.Theory.Validation;
@@ -46,7 +45,7 @@ public static class RunAnalyzer
             });
             classes = k;
         }
-        return new RunAnalysis(manifest, records, Judge(records, manifest));
+        return new RunAnalysis(manifest, records, SingleRunVerdicts.Judge(records, manifest.Source ?? ""));
     }
 
     /// <summary>Writes <c>epochs.csv</c>, <c>gamma.csv</c> and <c>claims.csv</c> of an analysis into <paramref name="outFolder"/>.</summary>
@@ -54,14 +53,7 @@ public static class RunAnalyzer
     {
         EpochTable.Write(Path.Combine(outFolder, "epochs.csv"), analysis.Epochs);
         GammaTable.Write(Path.Combine(outFolder, "gamma.csv"), analysis.Epochs);
-        var sb = new System.Text.StringBuilder("claimId,verdict,measured,expected,tolerance,detail\n");
-        foreach (var c in analysis.Claims)
-            sb.Append(c.ClaimId).Append(',').Append(c.Verdict.ToString().ToLowerInvariant()).Append(',')
-              .Append(c.Measured.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
-              .Append(c.Expected.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
-              .Append(c.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
-              .Append('"').Append(c.Detail.Replace("\"", "\"\"")).Append("\"\n");
-        CsvFile.WriteAtomic(Path.Combine(outFolder, "claims.csv"), sb.ToString());
+        ClaimTable.Write(Path.Combine(outFolder, "claims.csv"), analysis.Claims);
     }
 
     private static MetricReport Measure(string folder, string featuresPath, string labelsPath, int k, int d, Classifier classifier)
@@ -81,18 +73,5 @@ public static class RunAnalyzer
         var path = Path.IsPathRooted(relative) ? relative : Path.Combine(folder, relative);
         if (!File.Exists(path)) throw new InputException($"{path}: file listed in manifest.json not found");
         return path;
-    }
-
-    private static IReadOnlyList<ClaimResult> Judge(IReadOnlyList<EpochRecord> records, RunManifest manifest)
-    {
-        var parameters = new Dictionary<string, string> { ["source"] = manifest.Source ?? "", ["epochs"] = records.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var claims = new List<ClaimResult> { Nc1Trend.Judge(records, parameters) };
-        if (records.Any(r => r.Test is not null))
-        {
-            var summary = TptRunSummary.Of(0, records);
-            var testCount = records.First(r => r.Test is not null).Test!.Samples;
-            claims.AddRange(TptVerdict.JudgeSingleRun(summary, testCount, parameters));
-        }
-        return claims;
     }
 }

@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Collapse.DeepValidation.Experiments;
 using Collapse.DeepValidation.Training;
 
 namespace Collapse.DeepValidation.Output;
 
-/// <summary>Writes the files of one training run into its output folder: <c>epochs.csv</c>, <c>gamma.csv</c>, <c>run.json</c>.</summary>
+/// <summary>
+/// Writes the files of one training run into its output folder: <c>epochs.csv</c>, <c>gamma.csv</c>, <c>claims.csv</c>
+/// (the single-run verdicts, <see cref="SingleRunVerdicts"/>), <c>run.json</c>.
+/// </summary>
 public static class RunOutput
 {
     /// <summary>Writes the run's tables and a JSON description of its options and outcome.</summary>
@@ -12,6 +16,7 @@ public static class RunOutput
         Directory.CreateDirectory(folder);
         EpochTable.Write(Path.Combine(folder, "epochs.csv"), result.Epochs);
         GammaTable.Write(Path.Combine(folder, "gamma.csv"), result.Epochs);
+        ClaimTable.Write(Path.Combine(folder, "claims.csv"), SingleRunVerdicts.Judge(result.Epochs, $"collapse deep train --dataset {dataset}"));
         var last = result.LastMeasured;
         var info = new
         {

@@ -54,7 +54,7 @@ public static class ReportWriter
     }
 
     /// <summary>Deletes PNG files left in the plot folder by an earlier report in the same folder.</summary>
-    private static void RemoveStalePlots(string plotFolder, IReadOnlyList<string> current)
+    internal static void RemoveStalePlots(string plotFolder, IReadOnlyList<string> current)
     {
         if (!Directory.Exists(plotFolder)) return;
         var keep = new HashSet<string>(current.Select(Path.GetFullPath), StringComparer.Ordinal);

@@ -5,8 +5,8 @@ namespace Collapse.Reports.Plots;
 
 /// <summary>
 /// Tick positions and labels for a logarithmic axis drawn in log10 space: decades labelled 10ᵏ (with 2…9 minor
-/// ticks when every decade is labelled), or, for ranges narrower than a decade, round values of the original
-/// quantity placed at their log10 positions.
+/// ticks when every decade is labelled); for ranges holding at most two powers of ten, 1, 2 and 5 times them; for
+/// ranges narrower than a decade, round values of the original quantity placed at their log10 positions.
 /// </summary>
 public static class LogTicks
 {
@@ -19,6 +19,8 @@ public static class LogTicks
         var ticks = new List<Tick>();
         var span = hi - lo;
         if (!(span > 0) || double.IsInfinity(span)) return ticks;
+        if (span >= 1 && Math.Floor(hi) - Math.Ceiling(lo) < 2)
+            return OneTwoFive(lo, hi);
         if (span >= 1)
         {
             var step = NiceDecadeStep(span / targetMajorCount);
@@ -48,6 +50,31 @@ public static class LogTicks
             ticks.Add(new Tick(Math.Log10(v), v.ToString("G4", CultureInfo.InvariantCulture), true));
         }
         return ticks;
+    }
+
+    /// <summary>
+    /// One to two decades (at most two powers of ten inside): majors at 1, 2 and 5 times the powers of ten, so that the
+    /// axis carries at least three labels; minor ticks at 3, 4, 6, 7, 8, 9.
+    /// </summary>
+    private static List<Tick> OneTwoFive(double lo, double hi)
+    {
+        var ticks = new List<Tick>();
+        for (var k = (int)Math.Floor(lo); k <= (int)Math.Ceiling(hi); k++)
+            for (var m = 1; m <= 9; m++)
+            {
+                var p = k + Math.Log10(m);
+                if (p < lo - 1e-12 || p > hi + 1e-12) continue;
+                var major = m is 1 or 2 or 5;
+                ticks.Add(new Tick(p, major ? Label(m, k) : "", major));
+            }
+        return ticks;
+    }
+
+    /// <summary>m·10ᵏ as a plain number between 0.001 and 10⁴, otherwise as 10ᵏ or m·10ᵏ.</summary>
+    private static string Label(int m, int k)
+    {
+        if (k is >= -3 and <= 3) return (m * Math.Pow(10, k)).ToString("G4", CultureInfo.InvariantCulture);
+        return m == 1 ? PowerOfTen(k) : m.ToString(CultureInfo.InvariantCulture) + "·" + PowerOfTen(k);
     }
 
     /// <summary>"10" followed by the exponent in superscript digits (e.g. 10⁻⁵).</summary>

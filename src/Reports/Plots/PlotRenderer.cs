@@ -11,7 +11,9 @@ namespace Collapse.Reports.Plots;
 /// (<see cref="LogTicks"/>); non-finite points, and points ≤ 0 on a log axis, are not drawn and are counted in
 /// <see cref="RenderedPlot{T}.Dropped"/>. Series longer than <see cref="MaxPointsPerSeries"/> are thinned for drawing
 /// (evenly in index, or in log-index when the x axis is logarithmic); the report's JSON keeps every point. Series
-/// colours never include red, which the report reserves for failing verdicts.
+/// colours never include red, which the report reserves for failing verdicts; series and markers with the same
+/// <see cref="PlotSeries.ColorSlot"/> share a colour. A linear x axis whose data are all integers (epochs, claim
+/// numbers) gets integer ticks only.
 /// </summary>
 public static partial class PlotRenderer
 {
@@ -33,27 +35,36 @@ public static partial class PlotRenderer
     /// Renders to SVG markup suitable for inlining in HTML: no XML declaration, element ids prefixed with
     /// <paramref name="idPrefix"/> so that several plots on one page never share an id.
     /// </summary>
-    public static RenderedPlot<string> ToSvg(PlotSpec spec, string idPrefix, int width = DefaultWidth, int height = DefaultHeight)
+    public static RenderedPlot<string> ToSvg(PlotSpec spec, string idPrefix, int width = DefaultWidth, int height = DefaultHeight,
+        LegendPlacement legend = LegendPlacement.Right)
     {
-        var (plot, dropped) = Build(spec);
-        var svg = plot.GetSvgXml(width, height);
+        var (plot, dropped) = Build(spec, legend);
+        return new RenderedPlot<string>(InlineSvg(plot.GetSvgXml(width, height), idPrefix, spec.Title, width, height), dropped);
+    }
+
+    /// <summary>
+    /// Makes ScottPlot's SVG inlinable: drops the XML declaration, prefixes element ids with <paramref name="idPrefix"/>,
+    /// and gives the root the class <c>plot</c>, a viewBox and an accessible name.
+    /// </summary>
+    internal static string InlineSvg(string svg, string idPrefix, string title, int width, int height)
+    {
         svg = XmlDeclaration().Replace(svg, "").Trim();
         svg = IdAttribute().Replace(svg, m => $"id=\"{idPrefix}-{m.Groups[1].Value}\"");
         svg = IdReference().Replace(svg, m => $"url(#{idPrefix}-{m.Groups[1].Value})");
         svg = HrefReference().Replace(svg, m => $"href=\"#{idPrefix}-{m.Groups[1].Value}\"");
         // Accessible name, and a class the report's stylesheet and tests can find.
-        svg = SvgOpen().Replace(svg, m => $"<svg class=\"plot\" role=\"img\" viewBox=\"0 0 {width} {height}\" aria-label=\"{System.Net.WebUtility.HtmlEncode(spec.Title)}\"", 1);
-        return new RenderedPlot<string>(svg, dropped);
+        return SvgOpen().Replace(svg, m => $"<svg class=\"plot\" role=\"img\" viewBox=\"0 0 {width} {height}\" aria-label=\"{System.Net.WebUtility.HtmlEncode(title)}\"", 1);
     }
 
     /// <summary>Renders to PNG bytes.</summary>
-    public static RenderedPlot<byte[]> ToPng(PlotSpec spec, int width = DefaultWidth, int height = DefaultHeight)
+    public static RenderedPlot<byte[]> ToPng(PlotSpec spec, int width = DefaultWidth, int height = DefaultHeight,
+        LegendPlacement legend = LegendPlacement.Right)
     {
-        var (plot, dropped) = Build(spec);
+        var (plot, dropped) = Build(spec, legend);
         return new RenderedPlot<byte[]>(plot.GetImageBytes(width, height, ImageFormat.Png), dropped);
     }
 
-    private static (Plot Plot, int Dropped) Build(PlotSpec spec)
+    private static (Plot Plot, int Dropped) Build(PlotSpec spec, LegendPlacement legend)
     {
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
@@ -65,6 +76,7 @@ public static partial class PlotRenderer
         double xMin = double.PositiveInfinity, xMax = double.NegativeInfinity, yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
         var anyLegend = false;
         var drawn = 0;
+        var integerX = !spec.LogX;
         foreach (var series in spec.Series)
         {
             var (xs, ys, lost) = Drawable(series, spec.LogX, spec.LogY);
@@ -73,11 +85,13 @@ public static partial class PlotRenderer
             (xs, ys) = Thin(xs, ys, spec.LogX);
             for (var i = 0; i < xs.Length; i++)
             {
+                integerX &= xs[i] == Math.Round(xs[i]);
                 xMin = Math.Min(xMin, xs[i]); xMax = Math.Max(xMax, xs[i]);
                 yMin = Math.Min(yMin, ys[i]); yMax = Math.Max(yMax, ys[i]);
             }
             var scatter = series.Style == SeriesStyle.Points ? plot.Add.ScatterPoints(xs, ys) : plot.Add.ScatterLine(xs, ys);
-            scatter.Color = Palette[drawn++ % Palette.Length];
+            scatter.Color = SlotColor(series.ColorSlot ?? drawn);
+            drawn++;
             switch (series.Style)
             {
                 case SeriesStyle.Points:
@@ -99,17 +113,20 @@ public static partial class PlotRenderer
         {
             var x = spec.LogX ? (marker.X > 0 ? Math.Log10(marker.X) : double.NaN) : marker.X;
             if (!double.IsFinite(x)) { dropped++; continue; }
-            var line = plot.Add.VerticalLine(x, 1.5f, Colors.Gray, LinePattern.Dotted);
+            var line = plot.Add.VerticalLine(x, 1.5f, marker.ColorSlot is int slot ? SlotColor(slot) : Colors.Gray, LinePattern.Dotted);
             line.LegendText = marker.Label;
             anyLegend = true;
             xMin = Math.Min(xMin, x); xMax = Math.Max(xMax, x);
         }
 
+        // Integer x data (epochs, claim numbers): no ticks between integers.
+        if (integerX && double.IsFinite(xMin))
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         if (spec.LogX && double.IsFinite(xMin)) ApplyLogAxis(plot, plot.Axes.Bottom, xMin, xMax, horizontal: true);
         if (spec.LogY && double.IsFinite(yMin)) ApplyLogAxis(plot, plot.Axes.Left, yMin, yMax, horizontal: false);
         if (!double.IsFinite(xMin))
             plot.Title(spec.Title + " (no drawable points)", 15);
-        if (anyLegend) plot.ShowLegend(Edge.Right);
+        if (anyLegend) plot.ShowLegend(legend == LegendPlacement.Below ? Edge.Bottom : Edge.Right);
         return (plot, dropped);
     }
 
@@ -120,6 +137,9 @@ public static partial class PlotRenderer
         Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"), Color.FromHex("#bcbd22"),
         Color.FromHex("#17becf"),
     ];
+
+    /// <summary>The palette colour of a slot (any integer; the palette repeats).</summary>
+    internal static Color SlotColor(int slot) => Palette[((slot % Palette.Length) + Palette.Length) % Palette.Length];
 
     private static void ApplyLogAxis(Plot plot, IAxis axis, double lo, double hi, bool horizontal)
     {

@@ -166,7 +166,8 @@ public static class HtmlRenderer
 
     private static string Short(string commit) => commit.Length > 12 && commit.All(Uri.IsHexDigit) ? commit[..12] : commit;
 
-    private const string Css = """
+    /// <summary>The report stylesheet (shared with the run report's HTML).</summary>
+    internal const string Css = """
 body{margin:0;background:#f6f7f9;color:#1d2330;font:15px/1.5 "DejaVu Sans",system-ui,sans-serif}
 main{max-width:1120px;margin:0 auto;padding:24px 28px 64px}
 h1{font-size:28px;margin:0 0 8px}h2{font-size:22px;margin:36px 0 12px;border-bottom:2px solid #d5d9e0;padding-bottom:4px}

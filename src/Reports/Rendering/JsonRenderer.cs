@@ -107,7 +107,8 @@ public static class JsonRenderer
         w.WriteEndObject();
     }
 
-    private static void Plot(Utf8JsonWriter w, PlotSpec p)
+    /// <summary>Writes one plot object (shared with the run report's JSON).</summary>
+    internal static void Plot(Utf8JsonWriter w, PlotSpec p)
     {
         w.WriteStartObject();
         w.WriteString("title", p.Title);

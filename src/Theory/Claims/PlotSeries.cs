@@ -11,4 +11,10 @@ public sealed record PlotSeries(string Name, IReadOnlyList<double> X, IReadOnlyL
 {
     /// <summary>How the curve is drawn; <see cref="SeriesStyle.Line"/> unless set.</summary>
     public SeriesStyle Style { get; init; } = SeriesStyle.Line;
+
+    /// <summary>
+    /// Palette slot: series with the same slot share a colour (e.g. the curves of one training run overlaid in several
+    /// panels); null (the default) takes the next colour in drawing order.
+    /// </summary>
+    public int? ColorSlot { get; init; }
 }
