@@ -10,25 +10,39 @@ public sealed class PairMarginBlock
 {
     private readonly double[] _gamma;
 
-    /// <summary>Creates the band [<paramref name="lo"/>, <paramref name="hi"/>) of a K-class matrix.</summary>
-    public PairMarginBlock(int classes, int lo, int hi)
+    /// <summary>Creates the band [<paramref name="lo"/>, <paramref name="hi"/>) of a K-class matrix, with room for
+    /// <paramref name="capacity"/> rows (default hi − lo) so that <see cref="Reset"/> can move it to later bands.</summary>
+    public PairMarginBlock(int classes, int lo, int hi, int? capacity = null)
     {
         if (lo < 0 || hi > classes || lo > hi) throw new ArgumentOutOfRangeException(nameof(lo), $"band [{lo}, {hi}) outside [0, {classes})");
         Classes = classes;
         Lo = lo;
         Hi = hi;
-        _gamma = new double[checked((long)(hi - lo) * classes)];
+        Capacity = Math.Max(capacity ?? hi - lo, hi - lo);
+        _gamma = new double[checked((long)Capacity * classes)];
         Array.Fill(_gamma, double.PositiveInfinity);
+    }
+
+    /// <summary>Rows the block can hold.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Moves the block to the band [<paramref name="lo"/>, <paramref name="hi"/>) and resets it to +∞.</summary>
+    public void Reset(int lo, int hi)
+    {
+        if (lo < 0 || hi > Classes || lo > hi || hi - lo > Capacity) throw new ArgumentOutOfRangeException(nameof(lo), $"band [{lo}, {hi}) does not fit");
+        Lo = lo;
+        Hi = hi;
+        _gamma.AsSpan(0, (hi - lo) * Classes).Fill(double.PositiveInfinity);
     }
 
     /// <summary>K.</summary>
     public int Classes { get; }
 
     /// <summary>First class of the band.</summary>
-    public int Lo { get; }
+    public int Lo { get; private set; }
 
     /// <summary>One past the last class of the band.</summary>
-    public int Hi { get; }
+    public int Hi { get; private set; }
 
     /// <summary>Whether class <paramref name="k"/> is in the band.</summary>
     public bool Holds(int k) => k >= Lo && k < Hi;
@@ -40,11 +54,9 @@ public sealed class PairMarginBlock
     public void Merge(PairMarginBlock other)
     {
         if (other.Lo != Lo || other.Hi != Hi || other.Classes != Classes) throw new ArgumentException("band mismatch", nameof(other));
-        for (var i = 0; i < _gamma.Length; i++) if (other._gamma[i] < _gamma[i]) _gamma[i] = other._gamma[i];
+        var n = (Hi - Lo) * Classes;
+        for (var i = 0; i < n; i++) if (other._gamma[i] < _gamma[i]) _gamma[i] = other._gamma[i];
     }
-
-    /// <summary>Resets every entry to +∞ (reuse for the next band).</summary>
-    public void Clear() => Array.Fill(_gamma, double.PositiveInfinity);
 
     /// <summary>Adds every row of the band to <paramref name="builder"/> in class order.</summary>
     public void AddTo(ClassPairMarginStatisticsBuilder builder)

@@ -137,22 +137,16 @@ public static unsafe class SampleBlock
             if (ncc == y) totals.NccCorrect++;
             if (z is null) continue;
             var zrow = z.AsSpan(i * ldz, k);
-            if (!AllFinite(zrow))
+            var (zmax, allFinite) = VectorRow.MaxAndFinite(zrow);
+            if (!allFinite)
             {
                 totals.Count--;
                 if (ncc == y) totals.NccCorrect--;
                 ReferenceRow(model, h, y, scratch, totals, pairs);
                 continue;
             }
-            LogitRow(model, h, norms[i], y, ncc, zrow, scratch, totals, pairs);
+            LogitRow(model, h, norms[i], zmax, y, ncc, zrow, totals, pairs);
         }
-    }
-
-    private static bool AllFinite(ReadOnlySpan<double> z)
-    {
-        double s = 0;
-        foreach (var v in z) s += v * 0;
-        return s == 0;
     }
 
     /// <summary>argmin_k ‖h − μ_k‖ exactly as the scalar formula decides it (lowest index on ties).</summary>
@@ -165,11 +159,7 @@ public static unsafe class SampleBlock
         var screenable = model.Means64 is not null || hNorm * model.MeanNormMax < EvaluationModel.Float32ProductLimit;
         if (screenable)
         {
-            if (model.Means32 is not null)
-                for (var c = 0; c < k; c++) sc[c] = n2[c] - 2.0 * s32[c];
-            else
-                for (var c = 0; c < k; c++) sc[c] = n2[c] - 2.0 * s64[c];
-            var min = VectorRow.Min(sc);
+            var min = model.Means32 is not null ? VectorRow.Scores(n2, s32, sc) : VectorRow.Scores(n2, s64, sc);
             if (double.IsFinite(min))
             {
                 var threshold = min + model.ScreenBand(hNorm);
@@ -224,33 +214,36 @@ public static unsafe class SampleBlock
         return s;
     }
 
-    private static void LogitRow(EvaluationModel model, ReadOnlySpan<double> h, double hNorm, int y, int ncc, Span<double> z,
-        SampleScratch scratch, SampleTotals totals, PairMarginBlock? pairs)
+    private static void LogitRow(EvaluationModel model, ReadOnlySpan<double> h, double hNorm, double zmax, int y, int ncc, Span<double> z,
+        SampleTotals totals, PairMarginBlock? pairs)
     {
         var k = z.Length;
         var gap = model.LogitGap(hNorm);
-        var zmax = VectorRow.Max(z);
-        int arg;
+        var band = zmax - 2 * gap;
+        var zy = z[y];
+        z[y] = double.NegativeInfinity;
+        var (other, count) = VectorRow.MaxAndCountAtLeast(z, band); // max_{j≠y} z_j; entries ≠ y within the band
+        if (zy >= band) count++;
         var rechecked = false;
-        if (VectorRow.CountAtLeast(z, zmax - 2 * gap) == 1) arg = VectorRow.IndexOf(z, zmax);
+        int arg;
+        if (count == 1) arg = zy >= band ? y : VectorRow.IndexOf(z, zmax);
         else
         {
+            z[y] = zy;
             rechecked = true;
             arg = 0;
             var best = double.NegativeInfinity;
             var first = true;
             for (var c = 0; c < k; c++)
             {
-                if (!(z[c] >= zmax - 2 * gap)) continue;
+                if (!(z[c] >= band)) continue;
                 var v = ScalarLogit(model, h, c);
                 if (first || v > best) { best = v; arg = c; first = false; }
             }
+            z[y] = double.NegativeInfinity;
         }
         if (arg != ncc) totals.Nc4Mismatch++;
 
-        var zy = z[y];
-        z[y] = double.NegativeInfinity;
-        var other = VectorRow.Max(z);        // max_{j≠y} z_j
         var q = zy - other;
         bool correct;
         if (Math.Abs(q) > 2 * gap || double.IsInfinity(other)) correct = q > 0;
@@ -269,16 +262,21 @@ public static unsafe class SampleBlock
         if (rechecked) totals.LogitRechecks++;
         if (correct) totals.Correct++;
         if (q < totals.MinMargin) totals.MinMargin = q;
-        if (pairs is not null && pairs.Holds(y)) VectorRow.MinOfDifference(pairs.Row(y), zy, z);
 
-        // CE in the margin form: a = LSE_{j≠y}(z_j − z_y) with shift m = max_{j≠y}(z_j − z_y).
+        // γ_y· and the CE in the margin form: a = LSE_{j≠y}(z_j − z_y) with shift m = max_{j≠y}(z_j − z_y).
         var m = other - zy;
+        var row = pairs is not null && pairs.Holds(y) ? pairs.Row(y) : default;
         double a;
-        if (double.IsInfinity(m)) a = m;
-        else a = m + Math.Log(VectorRow.SumExpShifted(z, zy, m));
+        if (double.IsInfinity(m))
+        {
+            if (!row.IsEmpty) VectorRow.MinOfDifference(row, zy, z);
+            a = m;
+        }
+        else a = m + Math.Log(VectorRow.PairMinAndSumExp(row, zy, z, m));
         z[y] = zy;
-        totals.Loss.Add(LogSumExp.Softplus(a));
-        totals.LogLoss.Add(LogSumExp.LogSoftplus(a));
+        var sp = LogSumExp.Softplus(a);
+        totals.Loss.Add(sp);
+        totals.LogLoss.Add(a < -30 ? LogSumExp.LogSoftplus(a) : Math.Log(sp));
         totals.Smoothed.Add(a);
     }
 

@@ -7,10 +7,10 @@ namespace Collapse.Theory.Metrics;
 /// The pairwise geometry of the class means in one pass over tiles of the Gram matrix G = M̃M̃ᵀ (M̃ the centred
 /// means): CDNV (Galanti, György, Hutter 2022), equinorm, equiangularity and maxAngle (Papyan, Han, Donoho 2020), and
 /// the ETF Gram error (Zhu et al. 2021) — over all K(K−1)/2 pairs without a K×K matrix and without per-pair
-/// allocation. Tiles of <see cref="Tile"/>×<see cref="Tile"/> entries come from <see cref="DenseGemm"/>; the
-/// Frobenius norm ‖G‖_F needed by the ETF error is collected in the first sweep and the error itself in a second
-/// (the tiles are recomputed: K²d/2 flops per sweep). Sums are compensated per tile and merged in tile order, so
-/// the result does not depend on the thread count.
+/// allocation. Tiles of <see cref="Tile"/>×<see cref="Tile"/> entries come from <see cref="DenseGemm"/> (K²d/2
+/// flops per sweep). The ETF error needs ‖G‖_F: when the nc1 SVD has given it (‖G‖_F² = Σ s_j⁴) one sweep does
+/// everything, otherwise a first sweep sums it and a second the error. Sums are compensated per tile and merged in tile
+/// order, so the result does not depend on the thread count.
 /// </summary>
 /// <remarks>
 /// ‖μ_k − μ_l‖² = ‖μ̃_k‖² + ‖μ̃_l‖² − 2G_kl cancels when two classes nearly coincide; whenever the rounding bound
@@ -31,14 +31,11 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
 
     /// <summary>The geometry of <paramref name="stats"/> with the canonical class-balanced centring.</summary>
     public static MeanGeometry Of(ClassStatistics stats, int threads = 0) =>
-        Of(stats.CentredMeanRows(), stats.MeanRows, Variances(stats), stats.Classes, stats.Dim, threads);
+        Of(CentredMeans.Of(stats), Variances(stats), threads);
 
     /// <summary>The geometry of arbitrary rows (K×d): angles, norms and the ETF error of the rows themselves (CDNV with zero variances).</summary>
-    public static MeanGeometry OfRows(MathNet.Numerics.LinearAlgebra.Matrix<double> rows, int threads = 0)
-    {
-        var a = rows.ToRowMajorArray();
-        return Of(a, a, new double[rows.RowCount], rows.RowCount, rows.ColumnCount, threads);
-    }
+    public static MeanGeometry OfRows(MathNet.Numerics.LinearAlgebra.Matrix<double> rows, int threads = 0) =>
+        Of(new CentredMeans(rows.ToRowMajorArray(), new double[rows.ColumnCount], rows.RowCount, rows.ColumnCount), new double[rows.RowCount], threads);
 
     /// <summary>σ_k² = M2_k / n_k per class (NaN for an empty class).</summary>
     public static double[] Variances(ClassStatistics stats)
@@ -49,16 +46,22 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
     }
 
     /// <summary>
-    /// The geometry of centred means <paramref name="centred"/> (K×d row-major), with the uncentred means
-    /// <paramref name="means"/> (for the direct distance) and per-class variances <paramref name="variance"/>.
+    /// The geometry of the centred means <paramref name="centred"/> (rows formed tile by tile from the means, whose
+    /// uncentred rows give the direct distance), with per-class variances <paramref name="variance"/>. With
+    /// <paramref name="gramFrobenius2"/> = ‖G‖_F² known (Σ s_j⁴ from the nc1 SVD) everything takes one sweep over the
+    /// tiles; otherwise ‖G‖_F is summed in a first sweep and the ETF error in a second.
     /// </summary>
-    public static MeanGeometry Of(double[] centred, double[] means, double[] variance, int k, int d, int threads = 0)
+    public static MeanGeometry Of(CentredMeans centred, double[] variance, int threads = 0, double? gramFrobenius2 = null)
     {
+        int k = centred.Classes, d = centred.Dim;
+        var means = centred.Means;
         var n2 = new double[k];
         double trace = 0;
+        var row = new double[d];
         for (var c = 0; c < k; c++)
         {
-            n2[c] = BlockStatistics.SumOfSquares(centred.AsSpan(c * d, d));
+            centred.CopyRows(c, 1, row);
+            n2[c] = BlockStatistics.SumOfSquares(row);
             trace += n2[c];
         }
         // Equinorm of the centred means (population std / mean).
@@ -70,11 +73,19 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
         var equinorm = Math.Sqrt(varNorm / k) / meanNorm;
 
         var tiles = (k + Tile - 1) / Tile;
-        var first = new TileSums[tiles];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         var gammaD = Margins.EvaluationModel.Gamma(d + 3, Margins.EvaluationModel.UnitRoundoff64);
         var target = 1.0 / (k - 1);
-        double[]? single = null; // the whole G when it is one tile (reused by the second sweep)
+        var sq = Math.Sqrt(k - 1.0);
+        var tDiag = (1 - 1.0 / k) / sq;
+        var tOff = -1.0 / k / sq;
+        var diag = new NeumaierSum();
+        foreach (var v in n2) diag.Add(v * v);
+
+        // Sweep 1: pairs of CDNV and angles, Σ G_kl² (unless known) and, with ‖G‖_F known, the ETF error terms.
+        double frob = gramFrobenius2 is { } f2 ? Math.Sqrt(f2) : double.NaN;
+        var known = gramFrobenius2 is not null;
+        var first = new TileSums[tiles];
         Parallel.For(0, tiles, options, tb =>
         {
             var sums = new TileSums();
@@ -83,14 +94,13 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
                 for (var i = 0; i < rows; i++)
                 {
                     var a = a0 + i;
-                    var row = g.AsSpan(i * ldg, cols);
-                    double cd = 0, ang = 0, g2 = 0;
+                    var grow = g.AsSpan(i * ldg, cols);
+                    double cd = 0, ang = 0, g2 = 0, etf = 0;
                     long recomputed = 0;
-                    var jStart = ta == tb ? i + 1 : 0;
-                    for (var j = jStart; j < cols; j++)
+                    for (var j = ta == tb ? i + 1 : 0; j < cols; j++)
                     {
                         var bcls = b0 + j;
-                        var gab = row[j];
+                        var gab = grow[j];
                         var dist2 = n2[a] + n2[bcls] - 2 * gab;
                         if (!(2 * gammaD * (n2[a] + n2[bcls]) <= 1e-12 * dist2))
                         {
@@ -102,19 +112,25 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
                         ang += e;
                         if (e > sums.AngleMax) sums.AngleMax = e;
                         g2 += gab * gab;
+                        if (known)
+                        {
+                            var t = gab / frob - tOff;
+                            etf += t * t;
+                        }
                     }
                     sums.Cdnv.Add(cd);
                     sums.Angle.Add(ang);
                     sums.OffDiagonalSquares.Add(g2);
+                    sums.Etf.Add(2 * etf);
                     sums.Recomputed += recomputed;
                 }
-                if (tiles == 1) single = (double[])g.Clone();
             });
             first[tb] = sums;
         });
         var cdnv = new NeumaierSum();
         var angle = new NeumaierSum();
         var off = new NeumaierSum();
+        var etfOff = new NeumaierSum();
         double angleMax = 0;
         long recomputedPairs = 0;
         foreach (var s in first)
@@ -122,80 +138,73 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
             cdnv.Merge(s.Cdnv);
             angle.Merge(s.Angle);
             off.Merge(s.OffDiagonalSquares);
+            etfOff.Merge(s.Etf);
             if (s.AngleMax > angleMax) angleMax = s.AngleMax;
             recomputedPairs += s.Recomputed;
         }
-        var diag = new NeumaierSum();
-        foreach (var v in n2) diag.Add(v * v);
-        var frob = Math.Sqrt(diag.Value + 2 * off.Value);
-
-        // Second sweep: ‖G/F − T‖_F², T = (I − 11ᵀ/K)/√(K−1).
-        var sq = Math.Sqrt(k - 1.0);
-        var tDiag = (1 - 1.0 / k) / sq;
-        var tOff = -1.0 / k / sq;
-        var second = new NeumaierSum[tiles];
-        void Accumulate(int tb, int ta, double[] g, int ldg, int rows, int cols, ref NeumaierSum sum)
+        if (!known)
         {
-            for (var i = 0; i < rows; i++)
-            {
-                var row = g.AsSpan(i * ldg, cols);
-                double s = 0;
-                for (var j = ta == tb ? i + 1 : 0; j < cols; j++)
-                {
-                    var e = row[j] / frob - tOff;
-                    s += e * e;
-                }
-                sum.Add(2 * s);
-            }
-        }
-        if (single is not null)
-        {
-            var sum = new NeumaierSum();
-            Accumulate(0, 0, single, PanelWidth(Math.Min(k, Tile)), k, k, ref sum);
-            second[0] = sum;
-        }
-        else
+            // Sweep 2: ‖G/F − T‖_F² off the diagonal, F = ‖G‖_F from sweep 1.
+            frob = Math.Sqrt(diag.Value + 2 * off.Value);
+            var second = new NeumaierSum[tiles];
             Parallel.For(0, tiles, options, tb =>
             {
                 var sum = new NeumaierSum();
-                ForEachTile(centred, k, d, tb, (ta, g, ldg, rows, cols, _, _) => Accumulate(tb, ta, g, ldg, rows, cols, ref sum));
+                ForEachTile(centred, k, d, tb, (ta, g, ldg, rows, cols, _, _) =>
+                {
+                    for (var i = 0; i < rows; i++)
+                    {
+                        var grow = g.AsSpan(i * ldg, cols);
+                        double e2 = 0;
+                        for (var j = ta == tb ? i + 1 : 0; j < cols; j++)
+                        {
+                            var e = grow[j] / frob - tOff;
+                            e2 += e * e;
+                        }
+                        sum.Add(2 * e2);
+                    }
+                });
                 second[tb] = sum;
             });
+            etfOff = new NeumaierSum();
+            foreach (var s in second) etfOff.Merge(s);
+        }
         var etf = new NeumaierSum();
         foreach (var v in n2)
         {
             var e = v / frob - tDiag;
             etf.Add(e * e);
         }
-        foreach (var s in second) etf.Merge(s);
+        etf.Merge(etfOff);
         var pairs = (double)k * (k - 1) / 2;
         return new MeanGeometry(cdnv.Value / pairs, equinorm, angle.Value / pairs, angleMax, Math.Sqrt(etf.Value), trace / k, recomputedPairs);
     }
 
-    private static int PanelWidth(int rows) => (rows + DensePanels<double>.Width - 1) / DensePanels<double>.Width * DensePanels<double>.Width;
-
     private delegate void TileAction(int ta, double[] g, int ldg, int rows, int cols, int a0, int b0);
 
     /// <summary>For column block <paramref name="tb"/>: every tile (ta ≤ tb) of G, computed by the blocked product.</summary>
-    private static void ForEachTile(double[] centred, int k, int d, int tb, TileAction action)
+    private static void ForEachTile(CentredMeans centred, int k, int d, int tb, TileAction action)
     {
         var b0 = tb * Tile;
         var cols = Math.Min(Tile, k - b0);
-        var panels = DensePanels<double>.Pack<double>(centred.AsSpan(b0 * d, cols * d), cols, d);
+        var block = new double[Tile * d];
+        centred.CopyRows(b0, cols, block);
+        var panels = DensePanels<double>.Pack<double>(block.AsSpan(0, cols * d), cols, d);
         var ldg = panels.PaddedRows;
         var g = new double[Tile * ldg];
         for (var ta = 0; ta <= tb; ta++)
         {
             var a0 = ta * Tile;
             var rows = Math.Min(Tile, k - a0);
-            DenseGemm.MultiplyTransposed<double, DoubleOps>(centred.AsSpan(a0 * d, rows * d), rows, d, panels, g, ldg);
+            centred.CopyRows(a0, rows, block);
+            DenseGemm.MultiplyTransposed<double, DoubleOps>(block.AsSpan(0, rows * d), rows, d, panels, g, ldg);
             action(ta, g, ldg, rows, cols, a0, b0);
         }
     }
 
     private sealed class TileSums
     {
-        public NeumaierSum Cdnv, Angle, OffDiagonalSquares;
+        public NeumaierSum Cdnv, Angle, OffDiagonalSquares, Etf;
         public double AngleMax;
         public long Recomputed;
     }

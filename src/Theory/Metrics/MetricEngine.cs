@@ -21,8 +21,11 @@ namespace Collapse.Theory.Metrics;
 /// </remarks>
 public static class MetricEngine
 {
-    /// <summary>Budget of class-pair margin entries per thread when the matrix is not kept (or K·d, if larger).</summary>
+    /// <summary>Budget of class-pair margin entries of all bands together when the matrix is not kept (or K·d/4, if larger).</summary>
     public const long PairBandEntries = 1L << 22;
+
+    /// <summary>K·d from which the engine collects garbage between phases (each K×d array is then ≥ 64 MB).</summary>
+    private const long LargeMeans = 8L << 20;
 
     /// <summary>Bytes of per-thread pass-2 buffers per work item.</summary>
     private const long ItemBytes = 4L << 20;
@@ -32,10 +35,13 @@ public static class MetricEngine
     {
         options ??= new MetricOptions();
         var clock = Stopwatch.StartNew();
-        var stats = Pass1(source, labels, classes, 0, source.Rows, options).Build();
+        var stats = Pass1(source, labels, classes, 0, source.Rows, options).BuildInPlace();
         stats.RequireAllClassesPresent(source.Name);
+        var large = (long)classes * source.Dim >= LargeMeans;
+        if (large) GC.Collect(); // the K×d class sums are garbage now; keep the peak at the live K×d arrays
         var t1 = clock.Elapsed.TotalSeconds;
         var prepared = Prepare(stats, classifier, options);
+        if (large) GC.Collect(); // the LQ work copy of M̃
         var t2 = clock.Elapsed.TotalSeconds;
         var pass2 = Pass2(source, labels, prepared.Model, 0, classes, options);
         var t3 = clock.Elapsed.TotalSeconds;
@@ -108,19 +114,19 @@ public static class MetricEngine
     /// relative cutoff), nc3 and the classifier equinorm, and the packed <see cref="EvaluationModel"/>. (The pairwise mean
     /// geometry, <see cref="MeanGeometry"/>, needs the within-class sums of pass 2 and is computed by <see cref="Assemble"/>.) A precomputed projection (from a shard plan) can be passed in.
     /// </summary>
-    public static PreparedMetrics Prepare(ClassStatistics stats, Classifier? classifier, MetricOptions options, (double[] P, int Rank)? projection = null)
+    public static PreparedMetrics Prepare(ClassStatistics stats, Classifier? classifier, MetricOptions options, Nc1Basis? basis = null)
     {
         var clock = Stopwatch.StartNew();
-        var centred = stats.CentredMeanRows();
-        var (p, rank) = projection ?? Nc1.Projection(centred, stats.Classes, stats.Dim);
+        var centred = CentredMeans.Of(stats);
+        basis ??= Nc1.Basis(centred);
         double? nc3 = null, equinormW = null;
         if (classifier is not null)
         {
             nc3 = Metrics.Nc3.Compute(classifier.RowMajor, centred);
             equinormW = Equinorm.OfRows(classifier.RowMajor, classifier.Classes, classifier.Dim);
         }
-        var model = EvaluationModel.Create(stats, classifier, p, rank, options.Float32Screening);
-        return new PreparedMetrics(stats, classifier, model, nc3, equinormW, p, rank, clock.Elapsed);
+        var model = EvaluationModel.Create(stats, classifier, basis.Projection, basis.Rank, options.Float32Screening);
+        return new PreparedMetrics(stats, classifier, model, nc3, equinormW, basis, clock.Elapsed);
     }
 
     /// <summary>
@@ -136,8 +142,9 @@ public static class MetricEngine
         var bandSize = classHi - classLo;
         if (model.Classifier is not null && !keepMatrix)
         {
-            var budget = Math.Max(PairBandEntries, (long)k * d);
-            bandSize = (int)Math.Clamp(budget / ((long)k * threads), 1, classHi - classLo);
+            // All γ bands together (one per worker and the merged one) hold at most max(4M, K·d/4) entries.
+            var budget = Math.Max(PairBandEntries, (long)k * d / 4);
+            bandSize = (int)Math.Clamp(budget / ((long)k * (threads + 1)), 1, classHi - classLo);
         }
         if (bandSize < 1) bandSize = 1;
         var bands = Math.Max(1, (classHi - classLo + bandSize - 1) / bandSize);
@@ -149,6 +156,10 @@ public static class MetricEngine
         var builder = new ClassPairMarginStatisticsBuilder();
         var progress = new ProgressThrottle(options.Progress, 2, order?.Length ?? labels.Length);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = options.Cancellation };
+        // Workers (buffers and a band of γ rows each) are pooled across items and bands: at most one per running thread.
+        var pool = new System.Collections.Concurrent.ConcurrentBag<Worker>();
+        var workers = new List<Worker>();
+        PairMarginBlock? bandPairs = model.Classifier is null ? null : new PairMarginBlock(k, classLo, classLo + bandSize, bandSize);
         for (var band = 0; band < bands; band++)
         {
             var lo = classLo + band * bandSize;
@@ -159,28 +170,28 @@ public static class MetricEngine
             var totals = new SampleTotals[items];
             var within = new double[rows]; // ‖h_i − μ_{y_i}‖² by position in the band, added in that order
             var bandLabels = new int[rows];
-            PairMarginBlock? bandPairs = model.Classifier is null ? null : new PairMarginBlock(k, lo, hi);
-            var gate = new object();
-            Parallel.For(0, items, parallel,
-                () => new Worker(model, itemRows, bandPairs is null ? null : new PairMarginBlock(k, lo, hi)),
-                (item, _, worker) =>
+            bandPairs?.Reset(lo, hi);
+            foreach (var w in workers) w.Pairs?.Reset(lo, hi);
+            Parallel.For(0, items, parallel, item =>
+            {
+                if (!pool.TryTake(out var worker))
                 {
-                    var first = r0 + item * itemRows;
-                    var n = Math.Min(itemRows, r0 + rows - first);
-                    worker.Load(source, labels, order, first, n);
-                    var t = new SampleTotals();
-                    SampleBlock.Process(model, worker.X.AsSpan(0, n * d), source.StoresFloat32 ? worker.X32.AsSpan(0, n * d) : default,
-                        worker.Labels.AsSpan(0, n), worker.Scratch, t, worker.Pairs, within.AsSpan(first - r0, n));
-                    worker.Labels.AsSpan(0, n).CopyTo(bandLabels.AsSpan(first - r0, n));
-                    totals[item] = t;
-                    progress.Add(n);
-                    return worker;
-                },
-                worker =>
-                {
-                    if (worker.Pairs is null) return;
-                    lock (gate) bandPairs!.Merge(worker.Pairs);
-                });
+                    worker = new Worker(model, itemRows, bandPairs is null ? null : new PairMarginBlock(k, lo, hi, bandSize));
+                    lock (workers) workers.Add(worker);
+                }
+                var first = r0 + item * itemRows;
+                var n = Math.Min(itemRows, r0 + rows - first);
+                worker.Load(source, labels, order, first, n);
+                var t = new SampleTotals();
+                SampleBlock.Process(model, worker.X.AsSpan(0, n * d), source.StoresFloat32 ? worker.X32.AsSpan(0, n * d) : default,
+                    worker.Labels.AsSpan(0, n), worker.Scratch, t, worker.Pairs, within.AsSpan(first - r0, n));
+                worker.Labels.AsSpan(0, n).CopyTo(bandLabels.AsSpan(first - r0, n));
+                totals[item] = t;
+                progress.Add(n);
+                pool.Add(worker);
+            });
+            if (bandPairs is not null)
+                foreach (var w in workers) bandPairs.Merge(w.Pairs!);
             foreach (var t in totals) result.Totals.Merge(t);
             for (var i = 0; i < rows; i++) result.Within[bandLabels[i] - classLo].Add(within[i]);
             if (bandPairs is not null)
@@ -210,7 +221,7 @@ public static class MetricEngine
             withinTotal.Add(within[c]);
         }
         var stats = stats0 with { ClassSquaredDeviation = within };
-        var geo = MeanGeometry.Of(stats.CentredMeanRows(), stats.MeanRows, variance, stats.Classes, stats.Dim, options?.Threads ?? 0);
+        var geo = MeanGeometry.Of(CentredMeans.Of(stats), variance, options?.Threads ?? 0, prepared.Basis.GramFrobenius2);
         var t = pass2.Totals;
         var n = (double)t.Count;
         var hasW = prepared.Classifier is not null;
@@ -234,7 +245,7 @@ public static class MetricEngine
             Ce = hasW ? t.Loss.Value / n : null,
             LogCe = hasW ? t.LogLoss.Value - Math.Log(n) : null,
             Margins = hasW ? MarginAssembly.Summary(stats, prepared.Classifier!, t, pass2.PairStatistics.Build(), pass2.Matrix) : null,
-            Engine = new EngineDiagnostics(prepared.Nc1Rank, prepared.Model.ScreensInFloat32 ? "float32" : "float64", t.NccRechecks, t.LogitRechecks, geo.CdnvRecomputed),
+            Engine = new EngineDiagnostics(prepared.Basis.Rank, prepared.Model.ScreensInFloat32 ? "float32" : "float64", t.NccRechecks, t.LogitRechecks, geo.CdnvRecomputed),
         };
     }
 
@@ -333,11 +344,10 @@ public static class MetricEngine
 /// <param name="Model">The packed pass-2 model.</param>
 /// <param name="Nc3">nc3 (null without W).</param>
 /// <param name="EquinormClassifier">std/mean of ‖w_k‖ (null without W).</param>
-/// <param name="Projection">P = S⁻¹Vᵀ, r×d row-major.</param>
-/// <param name="Nc1Rank">r.</param>
+/// <param name="Basis">The nc1 route: P = S⁻¹Vᵀ, its rank and ‖M̃M̃ᵀ‖_F².</param>
 /// <param name="Elapsed">Time spent.</param>
 public sealed record PreparedMetrics(ClassStatistics Stats, Classifier? Classifier, EvaluationModel Model,
-    double? Nc3, double? EquinormClassifier, double[] Projection, int Nc1Rank, TimeSpan Elapsed);
+    double? Nc3, double? EquinormClassifier, Nc1Basis Basis, TimeSpan Elapsed);
 
 /// <summary>What pass 2 leaves over a class range: the totals, the pair statistics and (when kept) the γ rows.</summary>
 public sealed class Pass2Result

@@ -68,19 +68,46 @@ public static class Nc1
     /// </summary>
     public static (double[] Projection, int Rank) Projection(double[] centredRows, int classes, int dim, double relativeCutoff = DefaultRelativeCutoff)
     {
-        var (v, sv) = classes <= dim
-            ? RightSingularBasis(Matrix<double>.Build.DenseOfRowMajor(classes, dim, centredRows), relativeCutoff)
-            : TallBasis(centredRows, classes, dim, relativeCutoff);
+        var b = Basis(new CentredMeans(centredRows, new double[dim], classes, dim), relativeCutoff);
+        return (b.Projection, b.Rank);
+    }
+
+    /// <summary>
+    /// The nc1 route of the centred means: P = S⁻¹Vᵀ (r×d row-major, r = the singular values above the cutoff, at most
+    /// min(K−1, d)), and Σ s_j⁴ over every singular value (= ‖M̃M̃ᵀ‖_F², the Frobenius norm the ETF Gram error needs).
+    /// </summary>
+    public static Nc1Basis Basis(CentredMeans centred, double relativeCutoff = DefaultRelativeCutoff)
+    {
+        int k = centred.Classes, d = centred.Dim;
+        Matrix<double> v;
+        double[] all;
+        if (k <= d)
+        {
+            var m = Matrix<double>.Build.DenseOfRowMajor(k, d, centred.ToArray());
+            var qr = m.Transpose().QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+            var svd = qr.R.Svd(true);
+            v = qr.Q * svd.U;
+            all = svd.S.ToArray();
+        }
+        else
+        {
+            var svd = Matrix<double>.Build.DenseOfArray(TallTriangle(centred)).Svd(true); // R = U_r S V_rᵀ ⇒ M̃ = (Q U_r) S V_rᵀ
+            v = svd.VT.Transpose();
+            all = svd.S.ToArray();
+        }
+        var (basis, sv) = Truncate(v, all, k, d, relativeCutoff);
         var r = sv.Length;
-        var p = new double[r * dim];
+        var p = new double[r * d];
         for (int i = 0; i < r; i++)
-            for (int j = 0; j < dim; j++) p[i * dim + j] = v[j, i] / sv[i];
-        return (p, r);
+            for (int j = 0; j < d; j++) p[i * d + j] = basis[j, i] / sv[i];
+        double f4 = 0;
+        foreach (var s in all) f4 += s * s * (s * s);
+        return new Nc1Basis(p, r, all, f4);
     }
 
     private static (Matrix<double> V, double[] S) TallBasis(double[] centredRows, int k, int d, double relativeCutoff)
     {
-        var r = TallTriangle(centredRows, k, d);
+        var r = TallTriangle(new CentredMeans(centredRows, new double[d], k, d));
         var svd = Matrix<double>.Build.DenseOfArray(r).Svd(true); // R = U_r S V_rᵀ ⇒ M̃ = (Q U_r) S V_rᵀ
         return Truncate(svd.VT.Transpose(), svd.S.ToArray(), k, d, relativeCutoff);
     }
@@ -97,13 +124,18 @@ public static class Nc1
     /// <summary>
     /// The d×d upper-triangular R of M̃ = Q R for a tall M̃ (K×d, K ≥ d, row-major), by Householder reflections applied
     /// from the right to the rows of M̃ᵀ (an LQ factorization, R = Lᵀ; Golub &amp; Van Loan, Matrix Computations, §5.2).
-    /// Works on one transposed copy (K·d doubles); rows are updated in parallel.
+    /// Works on one transposed copy (K·d doubles, formed from the view); rows are updated in parallel.
     /// </summary>
-    public static double[,] TallTriangle(double[] rowsKxD, int k, int d)
+    public static double[,] TallTriangle(CentredMeans centred)
     {
+        int k = centred.Classes, d = centred.Dim;
         var a = new double[(long)d * k]; // Aᵀ, d×K row-major
+        var buffer = new double[d];
         for (int c = 0; c < k; c++)
-            for (int j = 0; j < d; j++) a[(long)j * k + c] = rowsKxD[(long)c * d + j];
+        {
+            centred.CopyRows(c, 1, buffer);
+            for (int j = 0; j < d; j++) a[(long)j * k + c] = buffer[j];
+        }
         var v = new double[k];
         for (int i = 0; i < d && i < k; i++)
         {
@@ -141,3 +173,10 @@ public static class Nc1
         return result;
     }
 }
+
+/// <summary>The nc1 route of <see cref="Nc1.Basis"/>.</summary>
+/// <param name="Projection">P = S⁻¹Vᵀ, r×d row-major.</param>
+/// <param name="Rank">r.</param>
+/// <param name="SingularValues">Every singular value of M̃ (descending), truncated or not.</param>
+/// <param name="GramFrobenius2">Σ s_j⁴ = ‖M̃M̃ᵀ‖_F².</param>
+public sealed record Nc1Basis(double[] Projection, int Rank, double[] SingularValues, double GramFrobenius2);

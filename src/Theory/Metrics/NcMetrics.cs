@@ -38,7 +38,7 @@ public static class NcMetrics
     {
         stats.RequireAllClassesPresent();
         var geo = MeanGeometry.Of(stats);
-        var centred = stats.CentredMeanRows();
+        var centred = CentredMeans.Of(stats);
         return new MetricReport
         {
             Classes = stats.Classes,

@@ -22,10 +22,25 @@ public static class FastExp
         var hi = Vector512.Create(709.0);
         var inRange = Vector512.GreaterThanOrEqual(x, lo) & Vector512.LessThanOrEqual(x, hi);
         if (inRange.ExtractMostSignificantBits() != 0xFF) return Slow(x);
+        return Kernel(x);
+    }
+
+    /// <summary>
+    /// exp(x) for lanes x ≤ 0 that enter a sum holding the term exp(0) = 1: lanes below −708 (exp &lt; 3.4·10⁻³⁰⁸, far
+    /// below half an ulp of any such sum, so they cannot change it) and −∞ give 0, without the scalar fallback.
+    /// </summary>
+    public static Vector512<double> ExpOfNonPositiveTerm(Vector512<double> x)
+    {
+        var lo = Vector512.Create(-708.0);
+        var small = Vector512.LessThan(x, lo);
+        return Vector512.ConditionalSelect(small, Vector512<double>.Zero, Kernel(Vector512.Max(x, lo)));
+    }
+
+    private static Vector512<double> Kernel(Vector512<double> x)
+    {
         var n = Vector512.Round(x * Vector512.Create(Log2E));
         var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Hi), x);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Lo), r);
-        // Taylor coefficients 1/k!, k = 13 … 0.
         var p = Vector512.Create(1.0 / 6227020800.0);
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 479001600.0));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 39916800.0));
@@ -40,7 +55,6 @@ public static class FastExp
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0));
-        // 2ⁿ for n ∈ [−1022, 1023]: (n + 1023) in the exponent field.
         var bits = (Vector512.ConvertToInt64(n) + Vector512.Create(1023L)) << 52;
         return p * bits.AsDouble();
     }

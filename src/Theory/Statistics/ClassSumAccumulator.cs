@@ -45,6 +45,7 @@ public sealed class ClassSumAccumulator
     /// <summary>Adds one block (Chan-free: double-double addition of the block sums).</summary>
     public void Merge(ClassSumBlock block)
     {
+        if (_built) throw new InvalidOperationException("BuildInPlace has consumed this accumulator");
         if (block.Classes != Classes || block.Dim != Dim) throw new ArgumentException("shape mismatch", nameof(block));
         var d = Dim;
         for (var p = 0; p < block.Present; p++)
@@ -110,6 +111,24 @@ public sealed class ClassSumAccumulator
         var m2 = within ?? Enumerable.Repeat(double.NaN, Classes).ToArray();
         return ClassStatistics.FromRowMajor(Classes, d, (long[])_counts.Clone(), means, m2, null, _sumSquaredNorms.Value, _maxNorm);
     }
+
+    /// <summary>
+    /// As <see cref="Build"/>, but the means are written into the accumulator's own K×d array (no second copy); the
+    /// accumulator must not be used afterwards.
+    /// </summary>
+    public ClassStatistics BuildInPlace()
+    {
+        var d = Dim;
+        for (var c = 0; c < Classes; c++)
+        {
+            var inv = _counts[c] == 0 ? 0 : 1.0 / _counts[c];
+            for (var j = 0; j < d; j++) _hi[c * d + j] = (_hi[c * d + j] + _lo[c * d + j]) * inv;
+        }
+        _built = true;
+        return ClassStatistics.FromRowMajor(Classes, d, (long[])_counts.Clone(), _hi, Enumerable.Repeat(double.NaN, Classes).ToArray(), null, _sumSquaredNorms.Value, _maxNorm);
+    }
+
+    private bool _built;
 
     /// <summary>Writes the complete state (shard files); <see cref="ReadState"/> restores it bit for bit.</summary>
     public void WriteState(BinaryWriter w)

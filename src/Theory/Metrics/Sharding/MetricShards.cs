@@ -141,22 +141,25 @@ public static class MetricShards
         var stats = total!.Build();
         if (stats.Total != plan.Rows) throw new InputException($"{dir}: the pass-1 states hold {stats.Total} rows, the plan {plan.Rows}");
         stats.RequireAllClassesPresent(plan.Inputs.LabelsPath);
-        var (p, rank) = Nc1.Projection(stats.CentredMeanRows(), stats.Classes, stats.Dim);
+        var basis = Nc1.Basis(CentredMeans.Of(stats));
         AtomicFile.Write(MetricShardLayout.Stats(dir), s =>
         {
             using var w = new BinaryWriter(s);
             w.Write(StatsMagic);
             w.Write(FormatVersion);
             total.WriteState(w);
-            w.Write(rank);
-            foreach (var v in p) w.Write(v);
+            w.Write(basis.Rank);
+            foreach (var v in basis.Projection) w.Write(v);
+            w.Write(basis.SingularValues.Length);
+            foreach (var v in basis.SingularValues) w.Write(v);
+            w.Write(basis.GramFrobenius2);
         });
         return stats;
     }
 
-    /// <summary>The merged statistics, the nc1 projection and the SHA-256 of <c>stats.bin</c>.</summary>
+    /// <summary>The merged statistics, the nc1 basis and the SHA-256 of <c>stats.bin</c>.</summary>
     /// <exception cref="InputException">Missing or corrupt.</exception>
-    public static (ClassStatistics Stats, double[] Projection, int Rank, byte[] Hash) ReadStats(string dir)
+    public static (ClassStatistics Stats, Nc1Basis Basis, byte[] Hash) ReadStats(string dir)
     {
         var path = MetricShardLayout.Stats(dir);
         if (!File.Exists(path)) throw new InputException($"{path}: missing; run `collapse metrics merge {dir} --pass 1` after every pass-1 shard");
@@ -171,7 +174,12 @@ public static class MetricShards
             if (rank < 0 || rank > Math.Min(acc.Classes, acc.Dim)) throw new InvalidDataException($"rank {rank}");
             var p = new double[(long)rank * acc.Dim];
             for (var i = 0; i < p.Length; i++) p[i] = r.ReadDouble();
-            return (acc.Build(), p, rank, hash);
+            var count = r.ReadInt32();
+            if (count < rank || count > Math.Min(acc.Classes, acc.Dim)) throw new InvalidDataException($"{count} singular values");
+            var sv = new double[count];
+            for (var i = 0; i < count; i++) sv[i] = r.ReadDouble();
+            var f2 = r.ReadDouble();
+            return (acc.BuildInPlace(), new Nc1Basis(p, rank, sv, f2), hash);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException)
         {
@@ -186,10 +194,10 @@ public static class MetricShards
         var plan = MetricShardPlan.Read(dir);
         CheckIndex(plan, index);
         plan.CheckInputsUnchanged();
-        var (stats, p, rank, hash) = ReadStats(dir);
+        var (stats, basis, hash) = ReadStats(dir);
         using var loaded = NpyMetricsPipeline.Load(plan.Inputs);
         var o = Options(plan, options);
-        var prepared = MetricEngine.Prepare(stats, loaded.Classifier, o, (p, rank));
+        var prepared = MetricEngine.Prepare(stats, loaded.Classifier, o, basis);
         var range = plan.Pass2[index];
         var result = MetricEngine.Pass2(loaded.Features, loaded.Labels, prepared.Model, range.First, range.End, o);
         AtomicFile.Write(MetricShardLayout.Pass2(dir, index), s =>
@@ -216,7 +224,7 @@ public static class MetricShards
     public static MetricReport Merge(string dir, MetricOptions options)
     {
         var plan = MetricShardPlan.Read(dir);
-        var (stats, p, rank, hash) = ReadStats(dir);
+        var (stats, basis, hash) = ReadStats(dir);
         using var loaded = NpyMetricsPipeline.Load(plan.Inputs);
         var o = Options(plan, options);
         var total = new Pass2Result(plan.Classes, 0, plan.Classes, plan.PairMatrix);
@@ -250,7 +258,7 @@ public static class MetricShards
             total.Merge(part);
         }
         if (total.Totals.Count != plan.Rows) throw new InputException($"{dir}: the pass-2 states hold {total.Totals.Count} samples, the plan {plan.Rows}");
-        var prepared = MetricEngine.Prepare(stats, loaded.Classifier, o, (p, rank));
+        var prepared = MetricEngine.Prepare(stats, loaded.Classifier, o, basis);
         return MetricEngine.Assemble(prepared, total, o);
     }
 
