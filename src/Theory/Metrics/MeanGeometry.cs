@@ -86,10 +86,10 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
         double frob = gramFrobenius2 is { } f2 ? Math.Sqrt(f2) : double.NaN;
         var known = gramFrobenius2 is not null;
         var first = new TileSums[tiles];
-        Parallel.For(0, tiles, options, tb =>
+        Parallel.For(0, tiles, options, () => new TileBuffers(d), (tb, _, buffers) =>
         {
             var sums = new TileSums();
-            ForEachTile(centred, k, d, tb, (ta, g, ldg, rows, cols, a0, b0) =>
+            ForEachTile(centred, k, d, tb, buffers, (ta, g, ldg, rows, cols, a0, b0) =>
             {
                 for (var i = 0; i < rows; i++)
                 {
@@ -126,7 +126,8 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
                 }
             });
             first[tb] = sums;
-        });
+            return buffers;
+        }, _ => { });
         var cdnv = new NeumaierSum();
         var angle = new NeumaierSum();
         var off = new NeumaierSum();
@@ -147,10 +148,10 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
             // Sweep 2: ‖G/F − T‖_F² off the diagonal, F = ‖G‖_F from sweep 1.
             frob = Math.Sqrt(diag.Value + 2 * off.Value);
             var second = new NeumaierSum[tiles];
-            Parallel.For(0, tiles, options, tb =>
+            Parallel.For(0, tiles, options, () => new TileBuffers(d), (tb, _, buffers) =>
             {
                 var sum = new NeumaierSum();
-                ForEachTile(centred, k, d, tb, (ta, g, ldg, rows, cols, _, _) =>
+                ForEachTile(centred, k, d, tb, buffers, (ta, g, ldg, rows, cols, _, _) =>
                 {
                     for (var i = 0; i < rows; i++)
                     {
@@ -165,7 +166,8 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
                     }
                 });
                 second[tb] = sum;
-            });
+                return buffers;
+            }, _ => { });
             etfOff = new NeumaierSum();
             foreach (var s in second) etfOff.Merge(s);
         }
@@ -183,15 +185,15 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
     private delegate void TileAction(int ta, double[] g, int ldg, int rows, int cols, int a0, int b0);
 
     /// <summary>For column block <paramref name="tb"/>: every tile (ta ≤ tb) of G, computed by the blocked product.</summary>
-    private static void ForEachTile(CentredMeans centred, int k, int d, int tb, TileAction action)
+    private static void ForEachTile(CentredMeans centred, int k, int d, int tb, TileBuffers buffers, TileAction action)
     {
         var b0 = tb * Tile;
         var cols = Math.Min(Tile, k - b0);
-        var block = new double[Tile * d];
+        var block = buffers.Block;
         centred.CopyRows(b0, cols, block);
-        var panels = DensePanels<double>.Pack<double>(block.AsSpan(0, cols * d), cols, d);
+        var panels = buffers.Panels.Repack<double>(block.AsSpan(0, cols * d), cols);
         var ldg = panels.PaddedRows;
-        var g = new double[Tile * ldg];
+        var g = buffers.Gram;
         for (var ta = 0; ta <= tb; ta++)
         {
             var a0 = ta * Tile;
@@ -200,6 +202,14 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
             DenseGemm.MultiplyTransposed<double, DoubleOps>(block.AsSpan(0, rows * d), rows, d, panels, g, ldg);
             action(ta, g, ldg, rows, cols, a0, b0);
         }
+    }
+
+    /// <summary>Per-thread buffers of the tiled sweeps (reused tile after tile).</summary>
+    private sealed class TileBuffers(int d)
+    {
+        public readonly double[] Block = new double[Tile * d];
+        public readonly DensePanels<double> Panels = DensePanels<double>.WithCapacity(Tile, d);
+        public readonly double[] Gram = new double[Tile * Tile];
     }
 
     private sealed class TileSums

@@ -28,7 +28,7 @@ public static class MetricEngine
     private const long LargeMeans = 8L << 20;
 
     /// <summary>Bytes of per-thread pass-2 buffers per work item.</summary>
-    private const long ItemBytes = 4L << 20;
+    private const long ItemBytes = 8L << 20;
 
     /// <summary>Both passes over <paramref name="source"/> (labels validated by the caller: in [0, K), every class present).</summary>
     public static MetricReport Compute(IFeatureSource source, int[] labels, int classes, Classifier? classifier, MetricOptions? options = null)
@@ -41,7 +41,6 @@ public static class MetricEngine
         if (large) GC.Collect(); // the K×d class sums are garbage now; keep the peak at the live K×d arrays
         var t1 = clock.Elapsed.TotalSeconds;
         var prepared = Prepare(stats, classifier, options);
-        if (large) GC.Collect(); // the LQ work copy of M̃
         var t2 = clock.Elapsed.TotalSeconds;
         var pass2 = Pass2(source, labels, prepared.Model, 0, classes, options);
         var t3 = clock.Elapsed.TotalSeconds;
@@ -118,7 +117,11 @@ public static class MetricEngine
     {
         var clock = Stopwatch.StartNew();
         var centred = CentredMeans.Of(stats);
-        basis ??= Nc1.Basis(centred);
+        if (basis is null)
+        {
+            basis = Nc1.Basis(centred);
+            if ((long)stats.Classes * stats.Dim >= LargeMeans) GC.Collect(); // the K×d work copy of the LQ factorization
+        }
         double? nc3 = null, equinormW = null;
         if (classifier is not null)
         {
@@ -249,14 +252,18 @@ public static class MetricEngine
         };
     }
 
-    /// <summary>Rows of one pass-2 work item: about 4 MB of buffers, at most the chunk size, a multiple of 8 when above 8.</summary>
+    /// <summary>
+    /// Rows of one pass-2 work item: about 8 MB of buffers, but at least 128 rows when K·d is large (each item streams
+    /// the packed W and means once, so fewer rows would make the products memory-bound), at most the chunk size, a
+    /// multiple of 8 when above 8.
+    /// </summary>
     public static int ItemRows(EvaluationModel model, MetricOptions options)
     {
         var k = model.Classes;
         var d = model.Dim;
         var pad = (k + 31) / 32 * 32;
         var perRow = (long)d * 20 + pad * 12L + (model.Nc1Rank + 16) * 8L;
-        var rows = (int)Math.Clamp(ItemBytes / perRow, 16, 1024);
+        var rows = (int)Math.Clamp(ItemBytes / perRow, (long)k * d >= 1 << 20 ? 128 : 16, 1024);
         if (options.ChunkRows is { } c) rows = Math.Min(rows, c);
         return rows > 8 ? rows / 8 * 8 : Math.Max(1, rows);
     }

@@ -20,6 +20,42 @@ public sealed class DensePanels<T> where T : unmanaged, IFloatingPointIeee754<T>
         Data = data;
     }
 
+    /// <summary>An empty panel set with room for <paramref name="rows"/>×<paramref name="depth"/> (fill it with <see cref="Repack{TSource}"/>).</summary>
+    public static DensePanels<T> WithCapacity(int rows, int depth) =>
+        new(0, depth, new T[checked((long)((rows + Width - 1) / Width) * depth * Width)]);
+
+    /// <summary>
+    /// Packs new rows into this panel set's buffer (no allocation when they fit; a buffer reused by one thread at a
+    /// time, e.g. for the tiles of a Gram product).
+    /// </summary>
+    public DensePanels<T> Repack<TSource>(ReadOnlySpan<TSource> b, int rows)
+        where TSource : unmanaged, INumberBase<TSource>
+    {
+        var w = Width;
+        var panels = (rows + w - 1) / w;
+        if ((long)panels * Depth * w > Data.Length) return Pack(b, rows, Depth);
+        var packed = new DensePanels<T>(rows, Depth, Data);
+        packed.Fill(b);
+        return packed;
+    }
+
+    private void Fill<TSource>(ReadOnlySpan<TSource> b) where TSource : unmanaged, INumberBase<TSource>
+    {
+        var w = Width;
+        var depth = Depth;
+        Array.Clear(Data, 0, Panels * depth * w);
+        for (var p = 0; p < Panels; p++)
+        {
+            var baseIndex = (long)p * depth * w;
+            var count = Math.Min(w, Rows - p * w);
+            for (var q = 0; q < count; q++)
+            {
+                var row = b.Slice((p * w + q) * depth, depth);
+                for (var j = 0; j < depth; j++) Data[baseIndex + (long)j * w + q] = T.CreateTruncating(row[j]);
+            }
+        }
+    }
+
     /// <summary>Rows of B per panel: two 512-bit vectors (16 doubles or 32 floats).</summary>
     public static int Width => 2 * Vector512<T>.Count;
 
@@ -47,18 +83,9 @@ public sealed class DensePanels<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (b.Length < (long)rows * depth) throw new ArgumentException($"B holds {b.Length} values, {rows}×{depth} need {(long)rows * depth}", nameof(b));
         var w = Width;
         var panels = (rows + w - 1) / w;
-        var data = new T[checked((long)panels * depth * w)];
-        for (var p = 0; p < panels; p++)
-        {
-            var baseIndex = (long)p * depth * w;
-            var count = Math.Min(w, rows - p * w);
-            for (var q = 0; q < count; q++)
-            {
-                var row = b.Slice((p * w + q) * depth, depth);
-                for (var j = 0; j < depth; j++) data[baseIndex + (long)j * w + q] = T.CreateTruncating(row[j]);
-            }
-        }
-        return new DensePanels<T>(rows, depth, data);
+        var packed = new DensePanels<T>(rows, depth, new T[checked((long)panels * depth * w)]);
+        packed.Fill(b);
+        return packed;
     }
 
     /// <summary>Bytes held.</summary>
