@@ -11,6 +11,8 @@ public static class VectorRow
 {
     private static int Lanes => Vector512<double>.Count;
 
+    private static readonly Vector512<double> Negligible = Vector512.Create(-64.0);
+
     /// <summary>max_j x_j (−∞ for an empty row; a NaN anywhere may or may not be returned: callers check finiteness first).</summary>
     public static double Max(ReadOnlySpan<double> x)
     {
@@ -192,8 +194,9 @@ public static class VectorRow
     /// <summary>
     /// One sweep for a row of logits z with z_y set to −∞ by the caller: g_l ← min(g_l, a − z_l) (when <paramref name="g"/>
     /// is not empty; the −∞ lane leaves g_y alone) and returns Σ_j exp((z_j − a) − m), the cross-entropy inner sum
-    /// (a = z_y, m = max_{j≠y}(z_j − z_y) ≤ 0 shift, so the largest term is exp(0) = 1 and terms below e^−708, which
-    /// cannot change the sum, are 0).
+    /// (a = z_y, m = max_{j≠y}(z_j − z_y) ≤ 0 shift, so the largest term is exp(0) = 1). Eight lanes that are all below
+    /// −64 are skipped (each term &lt; 1.7·10⁻²⁸, so even 10⁸ of them stay below 10⁻¹⁹ of the sum), and single lanes
+    /// below −708 count as 0.
     /// </summary>
     public static double PairMinAndSumExp(Span<double> g, double a, ReadOnlySpan<double> z, double m)
     {
@@ -206,7 +209,8 @@ public static class VectorRow
         {
             var v = Vector512.Create(z.Slice(j, Lanes));
             if (pairs) Vector512.Min(Vector512.Create((ReadOnlySpan<double>)g.Slice(j, Lanes)), av - v).CopyTo(g.Slice(j, Lanes));
-            acc += FastExp.ExpOfNonPositiveTerm((v - av) - mv);
+            var t = (v - av) - mv;
+            if (Vector512.GreaterThanOrEqualAny(t, Negligible)) acc += FastExp.ExpOfNonPositiveTerm(t);
         }
         var s = Vector512.Sum(acc);
         for (; j < z.Length; j++)
