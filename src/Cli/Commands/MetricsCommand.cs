@@ -292,14 +292,19 @@ public static class MetricsCommand
         return output.ToText();
     }
 
-    private static bool Interactive(TextWriter stderr) =>
-        ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+    /// <summary>A Spectre console on stderr when stderr is an interactive terminal (stdout may be redirected to a file).</summary>
+    private static IAnsiConsole? InteractiveStderr(TextWriter stderr)
+    {
+        if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected) return null;
+        // Spectre's own detection looks at stdout; the bars go to stderr, which is a terminal here.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
+        return console.Profile.Capabilities.Ansi && console.Profile.Out.IsTerminal ? console : null;
+    }
 
     private static MetricReport WithProgress(TextWriter stderr, bool quiet, Func<MetricOptions, MetricReport> run, MetricOptions options)
     {
         if (quiet) return run(options);
-        if (!Interactive(stderr)) return run(options with { Progress = new LineProgress(stderr) });
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (InteractiveStderr(stderr) is not { } console) return run(options with { Progress = new LineProgress(stderr) });
         MetricReport? report = null;
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
