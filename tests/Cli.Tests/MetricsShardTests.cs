@@ -90,6 +90,32 @@ public class MetricsShardTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void LocalShardsWithoutThePairMatrixGiveTheSameSummaryAndWorstPairs()
+    {
+        using var fx = new NpyFixtures();
+        var rng = new Random(4);
+        int k = 90, d = 10, n = 2700;
+        var w = new double[k * d];
+        for (var i = 0; i < w.Length; i++) w[i] = rng.NextDouble() * 2 - 1;
+        var h = new double[n * d];
+        var y = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            y[i] = (i * 7) % k;
+            for (var j = 0; j < d; j++) h[i * d + j] = w[y[i] * d + j] + 0.4 * (rng.NextDouble() - 0.5);
+        }
+        NpyWriter.WriteMatrix(fx.PathOf("h.npy"), h, n, d);
+        NpyWriter.WriteLabels(fx.PathOf("y.npy"), y);
+        NpyWriter.WriteMatrix(fx.PathOf("w.npy"), w, k, d);
+        var args = new[] { "metrics", "--features", fx.PathOf("h.npy"), "--labels", fx.PathOf("y.npy"), "--classifier", fx.PathOf("w.npy"), "--json" };
+        var one = Json(CliRunner.Run(args));
+        Assert.False(one.TryGetProperty("classPairMargins", out _));
+        Assert.Equal(20, one.GetProperty("worstClassPairs").GetArrayLength());
+        var sharded = Json(CliRunner.Run([.. args, "--shards", "5", "--local", "--work", fx.PathOf("run5"), "--chunk-rows", "333"]));
+        SameReport(one, sharded);
+    }
+
+    [Fact]
     public void TheStepsRunByHandAndRefuseStaleOrMissingStates()
     {
         using var fx = new NpyFixtures();
