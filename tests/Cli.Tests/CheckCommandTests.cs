@@ -22,7 +22,7 @@ public class CheckCommandTests
         using var doc = JsonDocument.Parse(r.Stdout);
         var o = doc.RootElement;
         Assert.Equal("holds", o.GetProperty("verdict").GetString());
-        Assert.Equal("inequality", o.GetProperty("kind").GetString());
+        Assert.Equal("definition", o.GetProperty("kind").GetString()); // 0-1 ≤ ramp ≤ indicator holds by the definition of Φ_γ
         foreach (var key in new[] { "measured", "expected", "tolerance", "slack", "seed", "detail", "replay", "parameters" })
             Assert.True(o.TryGetProperty(key, out _), key);
         Assert.Equal(4, o.GetProperty("baseSeed").GetInt32());

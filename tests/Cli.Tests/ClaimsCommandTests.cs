@@ -13,7 +13,7 @@ public class ClaimsCommandTests
         using var doc = JsonDocument.Parse(r.Stdout);
         var claims = doc.RootElement.EnumerateArray().ToList();
         Assert.True(claims.Count >= 30, $"{claims.Count} claims");
-        var kinds = new HashSet<string> { "identity", "inequality", "asymptotic", "empirical" };
+        var kinds = new HashSet<string> { "identity", "inequality", "asymptotic", "empirical", "definition" };
         foreach (var c in claims)
         {
             Assert.False(string.IsNullOrEmpty(c.GetProperty("id").GetString()));

@@ -65,6 +65,25 @@ public class ReportRunnerTests
     }
 
     [Fact]
+    public void ADivergingUfmSimulationMakesTheClaimInconclusiveWithTheDivergenceNotAnError()
+    {
+        // A claim whose simulation diverges (the issue's --lr 100 run): UfmSimulator throws UfmDivergedException, a
+        // ClaimInconclusiveException, which the runner turns into an Inconclusive verdict with its message.
+        var claim = new DelegateClaim("test-diverging-ufm", _ =>
+        {
+            Collapse.Ufm.Simulation.UfmSimulator.Run(new Collapse.Ufm.Model.UfmConfig { Classes = 4, Dim = 8, PerClass = 5, Steps = 1000, LearningRate = 100 });
+            throw new InvalidOperationException("not reached");
+        }, new Dictionary<string, string> { ["lr"] = "100" });
+        var section = ReportRunner.RunOne(claim, new ReportSettings("quick", 3, 5));
+        Assert.Equal(Verdict.Inconclusive, section.Verdict);
+        Assert.StartsWith("UFM run diverged at step ", section.Result.Detail);
+        Assert.Contains("is above the stable limit", section.Result.Detail);
+        Assert.Null(section.Error);
+        Assert.Equal("100", section.Result.Parameters["lr"]);
+        Assert.Equal(3, section.Result.Seed);
+    }
+
+    [Fact]
     public void BadUserInputInsideACheckPropagates()
     {
         var claim = new CauchySchwarzClaim();
@@ -74,6 +93,29 @@ public class ReportRunnerTests
         };
         var ex = Assert.Throws<InputException>(() => ReportRunner.RunOne(claim, settings));
         Assert.Contains("c=abc", ex.Message);
+    }
+
+    [Fact]
+    public void AnInstanceThatCannotBeEvaluatedIsInconclusiveAndTheRunGoesOn()
+    {
+        var uncertifiable = new DelegateClaim("uncertifiable", _ => throw new InputException("features: the margin is too small to certify the hard-margin SVM in float64"));
+        var report = TestReports.Run([uncertifiable, new CauchySchwarzClaim()]);
+        var s = report.Sections[0];
+        Assert.Equal(Verdict.Inconclusive, s.Verdict);
+        Assert.Equal("the instance could not be evaluated: features: the margin is too small to certify the hard-margin SVM in float64", s.Result.Detail);
+        Assert.Equal(Verdict.Holds, report.Sections[1].Verdict);
+    }
+
+    [Fact]
+    public void AnUnknownParameterAbortsBeforeAnyClaimRuns()
+    {
+        var ran = false;
+        var first = new DelegateClaim("first", _ => { ran = true; return Ok("first"); });
+        var second = new DelegateClaim("second", _ => Ok("second"), new Dictionary<string, string> { ["k"] = "1" });
+        var settings = new ReportSettings("quick", 1, 5) { ParameterOverrides = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["second"] = new Dictionary<string, string> { ["typo"] = "1" } } };
+        var ex = Assert.Throws<InputException>(() => TestReports.Run([first, second], settings));
+        Assert.Contains("claim 'second' has no parameter 'typo'", ex.Message);
+        Assert.False(ran);
     }
 
     [Fact]

@@ -55,7 +55,6 @@ public class ClaimEvidenceTests
     public void CheckIsTheResultOfCheckWithEvidence(string id)
     {
         var claim = Claim(id);
-        Assert.IsAssignableFrom<IClaimWithEvidence>(claim);
         var plain = claim.Check(Small(id));
         var withEvidence = claim.CheckWithEvidence(Small(id)).Result;
         Assert.Equal(withEvidence.Verdict, plain.Verdict);

@@ -6,8 +6,9 @@ using Collapse.Theory.Claims;
 namespace Collapse.Cli.Commands;
 
 /// <summary>
-/// <c>collapse check ID [--param k=v …] [--cases N] [--seed S] [--json]</c>: runs a claim's check. Exit 0 if it holds,
-/// 1 if a case falsifies it (or it is inconclusive), 2 on bad input.
+/// <c>collapse check ID [--param k=v …] [--cases N] [--seed S] [--falsify] [--json]</c>: runs a claim's check. Exit 0 if
+/// it holds, 1 if a case falsifies it (or it is inconclusive), 2 on bad input. With <c>--falsify</c> it runs every
+/// falsifier of the claim instead: exit 0 iff every one is caught (the check reports Fails), 1 otherwise.
 /// </summary>
 public static class CheckCommand
 {
@@ -22,19 +23,32 @@ public static class CheckCommand
         var cases = new Option<int>("--cases") { Description = "Number of random instances (trials for frequency claims).", DefaultValueFactory = _ => ClaimContext.Default.Cases };
         var seed = new Option<int>("--seed") { Description = "Base seed; case i uses a seed derived from it.", DefaultValueFactory = _ => ClaimContext.Default.Seed };
         var json = new Option<bool>("--json") { Description = "Print the structured verdict as JSON." };
+        var falsify = new Option<bool>("--falsify") { Description = "Run the claim's falsifiers (deliberately broken variants) instead; exit 0 iff each is caught." };
         var command = new Command("check", "Check a claim on random instances; prints the verdict, and the falsifying instance and seed if any.");
         command.Arguments.Add(id);
         command.Options.Add(param);
         command.Options.Add(cases);
         command.Options.Add(seed);
         command.Options.Add(json);
+        command.Options.Add(falsify);
         command.SetAction(parse =>
         {
             var claim = Claims.Registry.Get(parse.GetValue(id)!);
             var context = new ClaimContext(ParseParameters(parse.GetValue(param) ?? []), parse.GetValue(cases), parse.GetValue(seed));
             if (context.Cases < 1) throw new InputException($"--cases {context.Cases}: must be >= 1");
-            var result = claim.Check(context);
             var o = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(falsify))
+            {
+                ClaimParameters.Resolve(claim, context);
+                foreach (var f in claim.Info.Falsifiers) ClaimParameters.Resolve(claim, Falsification.ContextFor(f, context));
+                var outcomes = Falsification.RunAll(claim, context);
+                if (parse.GetValue(json)) o.WriteLine(ClaimRendering.FalsifyJson(claim, context, outcomes));
+                else ClaimRendering.FalsifyText(o, claim, context, outcomes);
+                return outcomes.Count > 0 && outcomes.All(x => x.Caught) ? 0 : Falsified;
+            }
+            ClaimResult result;
+            try { result = claim.Check(context); }
+            catch (ClaimInconclusiveException inconclusive) { result = inconclusive.ToResult(claim, context); }
             if (parse.GetValue(json)) o.WriteLine(ClaimRendering.CheckJson(claim, context, result));
             else ClaimRendering.CheckText(o, claim, context, result);
             return result.Holds ? 0 : Falsified;

@@ -11,7 +11,7 @@ public static class ClaimsCommand
     {
         var command = new Command("claims", "List or show the numerically checkable literature claims.");
 
-        var listJson = new Option<bool>("--json") { Description = "Print JSON (id, title, source, kind, statement, parameters)." };
+        var listJson = new Option<bool>("--json") { Description = "Print JSON (id, title, kind, source, references, statement, parameters with ranges, falsifiers)." };
         var list = new Command("list", "List every claim.");
         list.Options.Add(listJson);
         list.SetAction(parse =>
@@ -25,7 +25,7 @@ public static class ClaimsCommand
 
         var id = new Argument<string>("id") { Description = "Claim id (see 'collapse claims list')." };
         var showJson = new Option<bool>("--json") { Description = "Print JSON." };
-        var show = new Command("show", "Show one claim: source, exact statement, kind, parameters.");
+        var show = new Command("show", "Show one claim: source, exact statement, kind, references, parameters, falsifiers.");
         show.Arguments.Add(id);
         show.Options.Add(showJson);
         show.SetAction(parse =>

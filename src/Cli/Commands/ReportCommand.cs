@@ -30,18 +30,19 @@ public static class ReportCommand
         var parameters = new Option<string[]>("--param") { Description = "Override a claim parameter, CLAIM-ID:NAME=VALUE (repeatable); e.g. make a claim deliberately false." };
         var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, plots/ and results.json (created if missing)." };
         var list = new Option<bool>("--list") { Description = "List the claims of the profile (id, kind, title) and exit." };
+        var falsify = new Option<bool>("--falsify") { Description = "Run every falsifier of every selected claim (deliberately broken variants its own check must report as failing) instead of the claims' checks; exit 0 iff every falsifier is caught." };
         var sweep = new Option<string?>("--sweep") { Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default DIR/report); see docs/sweeps.md." };
         var run = new Option<string[]>("--run") { Description = "Instead of the claims: report a training-run folder (epochs.csv of deep train or analyze-run): panels along epochs, γ_kl heat map, verdicts; repeat to overlay runs; --out defaults to DIR/report. See docs/deep-validation.md." };
         var junit = new Option<string?>("--junit") { Description = "Also write the claims as JUnit XML to FILE (one testcase per claim) for CI systems; see docs/report.md." };
 
         var command = new Command("report", "Run the proof-sanity suite and write report.html, report.md and results.json; exit 0 iff every claim holds.");
-        foreach (var o in new Option[] { profile, claims, seed, cases, parameters, output, list, sweep, run, junit }) command.Options.Add(o);
+        foreach (var o in new Option[] { profile, claims, seed, cases, parameters, output, list, falsify, sweep, run, junit }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(run) is { Length: > 0 } runDirs)
             {
-                RunReportCommand.RefuseWith(parse, "--run", profile, claims, seed, cases, parameters, list, sweep, junit);
+                RunReportCommand.RefuseWith(parse, "--run", profile, claims, seed, cases, parameters, list, falsify, sweep, junit);
                 return RunReportCommand.Report(runDirs, parse.GetValue(output), Environment(parse), stdout);
             }
             if (parse.GetValue(sweep) is { } sweepDir)
@@ -58,7 +59,7 @@ public static class ReportCommand
                 return 0;
             }
 
-            var outDir = parse.GetValue(output) ?? throw new InputException("--out: required (the folder the report is written to)");
+            var outDir = OutputGuard.Track(parse.GetValue(output) ?? throw new InputException("--out: required (the folder the report is written to)"));
             var filter = (parse.GetValue(claims) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var caseCount = parse.GetValue(cases) ?? chosenProfile.Cases;
             if (caseCount < 1) throw new InputException($"--cases {caseCount}: must be at least 1");
@@ -68,6 +69,7 @@ public static class ReportCommand
             var selected = ClaimSelector.Select(all, filter);
             var settings = new ReportSettings(chosenProfile.Name, parse.GetValue(seed), caseCount)
             {
+                Falsify = parse.GetValue(falsify),
                 ClaimFilter = filter,
                 ParameterOverrides = ParameterOverrides.Parse(parse.GetValue(parameters) ?? [], selected),
             };
@@ -78,18 +80,30 @@ public static class ReportCommand
 
             var report = Interactive(stdout)
                 ? RunWithProgressBar(selected, settings, environment)
-                : ReportRunner.Run(selected, settings, environment, new LineProgress(stdout));
+                : ReportRunner.Run(selected, settings, environment, new LineProgress(stdout, settings.Falsify));
             var files = ReportWriter.Write(report, outDir);
             if (junitFile is not null) AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report));
 
+            if (settings.Falsify)
+            {
+                foreach (var s in report.Sections)
+                    foreach (var f in s.FalsifierRuns.Where(f => !f.Caught))
+                    {
+                        stdout.WriteLine($"NOT CAUGHT {s.Id}/{f.Falsifier.Name}: {f.Falsifier.Broken} (verdict {ReportFormat.Verdict(f.Outcome.Result.Verdict)}: {f.Outcome.Result.Detail})");
+                        stdout.WriteLine($"  replay: {f.Replay}");
+                    }
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"report --falsify: {report.Falsifiers}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
+                return report.Passed ? 0 : 1;
+            }
             foreach (var s in report.Sections.Where(s => s.Verdict != Verdict.Holds))
             {
                 stdout.WriteLine($"{ReportFormat.Verdict(s.Verdict).ToUpperInvariant()} {s.Id}: {s.Result.Detail}");
                 stdout.WriteLine($"  replay: {s.Replay}");
             }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"report: {report.Summary}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
-            return report.AllHold ? 0 : 1;
+                $"report: {report.Summary}; {report.Summary.KindsText()}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
+            return report.Passed ? 0 : 1;
         });
         return command;
     }
@@ -135,7 +149,7 @@ public static class ReportCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask("claims", maxValue: claims.Count);
-                report = ReportRunner.Run(claims, settings, environment, new SpectreProgress(task));
+                report = ReportRunner.Run(claims, settings, environment, new SpectreProgress(task, settings.Falsify));
             });
         return report!;
     }
@@ -144,20 +158,21 @@ public static class ReportCommand
         s.Length > 0 && s.All(ch => !char.IsWhiteSpace(ch) && ch is not ('\'' or '"' or '*' or '$')) ? s : "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>Non-interactive progress: one line per finished claim (for logs and CI).</summary>
-    private sealed class LineProgress(TextWriter output) : IProgress<ReportProgress>
+    private sealed class LineProgress(TextWriter output, bool falsify) : IProgress<ReportProgress>
     {
         public void Report(ReportProgress value)
         {
             if (value.Finished is not { } s) return;
             var width = value.Total.ToString(CultureInfo.InvariantCulture).Length;
             var index = (value.Index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width);
-            output.WriteLine($"[{index}/{value.Total}] {ReportFormat.Verdict(s.Verdict),-12} {s.Id} ({ReportFormat.Seconds(s.WallSeconds)})");
+            var status = falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict);
+            output.WriteLine($"[{index}/{value.Total}] {status,-12} {s.Id} ({ReportFormat.Seconds(s.WallSeconds)})");
             output.Flush();
         }
     }
 
     /// <summary>Interactive progress: a Spectre.Console bar naming the running claim, plus a line per non-holding claim.</summary>
-    private sealed class SpectreProgress(ProgressTask task) : IProgress<ReportProgress>
+    private sealed class SpectreProgress(ProgressTask task, bool falsify) : IProgress<ReportProgress>
     {
         public void Report(ReportProgress value)
         {
@@ -168,7 +183,7 @@ public static class ReportCommand
             }
             task.Increment(1);
             if (s.Verdict != Verdict.Holds)
-                AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{ReportFormat.Verdict(s.Verdict)}[/] {Markup.Escape(s.Id)}");
+                AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{Markup.Escape(falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict))}[/] {Markup.Escape(s.Id)}");
         }
     }
 }

@@ -2,8 +2,7 @@ using System.Globalization;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Training;
-using Collapse.Theory;
-using Collapse.Theory.Validation;
+using Collapse.DeepValidation.Training.Isolation;
 using Collapse.Theory.Claims;
 
 namespace Collapse.DeepValidation.Claims;
@@ -11,63 +10,53 @@ namespace Collapse.DeepValidation.Claims;
 /// <summary>
 /// Common plumbing of the deep-validation claims: empirical observations on networks trained with TorchSharp on the
 /// bundled subsets or on synthetic Gaussian tasks (<see cref="ClaimKind.Empirical"/>, so only the report's
-/// <c>full</c> profile runs them). Parameters with defaults, training options built from them, seeds
-/// <see cref="ClaimContext.Seed"/>, <see cref="ClaimContext.Seed"/> + 1, … (<see cref="ClaimContext.Cases"/> is not
-/// used), and the verdict with its evidence; <see cref="Check"/> is <see cref="CheckWithEvidence"/>'s result (one set of
-/// trainings, one code path). Trainings are deterministic on the CPU for a seed and thread count.
+/// <c>full</c> profile runs them). Training options built from the claim's parameters (one parameter path, that of
+/// <see cref="Claim"/>), seeds <see cref="ClaimContext.Seed"/>, <see cref="ClaimContext.Seed"/> + 1, …
+/// (<see cref="ClaimContext.Cases"/> is not used), and the verdict with its evidence (one set of trainings, one code
+/// path). Trainings are deterministic on the CPU for a seed and thread count.
 /// </summary>
-public abstract class DeepClaim : IClaimWithEvidence
+public abstract class DeepClaim : Claim
 {
-    /// <inheritdoc />
-    public abstract string Id { get; }
-    /// <inheritdoc />
-    public abstract string Title { get; }
-    /// <inheritdoc />
-    public abstract string Source { get; }
-    /// <inheritdoc />
-    public abstract string Statement { get; }
-    /// <inheritdoc />
-    public ClaimKind Kind => ClaimKind.Empirical;
-    /// <inheritdoc />
-    public abstract IReadOnlyDictionary<string, string> DefaultParameters { get; }
-    /// <summary>Runs the check: exactly <c>CheckWithEvidence(context).Result</c>.</summary>
-    public ClaimResult Check(ClaimContext context) => CheckWithEvidence(context).Result;
-    /// <inheritdoc />
-    public abstract ClaimEvidence CheckWithEvidence(ClaimContext context);
-
     /// <summary>
-    /// The training parameters every deep claim has (name → default): <c>trainPerClass</c>/<c>testPerClass</c> (0 = all),
-    /// MLP <c>width</c>, <c>depth</c>, <c>epochs</c>, <c>lrMilestones</c> (comma-separated, may be empty), <c>lr</c>,
+    /// The training parameters every deep claim declares: <c>trainPerClass</c>/<c>testPerClass</c> (0 = all), MLP
+    /// <c>width</c>, <c>depth</c>, <c>epochs</c>, <c>lrMilestones</c> (comma-separated, may be empty), <c>lr</c>,
     /// <c>weightDecay</c>, <c>batchSize</c>.
     /// </summary>
-    protected static Dictionary<string, string> TrainingDefaults(int trainPerClass, int testPerClass, int width, int depth, int epochs,
-        string lrMilestones, double lr = 0.05, double weightDecay = 5e-4, int batchSize = 128) => new()
-    {
-        ["trainPerClass"] = I(trainPerClass), ["testPerClass"] = I(testPerClass), ["width"] = I(width), ["depth"] = I(depth),
-        ["epochs"] = I(epochs), ["lrMilestones"] = lrMilestones, ["lr"] = F(lr), ["weightDecay"] = F(weightDecay), ["batchSize"] = I(batchSize),
-    };
+    protected static IReadOnlyList<ClaimParameter> TrainingParameters(int trainPerClass, int testPerClass, int width, int depth, int epochs,
+        string lrMilestones, double lr = 0.05, double weightDecay = 5e-4, int batchSize = 128) =>
+    [
+        ClaimParameter.Int("trainPerClass", trainPerClass, "training images per class (0 = all)", min: 0),
+        ClaimParameter.Int("testPerClass", testPerClass, "test images per class (0 = all)", min: 0),
+        ClaimParameter.Int("width", width, "MLP width", min: 1, max: 100000),
+        ClaimParameter.Int("depth", depth, "MLP depth (hidden layers)", min: 1, max: 1000),
+        ClaimParameter.Int("epochs", epochs, "training epochs", min: 1, max: 100000),
+        ClaimParameter.IntList("lrMilestones", lrMilestones, "epochs at which the learning rate is multiplied by 0.1 (comma-separated, may be empty)", min: 1),
+        ClaimParameter.Real("lr", lr, "SGD learning rate", min: 1e-300),
+        ClaimParameter.Real("weightDecay", weightDecay, "SGD weight decay", min: 0),
+        ClaimParameter.Int("batchSize", batchSize, "mini-batch size", min: 1, max: 10000000),
+    ];
 
-    /// <summary>Loads <paramref name="dataset"/> (a <c>--dataset</c> value) with the claim's per-class limits.</summary>
-    protected DataSplit LoadData(ClaimContext context, string dataset)
+    /// <summary>Loads the dataset named by the <c>dataset</c> value <paramref name="dataset"/> with the claim's per-class limits.</summary>
+    protected static DataSplit LoadData(ClaimParameters p, string dataset)
     {
-        var train = context.GetInt(this, "trainPerClass");
-        var test = context.GetInt(this, "testPerClass");
-        if (train < 0) throw new InputException($"--param {Id}:trainPerClass={train}: must be non-negative (0 = all)");
-        if (test < 0) throw new InputException($"--param {Id}:testPerClass={test}: must be non-negative (0 = all)");
+        ArgumentNullException.ThrowIfNull(p);
+        var train = p.Int("trainPerClass");
+        var test = p.Int("testPerClass");
         return DatasetCatalog.Load(dataset, train == 0 ? null : train, test == 0 ? null : test);
     }
 
     /// <summary>Training options from the claim's parameters (MLP with batch norm, test set measured every epoch).</summary>
-    protected TrainingOptions Training(ClaimContext context)
+    protected static TrainingOptions Training(ClaimParameters p)
     {
+        ArgumentNullException.ThrowIfNull(p);
         var options = new TrainingOptions
         {
-            Model = new ModelConfig(ModelKind.Mlp, context.GetInt(this, "width"), context.GetInt(this, "depth")),
-            Epochs = context.GetInt(this, "epochs"),
-            LearningRate = context.GetDouble(this, "lr"),
-            WeightDecay = context.GetDouble(this, "weightDecay"),
-            BatchSize = context.GetInt(this, "batchSize"),
-            LearningRateMilestones = IntList(context, "lrMilestones"),
+            Model = new ModelConfig(ModelKind.Mlp, p.Int("width"), p.Int("depth")),
+            Epochs = p.Int("epochs"),
+            LearningRate = p.Real("lr"),
+            WeightDecay = p.Real("weightDecay"),
+            BatchSize = p.Int("batchSize"),
+            LearningRateMilestones = p.IntList("lrMilestones"),
             MeasureEvery = 1,
             MeasureTest = true,
             SvmEvery = 0,
@@ -76,29 +65,31 @@ public abstract class DeepClaim : IClaimWithEvidence
         return options;
     }
 
+    /// <inheritdoc />
+    protected override void Validate(ClaimParameters p) => Training(p);
+
+    /// <summary>
+    /// Trains <paramref name="jobs"/> on <paramref name="data"/> with <see cref="TrainingRunners.Default"/> (in child
+    /// processes under the CLI). A training killed twice by a native fault throws <see cref="TrainingCrashedException"/>,
+    /// which makes the claim Inconclusive naming the signal.
+    /// </summary>
+    protected static IReadOnlyList<TrainingResult> Train(DataSplit data, IReadOnlyList<TrainingOptions> jobs) =>
+        TrainingRunners.Default.TrainAll(data, jobs);
+
     /// <summary>The seeds of a multi-seed claim: <c>seeds</c> consecutive seeds from <see cref="ClaimContext.Seed"/>.</summary>
-    protected IReadOnlyList<int> Seeds(ClaimContext context, int minimum = 1)
+    protected static IReadOnlyList<int> Seeds(ClaimParameters p, ClaimContext context)
     {
-        var count = context.GetInt(this, "seeds");
-        if (count < minimum) throw new InputException($"--param {Id}:seeds={count}: at least {minimum} needed");
-        return Enumerable.Range(0, count).Select(i => context.Seed + i).ToList();
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(context);
+        return Enumerable.Range(0, p.Int("seeds")).Select(i => context.Seed + i).ToList();
     }
 
-    /// <summary>A comma-separated list of integers (empty → empty list).</summary>
-    protected IReadOnlyList<int> IntList(ClaimContext context, string name)
+    /// <summary>Effective parameters (as recorded in the result): the claim's, plus the base seed.</summary>
+    protected static IReadOnlyDictionary<string, string> Effective(ClaimParameters p, ClaimContext context)
     {
-        var raw = context.Raw(this, name);
-        return InputValidation.ParseIntList(raw, $"--param {Id}:{name}={raw}");
-    }
-
-    /// <summary>Effective parameters (defaults overridden by the context) as strings, plus <paramref name="extra"/>.</summary>
-    protected IReadOnlyDictionary<string, string> Effective(ClaimContext context, params (string Key, string Value)[] extra)
-    {
-        var d = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in DefaultParameters.Keys) d[key] = context.Raw(this, key);
-        d["seed"] = I(context.Seed);
-        foreach (var (k, v) in extra) d[k] = v;
-        return d;
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(context);
+        return p.AsStrings(("seed", I(context.Seed)));
     }
 
     /// <summary>Invariant short number ("n/a" for NaN).</summary>

@@ -6,44 +6,51 @@ namespace Collapse.DeepValidation.Claims;
 
 /// <summary>
 /// In the terminal phase of an MLP trained on the MNIST subset the minimal train margin p_min and the normalised
-/// margin p_min/(‖W‖_F max‖h_i‖) grow (Gao et al. 2023, arXiv 2310.08358, Thm 4.1 [V-review] and Fig. 3; the multiclass
-/// form of Lyu &amp; Li 2020, ICLR; claims catalogue E3, empirical). Over seeds, with <see cref="TptVerdict"/>'s rule; the
+/// margin p_min/(‖W‖_F max‖h_i‖) grow (Gao et al. 2023, arXiv 2310.08358, as its reviewers describe its experiments; the
+/// multiclass form of Lyu &amp; Li 2020, ICLR; empirical). Over seeds, with <see cref="TptVerdict"/>'s rule; the
 /// distance of the last layer to the SVM direction (svmDistance, Soudry et al. 2018) is plotted alongside.
 /// </summary>
 public sealed class MarginGrowthClaim : DeepClaim
 {
     /// <inheritdoc />
-    public override string Id => "deep-margin-growth-mnist";
-    /// <inheritdoc />
-    public override string Title => "p_min and the normalised margin grow after the TPT start of an MLP on the MNIST subset";
-    /// <inheritdoc />
-    public override string Source => "Gao, Xu, Wen, Wu 2023, arXiv 2310.08358, Thm 4.1 [V-review] and Fig. 3 (p_min keeps increasing during TPT); Lyu & Li 2020, ICLR (normalised margin); claims catalogue E3 (empirical)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "The MLP of deep-nc1-decreases-mnist trained with `seeds` seeds (report seed, seed+1, …); per seed t₀ = first epoch with 100% train accuracy. "
-        + "The changes of the train p_min = min_i (z_{i,y_i} − max_{j≠y_i} z_ij) and of the normalised margin p_min/(‖W‖_F max_i‖h_i‖) from t₀ to the last epoch "
-        + "are averaged over the seeds that reached t₀ with epochs left: holds when the lower end of the 95% Student-t interval of both mean changes is > 0, "
-        + "fails when the upper end of either is < 0, inconclusive otherwise (also with fewer than 2 such seeds). "
-        + "svmDistance (every svmEvery-th epoch at 100% train accuracy) is plotted, not judged.";
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } =
-        new Dictionary<string, string>(TrainingDefaults(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 30, lrMilestones: "15,25"))
-        {
-            ["dataset"] = "mnist-subset", ["seeds"] = "3", ["svmEvery"] = "2",
-        };
+    public override ClaimInfo Info { get; } = new("deep-margin-growth-mnist", ClaimKind.Empirical)
+    {
+        Title = "p_min and the normalised margin grow after the TPT start of an MLP on the MNIST subset",
+        Statement =
+            "The MLP of deep-nc1-decreases-mnist trained with `seeds` seeds (report seed, seed+1, …); per seed t₀ = first epoch with 100% train accuracy. "
+            + "The changes of the train p_min = min_i (z_{i,y_i} − max_{j≠y_i} z_ij) and of the normalised margin p_min/(‖W‖_F max_i‖h_i‖) from t₀ to the last epoch "
+            + "are averaged over the seeds that reached t₀ with epochs left: holds when the lower end of the 95% Student-t interval of both mean changes is > 0, "
+            + "fails when the upper end of either is < 0, inconclusive otherwise (also with fewer than 2 such seeds). "
+            + "svmDistance (every svmEvery-th epoch at 100% train accuracy) is plotted, not judged.",
+        Source = "Gao, Xu, Yang, Wen, Shao, Yang, Ghanem, Huang 2023 (arXiv 2310.08358): p_min keeps increasing during TPT (their experiments, as described by the ICLR reviewers); Lyu & Li 2020 (ICLR), normalised margin (empirical)",
+        References = ["gao2023", "gao2023reviews", "lyu2020"],
+        Parameters =
+        [
+            .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 30, lrMilestones: "15,25"),
+            ClaimParameter.Text("dataset", "mnist-subset", "dataset (a --dataset value: mnist-subset, fashion-subset, idx:DIR, cifar10:DIR, gaussian:…)"),
+            ClaimParameter.Int("seeds", 3, "number of seeds (report seed, seed+1, …)", min: 1, max: 1000),
+            ClaimParameter.Int("svmEvery", 2, "svmDistance every this many epochs at 100% train accuracy (0 = never)", min: 0),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("margin-growth-reversed", "the margins at t₀ and at the last epoch swapped (a declining p_min must fail)", ("direction", "reversed")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var data = LoadData(context, context.Raw(this, "dataset"));
-        var svmEvery = context.GetInt(this, "svmEvery");
-        var options = Training(context) with { SvmEvery = svmEvery };
+        var data = LoadData(p, p.Text("dataset"));
+        var options = Training(p) with { SvmEvery = p.Int("svmEvery") };
         options.Validate();
-        var runs = new List<(int Seed, TrainingResult Run)>();
-        foreach (var seed in Seeds(context)) runs.Add((seed, DeepTrainer.Train(data, options with { Seed = seed })));
-        var parameters = Effective(context);
-        var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).ToList(), parameters);
+        var seeds = Seeds(p, context);
+        var trained = Train(data, seeds.Select(seed => options with { Seed = seed }).ToList());
+        var runs = seeds.Select((seed, i) => (Seed: seed, Run: trained[i])).ToList();
+        var parameters = Effective(p, context);
+        var reversed = p.Text("direction") == "reversed";
+        var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).Select(s => reversed ? Reversed(s) : s).ToList(), parameters);
         var pmin = TptVerdict.VerdictOf(verdict.MinMarginGrowth);
         var normalized = TptVerdict.VerdictOf(verdict.NormalizedMarginGrowth);
         var combined = pmin == Verdict.Fails || normalized == Verdict.Fails ? Verdict.Fails
@@ -55,10 +62,19 @@ public sealed class MarginGrowthClaim : DeepClaim
         var detail = $"{data.Name}, {data.Train.Count} train images, seeds {string.Join(",", runs.Select(r => r.Seed))}; "
                      + $"per seed t₀ and p_min at t₀ → last: {string.Join("; ", verdict.Runs.Select(Describe))}. {verdict.MarginClaim.Detail}; "
                      + $"p_min {pmin.ToString().ToLowerInvariant()}, normalised margin {normalized.ToString().ToLowerInvariant()}. {svmText}.";
-        var result = new ClaimResult(Id, parameters, verdict.MinMarginGrowth.Mean, 0.0, verdict.MinMarginGrowth.Mean - verdict.MinMarginGrowth.Lower,
+        var result = new ClaimResult(Info.Id, parameters, verdict.MinMarginGrowth.Mean, 0.0, verdict.MinMarginGrowth.Mean - verdict.MinMarginGrowth.Lower,
             combined, context.Seed, detail);
         return new ClaimEvidence(result) { Plots = Plots(runs) };
     }
+
+    /// <summary>The summary read backwards: the values at t₀ and at the last epoch swapped (a growth becomes a decline).</summary>
+    private static TptRunSummary Reversed(TptRunSummary s) => s with
+    {
+        TestAccuracyAtStart = s.TestAccuracyFinal, TestAccuracyFinal = s.TestAccuracyAtStart,
+        MinMarginAtStart = s.MinMarginFinal, MinMarginFinal = s.MinMarginAtStart,
+        NormalizedMarginAtStart = s.NormalizedMarginFinal, NormalizedMarginFinal = s.NormalizedMarginAtStart,
+        Nc1AtStart = s.Nc1Final, Nc1Final = s.Nc1AtStart,
+    };
 
     private static string Describe(TptRunSummary s) => s.TptStartEpoch is int t
         ? $"seed {s.Seed}: t₀ = {t}, {F(s.MinMarginAtStart)} → {F(s.MinMarginFinal)} (normalised {F(s.NormalizedMarginAtStart)} → {F(s.NormalizedMarginFinal)})"

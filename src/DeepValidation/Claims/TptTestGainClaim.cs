@@ -7,41 +7,56 @@ namespace Collapse.DeepValidation.Claims;
 
 /// <summary>
 /// Test accuracy keeps improving after train accuracy reaches 100% (Papyan, Han, Donoho 2020, PNAS; the phenomenon
-/// Gao et al. 2023, arXiv 2310.08358, abstract and Cor. 4.5 [R], set out to explain), checked over seeds on the bundled
+/// Gao et al. 2023, arXiv 2310.08358, set out to explain), checked over seeds on the bundled
 /// subsets with <see cref="TptVerdict"/>'s rule. Legitimately inconclusive when the gain is within the seed noise.
 /// </summary>
 public sealed class TptTestGainClaim : DeepClaim
 {
     /// <inheritdoc />
-    public override string Id => "deep-tpt-test-gain";
-    /// <inheritdoc />
-    public override string Title => "Test accuracy keeps improving after the TPT start (MLP on the MNIST and Fashion subsets)";
-    /// <inheritdoc />
-    public override string Source => "Papyan, Han, Donoho 2020, PNAS (TPT improves test performance); Gao, Xu, Wen, Wu 2023, arXiv 2310.08358, abstract and Cor. 4.5 [R]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For every dataset in `datasets` (default the MNIST and Fashion-MNIST subsets, trainPerClass images per class, the full 100 test images per class), "
-        + "an MLP (width × depth, batch norm) trained by SGD with `seeds` seeds for `epochs` epochs, lr ×0.1 at lrMilestones; per seed t₀ = first epoch with "
-        + "100% train accuracy and gain = test accuracy at the last epoch − at t₀. Per dataset: holds when the lower end of the 95% Student-t interval of the "
-        + "mean gain over the seeds that reached t₀ is > 0, fails when the upper end is < 0, inconclusive otherwise (also with fewer than 2 such seeds). "
-        + "The claim holds when it holds on every dataset and fails when it fails on one. The gain includes the effect of the learning-rate decays after t₀, "
-        + "as in the protocol of Papyan et al.";
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } =
-        new Dictionary<string, string>(TrainingDefaults(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 50, lrMilestones: "25,40"))
-        {
-            ["datasets"] = "mnist-subset,fashion-subset", ["seeds"] = "3",
-        };
+    public override ClaimInfo Info { get; } = new("deep-tpt-test-gain", ClaimKind.Empirical)
+    {
+        Title = "Test accuracy keeps improving after the TPT start (MLP on the MNIST and Fashion subsets)",
+        Statement =
+            "For every dataset in `datasets` (default the MNIST and Fashion-MNIST subsets, trainPerClass images per class, the full 100 test images per class), "
+            + "an MLP (width × depth, batch norm) trained by SGD with `seeds` seeds for `epochs` epochs, lr ×0.1 at lrMilestones; per seed t₀ = first epoch with "
+            + "100% train accuracy and gain = test accuracy at the last epoch − at t₀. Per dataset: holds when the lower end of the 95% Student-t interval of the "
+            + "mean gain over the seeds that reached t₀ is > 0, fails when the upper end is < 0, inconclusive otherwise (also with fewer than 2 such seeds). "
+            + "The claim holds when it holds on every dataset and fails when it fails on one. The gain includes the effect of the learning-rate decays after t₀, "
+            + "as in the protocol of Papyan et al.",
+        Source = "Papyan, Han, Donoho 2020 (PNAS): TPT improves test performance; the phenomenon Gao et al. 2023 (arXiv 2310.08358) set out to explain (abstract) (empirical)",
+        References = ["papyan2020", "gao2023"],
+        Parameters =
+        [
+            .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 50, lrMilestones: "25,40"),
+            ClaimParameter.Text("datasets", "mnist-subset,fashion-subset", "comma-separated --dataset values, one verdict each"),
+            ClaimParameter.Int("seeds", 3, "number of seeds per dataset (report seed, seed+1, …)", min: 1, max: 1000),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("test-gain-reversed", "the test accuracies at t₀ and at the last epoch swapped (a test-accuracy loss must fail)", ("direction", "reversed")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
+    protected override void Validate(ClaimParameters p)
+    {
+        base.Validate(p);
+        p.Require(Datasets(p).Length > 0, "datasets", "at least one dataset");
+    }
+
+    private static string[] Datasets(ClaimParameters p) =>
+        p.Text("datasets").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var datasets = context.Raw(this, "datasets").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (datasets.Length == 0) throw new InputException($"--param {Id}:datasets: at least one dataset is needed");
-        var options = Training(context);
-        var seeds = Seeds(context);
-        var parameters = Effective(context);
+        var datasets = Datasets(p);
+        var options = Training(p);
+        var seeds = Seeds(p, context);
+        var parameters = Effective(p, context);
+        var reversed = p.Text("direction") == "reversed";
         var parts = new List<string>();
         var verdicts = new List<Verdict>();
         var plots = new List<PlotSpec>();
@@ -49,9 +64,10 @@ public sealed class TptTestGainClaim : DeepClaim
         var worstHalfWidth = double.NaN;
         foreach (var name in datasets)
         {
-            var data = LoadData(context, name);
-            var runs = seeds.Select(seed => (Seed: seed, Run: DeepTrainer.Train(data, options with { Seed = seed }))).ToList();
-            var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).ToList(), parameters);
+            var data = LoadData(p, name);
+            var trained = Train(data, seeds.Select(seed => options with { Seed = seed }).ToList());
+            var runs = seeds.Select((seed, i) => (Seed: seed, Run: trained[i])).ToList();
+            var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).Select(s => reversed ? Reversed(s) : s).ToList(), parameters);
             var gain = verdict.TestAccuracyGain;
             verdicts.Add(verdict.AccuracyClaim.Verdict);
             if (double.IsNaN(worstGain) || gain.Mean < worstGain) { worstGain = gain.Mean; worstHalfWidth = gain.Mean - gain.Lower; }
@@ -60,10 +76,19 @@ public sealed class TptTestGainClaim : DeepClaim
             plots.Add(Plot(data.Name, runs, options.LearningRateMilestones));
         }
         var combined = verdicts.Contains(Verdict.Fails) ? Verdict.Fails : verdicts.All(v => v == Verdict.Holds) ? Verdict.Holds : Verdict.Inconclusive;
-        var result = new ClaimResult(Id, parameters, worstGain, 0.0, worstHalfWidth, combined, context.Seed,
+        var result = new ClaimResult(Info.Id, parameters, worstGain, 0.0, worstHalfWidth, combined, context.Seed,
             string.Join(". ", parts) + ". Measured: the smallest mean gain over the datasets.");
         return new ClaimEvidence(result) { Plots = DeepPlots.Drawable(plots) };
     }
+
+    /// <summary>The summary read backwards: the values at t₀ and at the last epoch swapped (a growth becomes a decline).</summary>
+    private static TptRunSummary Reversed(TptRunSummary s) => s with
+    {
+        TestAccuracyAtStart = s.TestAccuracyFinal, TestAccuracyFinal = s.TestAccuracyAtStart,
+        MinMarginAtStart = s.MinMarginFinal, MinMarginFinal = s.MinMarginAtStart,
+        NormalizedMarginAtStart = s.NormalizedMarginFinal, NormalizedMarginFinal = s.NormalizedMarginAtStart,
+        Nc1AtStart = s.Nc1Final, Nc1Final = s.Nc1AtStart,
+    };
 
     private static string Describe(TptRunSummary s) => s.TptStartEpoch is int t
         ? $"seed {s.Seed} (t₀ = {t}) {F(s.TestAccuracyAtStart)} → {F(s.TestAccuracyFinal)}"

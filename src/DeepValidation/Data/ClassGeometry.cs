@@ -10,7 +10,7 @@ public enum ClassGeometry
     /// <summary>
     /// ETF directions with class-dependent radii r_k = sep_scale·(0.4 + 1.2·k/(K−1)): low-index classes sit near the
     /// centre and are hard to separate from each other, high-index classes are far apart. Pairwise separations are
-    /// heterogeneous, the setting in which label–vertex alignment can matter (paper-notes.md P7 [R]).
+    /// heterogeneous, the setting in which label–vertex alignment can matter (claim permuted-bounds-vary, [reconstructed]).
     /// </summary>
     Heterogeneous,
 }

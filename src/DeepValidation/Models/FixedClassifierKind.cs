@@ -8,7 +8,7 @@ public enum FixedClassifierKind
     /// <summary>
     /// A heterogeneous (non-ETF) frame: ETF directions with row norms 0.4 + 1.2·k/(K−1) for vertex k, so that the
     /// pairwise distances ||w_k − w_l|| differ. With heterogeneous classes the reconstructed bound of Rem. 4.9
-    /// (paper-notes.md P7 [R]) varies with the label permutation, so permutations are predicted to matter here.
+    /// (claim permuted-bounds-vary, [reconstructed]) varies with the label permutation, so permutations are predicted to matter here.
     /// </summary>
     Heterogeneous,
 }

@@ -15,6 +15,15 @@ public sealed record ClaimReport(string Title, ReportSettings Settings, ReportEn
     /// <summary>Verdict counts.</summary>
     public ReportSummary Summary => ReportSummary.Of(Sections);
 
-    /// <summary>True iff every claim holds (the CLI exits 0 exactly then).</summary>
+    /// <summary>True iff every claim holds.</summary>
     public bool AllHold => Summary.AllHold;
+
+    /// <summary>Falsifier counts (meaningful in falsify mode).</summary>
+    public FalsifierSummary Falsifiers => FalsifierSummary.Of(Sections);
+
+    /// <summary>
+    /// What the CLI's exit code reports: every claim holds (normal mode) or every falsifier was caught (falsify mode,
+    /// <see cref="ReportSettings.Falsify"/>).
+    /// </summary>
+    public bool Passed => Settings.Falsify ? Falsifiers.AllCaught : AllHold;
 }

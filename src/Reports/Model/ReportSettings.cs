@@ -6,6 +6,11 @@ namespace Collapse.Reports.Model;
 /// <param name="Cases">Random instances per claim (<see cref="Collapse.Theory.Claims.ClaimContext.Cases"/>).</param>
 public sealed record ReportSettings(string Profile, int Seed, int Cases)
 {
+    /// <summary>
+    /// Falsify mode (<c>--falsify</c>): run every falsifier of every selected claim instead of the claims' checks.
+    /// </summary>
+    public bool Falsify { get; init; }
+
     /// <summary>The <c>--claims</c> filter as given (empty: every claim of the profile).</summary>
     public IReadOnlyList<string> ClaimFilter { get; init; } = [];
 

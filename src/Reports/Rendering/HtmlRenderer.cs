@@ -24,16 +24,24 @@ public static class HtmlRenderer
         h.Append("<!DOCTYPE html>\n<html lang=\"en\" data-errors=\"0\" data-plots-rendered=\"0\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        h.Append("<title>").Append(E(report.Title)).Append(" — ").Append(E(summary.ToString())).Append("</title>\n");
+        var falsify = report.Settings.Falsify;
+        h.Append("<title>").Append(E(report.Title)).Append(" — ").Append(E(falsify ? report.Falsifiers.ToString() : summary.ToString())).Append("</title>\n");
         h.Append("<style>").Append(Css).Append("</style>\n");
         h.Append("<script>window.addEventListener('error',function(){var d=document.documentElement;d.setAttribute('data-errors',String(Number(d.getAttribute('data-errors'))+1));},true);</script>\n");
         h.Append("</head>\n<body>\n<main>\n");
 
         // Title and overall verdict.
         h.Append("<header>\n<h1>").Append(E(report.Title)).Append("</h1>\n");
-        var overall = summary.AllHold ? "holds" : "fails";
+        var overall = report.Passed ? "holds" : "fails";
         h.Append("<p class=\"overall ").Append(overall).Append("\">");
-        if (summary.AllHold) h.Append("All ").Append(summary.Total).Append(" claims hold.");
+        if (falsify) FalsifyHeadline(h, report);
+        else if (summary.AllHold)
+        {
+            h.Append("All ").Append(summary.Total).Append(" claims hold");
+            if (summary.Definitions > 0)
+                h.Append(" (").Append(summary.Evidence).Append(" evidence claims; ").Append(summary.Definitions).Append(" definitions, not counted as evidence)");
+            h.Append('.');
+        }
         else
         {
             h.Append(E(summary.ToString())).Append(". Not holding: ");
@@ -47,17 +55,96 @@ public static class HtmlRenderer
             .Append("</code> · ").Append(E(report.Environment.StartedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))
             .Append(" · <a href=\"#environment\">environment</a></p>\n</header>\n");
 
-        Summary(h, report);
+        if (falsify) FalsifySummary(h, report);
+        else Summary(h, report);
 
         h.Append("<section id=\"claims\">\n<h2>Claims</h2>\n");
         var plotIndex = 0;
-        foreach (var s in report.Sections) Claim(h, s, report, ref plotIndex);
+        foreach (var s in report.Sections)
+            if (falsify) FalsifyClaim(h, s);
+            else Claim(h, s, report, ref plotIndex);
         h.Append("</section>\n");
         EnvironmentBlock(h, report);
         h.Append("</main>\n");
         h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
         h.Append("</body>\n</html>\n");
         return h.ToString();
+    }
+
+    private static void FalsifyHeadline(StringBuilder h, ClaimReport report)
+    {
+        var f = report.Falsifiers;
+        if (f.AllCaught) h.Append("All ").Append(f.Declared).Append(" falsifiers caught.");
+        else if (f.Declared == 0) h.Append("No falsifier ran.");
+        else
+        {
+            h.Append(f.Caught).Append(" of ").Append(f.Declared).Append(" falsifiers caught. NOT CAUGHT: ");
+            h.Append(string.Join(", ", f.NotCaught.Select(n => $"<a href=\"#claim-{E(n[..n.IndexOf('/', StringComparison.Ordinal)])}\">{E(n)}</a>")));
+            h.Append('.');
+        }
+        if (f.Pending.Count > 0)
+            h.Append(' ').Append(f.Pending.Count).Append(f.Pending.Count == 1 ? " claim declares" : " claims declare").Append(" no falsifier yet: ")
+                .Append(string.Join(", ", f.Pending.Select(id => $"<a href=\"#claim-{E(id)}\">{E(id)}</a>"))).Append('.');
+    }
+
+    private static void FalsifySummary(StringBuilder h, ClaimReport report)
+    {
+        var f = report.Falsifiers;
+        h.Append("<section id=\"summary\">\n<h2>Summary</h2>\n<p>Every falsifier is a deliberately broken formula, dropped term, false constant or broken input; ")
+            .Append("the claim's own check, run with its overrides on the same cases and seed, must report FAILS (caught).</p>\n<div class=\"counts\">");
+        Count(h, "total", f.Claims, "claims");
+        Count(h, "total", f.Declared, "falsifiers");
+        Count(h, "holds", f.Caught, "caught");
+        Count(h, "fails", f.Declared - f.Caught, "not caught");
+        Count(h, "inconclusive", f.Pending.Count, "claims without falsifier");
+        h.Append("</div>\n<table class=\"summary\">\n<thead><tr><th>#</th><th>claim</th><th>kind</th><th>falsifier</th><th>what was broken</th><th>caught</th><th>verdict under the falsifier</th><th>time</th></tr></thead>\n<tbody>\n");
+        var i = 0;
+        foreach (var c in report.Sections)
+        {
+            i++;
+            if (c.FalsifierRuns.Count == 0)
+            {
+                h.Append("<tr class=\"inconclusive\"><td>").Append(i).Append("</td><td><a href=\"#").Append(E(c.Anchor)).Append("\"><code>").Append(E(c.Id))
+                    .Append("</code></a></td><td>").Append(ReportFormat.Kind(c.Kind)).Append("</td><td colspan=\"5\">no falsifier declared yet</td></tr>\n");
+                continue;
+            }
+            foreach (var r in c.FalsifierRuns)
+            {
+                var cls = r.Caught ? "holds" : "fails";
+                h.Append("<tr class=\"").Append(cls).Append("\"><td>").Append(i).Append("</td><td><a href=\"#").Append(E(c.Anchor)).Append("\"><code>").Append(E(c.Id))
+                    .Append("</code></a></td><td>").Append(ReportFormat.Kind(c.Kind)).Append("</td><td><code>").Append(E(r.Falsifier.Name)).Append("</code></td><td>")
+                    .Append(E(r.Falsifier.Broken)).Append("</td><td><span class=\"badge ").Append(cls).Append("\">").Append(r.Caught ? "caught" : "NOT CAUGHT")
+                    .Append("</span></td><td>").Append(ReportFormat.Verdict(r.Outcome.Result.Verdict)).Append("</td><td class=\"num\">")
+                    .Append(E(ReportFormat.Seconds(r.Outcome.WallSeconds))).Append("</td></tr>\n");
+            }
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void FalsifyClaim(StringBuilder h, ClaimSection s)
+    {
+        var v = ReportFormat.Verdict(s.Verdict);
+        h.Append("<article class=\"claim ").Append(v).Append("\" id=\"").Append(E(s.Anchor)).Append("\">\n");
+        h.Append("<h3><span class=\"badge ").Append(v).Append("\">").Append(E(ReportFormat.FalsifyStatus(s))).Append("</span> <code>").Append(E(s.Id))
+            .Append("</code> — ").Append(E(s.Title)).Append("</h3>\n");
+        h.Append("<p class=\"statement\"><b>Statement.</b> ").Append(Multiline(s.Statement)).Append("</p>\n");
+        h.Append("<p class=\"source\"><b>Source.</b> ").Append(E(s.Source)).Append(" · <b>Kind.</b> ").Append(ReportFormat.Kind(s.Kind)).Append("</p>\n");
+        if (s.FalsifierRuns.Count == 0) h.Append("<p>No falsifier declared yet: this claim cannot yet be seen to fail.</p>\n");
+        foreach (var r in s.FalsifierRuns)
+        {
+            var res = r.Outcome.Result;
+            h.Append("<div class=\"falsifier ").Append(r.Caught ? "holds" : "fails").Append("\">\n<p><b>")
+                .Append(r.Caught ? "falsifier caught:" : "NOT CAUGHT:").Append("</b> ").Append(E(r.Falsifier.Broken)).Append(" <code>").Append(E(r.Falsifier.Name))
+                .Append("</code> (").Append(E(ReportFormat.Parameters(r.Falsifier.Overrides))).Append(")</p>\n<table class=\"kv\">\n");
+            Row(h, "verdict", $"<span class=\"badge {ReportFormat.Verdict(res.Verdict)}\">{ReportFormat.Verdict(res.Verdict)}</span> {E(res.Detail)}");
+            Row(h, "measured", $"<span class=\"num\">{E(ReportFormat.Number(res.Measured))}</span>");
+            Row(h, ReportFormat.ExpectedLabel(s.Kind), $"<span class=\"num\">{E(ReportFormat.Number(res.Expected))}</span>");
+            Row(h, "seed", res.Seed.ToString(CultureInfo.InvariantCulture));
+            Row(h, "replay", $"<code>{E(r.Replay)}</code>");
+            Row(h, "wall time", E(ReportFormat.Seconds(r.Outcome.WallSeconds)));
+            h.Append("</table>\n</div>\n");
+        }
+        h.Append("</article>\n");
     }
 
     private static void Summary(StringBuilder h, ClaimReport report)
@@ -68,7 +155,7 @@ public static class HtmlRenderer
         Count(h, "holds", s.Holds, "hold");
         Count(h, "fails", s.Fails, "fail");
         Count(h, "inconclusive", s.Inconclusive, "inconclusive");
-        h.Append("</div>\n<div class=\"overview\">\n");
+        h.Append("</div>\n<p class=\"kinds\">By kind: ").Append(E(s.KindsText())).Append(". Definitions are regression guards that hold by definition; they are shown but not counted as evidence.</p>\n<div class=\"overview\">\n");
         var k = 0;
         foreach (var plot in OverviewPlots.For(report))
             Figure(h, plot, $"overview{k++}", 540, 340);
@@ -114,7 +201,7 @@ public static class HtmlRenderer
         Row(h, "CPU", E($"{e.Cpu}, {e.LogicalCores} logical cores"));
         Row(h, "GPU", E(e.Gpu));
         Row(h, "memory", E(ReportFormat.Gibibytes(e.MemoryBytes)));
-        Row(h, "profile", E(st.Profile));
+        Row(h, "profile", E(st.Profile) + (st.Falsify ? " (falsify mode: every falsifier of every claim instead of the claims' checks)" : ""));
         Row(h, "base seed", st.Seed.ToString(CultureInfo.InvariantCulture));
         Row(h, "cases per claim", st.Cases.ToString(CultureInfo.InvariantCulture));
         Row(h, "claim filter", st.ClaimFilter.Count == 0 ? "all claims of the profile" : $"<code>{E(string.Join(",", st.ClaimFilter))}</code>");
@@ -143,6 +230,12 @@ public static class HtmlRenderer
         Row(h, "seed", $"{r.Seed.ToString(CultureInfo.InvariantCulture)} (the {(s.Verdict == Verdict.Fails ? "falsifying case's" : "reported case's")} seed)");
         Row(h, "replay", $"<code>{E(s.Replay)}</code>");
         Row(h, "wall time", E(ReportFormat.Seconds(s.WallSeconds)));
+        if (r.Cases is { } cases) Row(h, "cases", E(ReportFormat.Cases(cases)));
+        if (s.Info is { } info)
+        {
+            Row(h, "falsifiers", E(ReportFormat.Falsifiers(info.Falsifiers)));
+            if (info.References.Count > 0) Row(h, "references", E(string.Join(", ", info.References)) + " (docs/references.md)");
+        }
         h.Append("</table>\n");
         if (s.Verdict == Verdict.Fails)
         {
@@ -196,6 +289,8 @@ article.claim.inconclusive{border-left-color:#b26a00;background:#fff8ec}
 article.claim.fails table.kv{background:#fff5f4}
 .falsifying{border:2px solid #c62828;border-radius:6px;padding:8px 12px;margin:12px 0;background:#fff}
 .falsifying h4{color:#b71c1c;margin-top:2px}
+.falsifier{border-left:4px solid #2e7d32;padding:4px 10px;margin:10px 0;background:#fff}.falsifier.fails{border-left-color:#c62828;background:#fff5f4}
+.falsifier p{margin:4px 0}
 .error pre{border-color:#e0b060}
 .statement{margin:6px 0}.source{margin:6px 0;color:#333}
 figure{margin:14px 0 4px;padding:0}figure svg{max-width:100%;height:auto;border:1px solid #e4e7ec;border-radius:4px;background:#fff}

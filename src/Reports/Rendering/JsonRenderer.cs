@@ -29,17 +29,45 @@ public static class JsonRenderer
             w.WriteStartObject();
             w.WriteString("schema", Schema);
             w.WriteString("title", report.Title);
-            w.WriteBoolean("allHold", s.AllHold);
-            w.WriteNumber("exitCode", s.AllHold ? 0 : 1);
-            w.WriteStartObject("summary");
-            w.WriteNumber("total", s.Total);
-            w.WriteNumber("holds", s.Holds);
-            w.WriteNumber("fails", s.Fails);
-            w.WriteNumber("inconclusive", s.Inconclusive);
-            w.WriteEndObject();
+            w.WriteString("mode", st.Falsify ? "falsify" : "check");
+            if (st.Falsify)
+            {
+                var f = report.Falsifiers;
+                w.WriteBoolean("allCaught", f.AllCaught);
+                w.WriteNumber("exitCode", report.Passed ? 0 : 1);
+                w.WriteStartObject("summary");
+                w.WriteNumber("claims", f.Claims);
+                w.WriteNumber("falsifiers", f.Declared);
+                w.WriteNumber("caught", f.Caught);
+                w.WriteNumber("notCaught", f.Declared - f.Caught);
+                w.WriteStartArray("notCaughtFalsifiers");
+                foreach (var n in f.NotCaught) w.WriteStringValue(n);
+                w.WriteEndArray();
+                w.WriteStartArray("claimsWithoutFalsifier");
+                foreach (var id in f.Pending) w.WriteStringValue(id);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteBoolean("allHold", s.AllHold);
+                w.WriteNumber("exitCode", s.AllHold ? 0 : 1);
+                w.WriteStartObject("summary");
+                w.WriteNumber("total", s.Total);
+                w.WriteNumber("holds", s.Holds);
+                w.WriteNumber("fails", s.Fails);
+                w.WriteNumber("inconclusive", s.Inconclusive);
+                w.WriteNumber("evidence", s.Evidence);
+                w.WriteNumber("definitions", s.Definitions);
+                w.WriteStartObject("byKind");
+                foreach (var kv in s.ByKind) w.WriteNumber(ReportFormat.Kind(kv.Key), kv.Value);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
 
             w.WriteStartObject("settings");
             w.WriteString("profile", st.Profile);
+            w.WriteBoolean("falsify", st.Falsify);
             w.WriteNumber("seed", st.Seed);
             w.WriteNumber("cases", st.Cases);
             w.WriteStartArray("claimFilter");
@@ -97,6 +125,25 @@ public static class JsonRenderer
         Num(w, "tolerance", r.Tolerance);
         w.WriteNumber("seed", r.Seed);
         w.WriteString("detail", r.Detail);
+        if (r.Cases is { } cases)
+        {
+            w.WriteStartObject("cases");
+            w.WriteNumber("checked", cases.Checked);
+            w.WriteNumber("skipped", cases.Skipped);
+            if (cases.Informative is int informative) w.WriteNumber("informative", informative); else w.WriteNull("informative");
+            Num(w, "informativeFraction", cases.InformativeFraction);
+            Num(w, "medianTightness", cases.MedianTightness);
+            Num(w, "medianSlack", cases.MedianSlack);
+            w.WriteEndObject();
+        }
+        w.WritePropertyName("references");
+        Strings(w, c.Info?.References ?? []);
+        w.WriteStartArray("falsifiers");
+        if (c.FalsifierRuns.Count > 0)
+            foreach (var run in c.FalsifierRuns) FalsifierRunJson(w, run);
+        else
+            foreach (var f in c.Info?.Falsifiers ?? []) { w.WriteStartObject(); FalsifierJson(w, f); w.WriteEndObject(); }
+        w.WriteEndArray();
         if (c.FalsifyingInstance is null) w.WriteNull("falsifyingInstance"); else w.WriteString("falsifyingInstance", c.FalsifyingInstance);
         if (c.Error is null) w.WriteNull("error"); else w.WriteString("error", c.Error);
         w.WriteString("replay", c.Replay);
@@ -105,6 +152,38 @@ public static class JsonRenderer
         foreach (var p in c.Plots) Plot(w, p);
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void FalsifierJson(Utf8JsonWriter w, Falsifier f)
+    {
+        w.WriteString("name", f.Name);
+        w.WriteString("broken", f.Broken);
+        w.WritePropertyName("overrides");
+        Map(w, f.Overrides);
+    }
+
+    private static void FalsifierRunJson(Utf8JsonWriter w, FalsifierRun run)
+    {
+        var r = run.Outcome.Result;
+        w.WriteStartObject();
+        FalsifierJson(w, run.Falsifier);
+        w.WriteBoolean("caught", run.Caught);
+        w.WriteString("verdict", ReportFormat.Verdict(r.Verdict));
+        Num(w, "measured", r.Measured);
+        Num(w, "expected", r.Expected);
+        Num(w, "tolerance", r.Tolerance);
+        w.WriteNumber("seed", r.Seed);
+        w.WriteString("detail", r.Detail);
+        w.WriteString("replay", run.Replay);
+        Num(w, "wallSeconds", run.Outcome.WallSeconds);
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, IEnumerable<string> values)
+    {
+        w.WriteStartArray();
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
     }
 
     /// <summary>Writes one plot object (shared with the run report's JSON).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collapse.Reports.Model;
 using Collapse.Theory.Claims;
 
 namespace Collapse.Reports.Rendering;
@@ -32,7 +33,39 @@ public static class ReportFormat
         _ => "inconclusive",
     };
 
-    /// <summary>Lower-case kind word: identity, inequality, asymptotic, empirical.</summary>
+    /// <summary>
+    /// Case statistics in one line: "20 checked, 0 skipped; 3 informative (15%); median tightness 0.12; median slack 0.5"
+    /// (the parts a claim does not report are left out).
+    /// </summary>
+    public static string Cases(CaseStatistics c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var parts = new List<string> { $"{c.Checked} checked, {c.Skipped} skipped" };
+        if (c.Informative is int i)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{i} informative ({100 * c.InformativeFraction:0.#}%)"));
+        if (double.IsFinite(c.MedianTightness)) parts.Add($"median tightness {Number(c.MedianTightness)}");
+        if (double.IsFinite(c.MedianSlack)) parts.Add($"median slack {Number(c.MedianSlack)}");
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>Declared falsifiers as "name (what was broken); …", or "none declared yet".</summary>
+    public static string Falsifiers(IReadOnlyList<Falsifier> falsifiers)
+    {
+        ArgumentNullException.ThrowIfNull(falsifiers);
+        return falsifiers.Count == 0 ? "none declared yet" : string.Join("; ", falsifiers.Select(f => $"{f.Name} ({f.Broken})"));
+    }
+
+    /// <summary>A falsify-mode section's status: "caught 3/3", "NOT CAUGHT 1 of 3" or "no falsifier".</summary>
+    public static string FalsifyStatus(ClaimSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var runs = section.FalsifierRuns;
+        if (runs.Count == 0) return "no falsifier";
+        var caught = runs.Count(r => r.Caught);
+        return caught == runs.Count ? $"caught {caught}/{runs.Count}" : $"NOT CAUGHT {runs.Count - caught} of {runs.Count}";
+    }
+
+    /// <summary>Lower-case kind word: identity, inequality, asymptotic, empirical, definition.</summary>
     public static string Kind(ClaimKind k) => k.ToString().ToLowerInvariant();
 
     /// <summary>Label of the expected column: "bound" for inequalities, "expected" otherwise.</summary>

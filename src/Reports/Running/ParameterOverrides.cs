@@ -8,7 +8,7 @@ public static class ParameterOverrides
 {
     /// <summary>
     /// Parses overrides of the form <c>claim-id:name=value</c> and checks each against <paramref name="claims"/>:
-    /// the claim must exist and declare the parameter in <see cref="IClaim.DefaultParameters"/>. Throws
+    /// the claim must exist and declare the parameter (<see cref="ClaimInfo.Parameters"/>). Throws
     /// <see cref="InputException"/> naming the offending entry otherwise.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Parse(IEnumerable<string> entries, IReadOnlyList<IClaim> claims)

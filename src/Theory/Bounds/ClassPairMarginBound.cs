@@ -20,7 +20,7 @@ namespace Collapse.Theory.Bounds;
 /// log(2/δ') becomes log(2K(K−1)/δ)). Conditioning on the class counts, class-k samples are i.i.d. from class k.
 /// A permutation π evaluates the bound with γ_{π(k)π(l)} in place of γ_kl (Rem 4.9 [V-review]: "permuting γ̂_{i,j} to
 /// γ̂_{π(i),π(j)}"): class k's data complexity meets vertex π(k)'s margins. With all γ_kl equal the bound is
-/// permutation-invariant; with heterogeneous margins and class complexities it is not (paper-notes P7).
+/// permutation-invariant; with heterogeneous margins and class complexities it is not (claims permuted-bounds-*).
 /// </remarks>
 public static class ClassPairMarginBound
 {

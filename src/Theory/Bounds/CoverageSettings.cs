@@ -7,4 +7,11 @@ namespace Collapse.Theory.Bounds;
 /// <param name="NormBound">B: every classifier row has ‖w_k‖ = B (the hypothesis class is ‖w_k‖ ≤ B).</param>
 /// <param name="Delta">δ of the bound.</param>
 /// <param name="Gamma">γ for <see cref="MarginBoundKind.FixedMarginEmpirical"/> (fixed before sampling); ignored otherwise.</param>
-public sealed record CoverageSettings(MarginBoundKind Kind, int TrainSize, int TestSize, double NormBound, double Delta, double Gamma);
+public sealed record CoverageSettings(MarginBoundKind Kind, int TrainSize, int TestSize, double NormBound, double Delta, double Gamma)
+{
+    /// <summary>
+    /// Negative control: relabel every test sample y ↦ (y + 1) mod K, so the test sample no longer comes from the
+    /// training distribution and a valid bound is violated in nearly every trial. False by default.
+    /// </summary>
+    public bool ShiftTestLabels { get; init; }
+}

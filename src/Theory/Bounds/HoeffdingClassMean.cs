@@ -2,7 +2,7 @@ namespace Collapse.Theory.Bounds;
 
 /// <summary>
 /// Concentration of a class feature mean, the step quoted from the proof of Gao et al. 2023 (arXiv 2310.08358) Thm 4.10
-/// by reviewer R4 [V-review]; its derivation is paper-notes P5 [R]: for n i.i.d. vectors with coordinates in [−ρ, ρ],
+/// by an ICLR reviewer (docs/references.md#gao2023reviews); its derivation here [reconstructed]: for n i.i.d. vectors with coordinates in [−ρ, ρ],
 /// mean μ and sample mean μ̂,
 /// <code>P(‖μ̂ − μ‖₂ ≥ ε) ≤ 2d·exp(−nε² / (2d²ρ²))</code>
 /// (Hoeffding per coordinate with deviation ε/d, range 2ρ, union bound over the d coordinates, ‖·‖₂ ≤ d·max|·|).

@@ -3,8 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Collapse.Theory.Bounds;
 
 /// <summary>
-/// Lipschitz margin transfer, the mechanism of Gao et al. 2023 (arXiv 2310.08358) Thm 4.8 as reconstructed in
-/// paper-notes §4.3 / P6 [R] (exact): if the feature map f is L-Lipschitz and a training point x_j of class k has
+/// Lipschitz margin transfer, the mechanism of Gao et al. 2023's covering-number bound (arXiv 2310.08358; Thm 4.8 in
+/// its reviews), reconstructed here (exact; docs/bounds.md §6): if the feature map f is L-Lipschitz and a training point x_j of class k has
 /// (w_k − w_l)ᵀ f(x_j) ≥ γ_kl, then every x with ‖x − x_j‖ &lt; ε_kl := γ_kl / (L‖w_k − w_l‖) has
 /// (w_k − w_l)ᵀ f(x) ≥ γ_kl − L‖w_k − w_l‖‖x − x_j‖ &gt; 0, i.e. x is not confused with class l.
 /// </summary>

@@ -36,6 +36,8 @@ public static class MarginBoundCoverage
         var scorer = LinearScorer.FitCentredMeans(x, y, task.Classes, task.Dim, settings.NormBound);
         var bound = Evaluate(task, settings, scorer, x, y);
         var (xt, yt) = task.Sample(settings.TestSize, rng);
+        if (settings.ShiftTestLabels)
+            for (var i = 0; i < yt.Length; i++) yt[i] = (yt[i] + 1) % task.Classes;
         return new CoverageTrial(bound, MarginLoss.ZeroOneRisk(LinearScorer.Margins(scorer, xt, yt)));
     }
 

@@ -12,7 +12,7 @@ namespace Collapse.Theory.Bounds;
 /// </summary>
 /// <remarks>
 /// The 2023 paper's Thm 4.4 (Gao et al., arXiv 2310.08358) is, according to its reviewers, a bound of this kind; its
-/// exact constants are unknown (paper-notes §4.2, [?]). This class implements Mohri's theorem, not a reconstruction.
+/// exact constants are unknown (docs/bounds.md, docs/references.md#gao2023). This class implements Mohri's theorem, not a reconstruction.
 /// γ must be fixed before S is drawn; for a margin read off the data use <see cref="UniformMarginBound"/>.
 /// </remarks>
 public static class MulticlassMarginBound

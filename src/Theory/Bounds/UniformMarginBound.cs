@@ -15,8 +15,8 @@ namespace Collapse.Theory.Bounds;
 /// multi-class fixed-margin term (2/γ)·𝔑(H̃) with 𝔑(H̃) ≤ 2K·𝔑(Π₁(H)) (proof of Thm 9.2) it turns 4K/γ into 8K/γ.
 /// The log log₂ term is ≥ 0 for γ ≤ r and undefined for γ ≥ 2r, hence the restriction to (0, r].
 /// The 2023 paper's Thm 4.4 (Gao et al., arXiv 2310.08358) has this shape according to its reviewers ("for all γ ∈ (0, K]",
-/// a log log₂(2K/γ) term); its constants are unknown (paper-notes §4.2 [R]/[?]). Cor 4.5 [R]: at γ = p_min &gt; 0
-/// the empirical term vanishes and the bound decreases as p_min grows (P8).
+/// a log log₂(2K/γ) term); its constants are unknown (docs/bounds.md, docs/references.md#gao2023). Cor 4.5 [reconstructed]:
+/// at γ = p_min &gt; 0 the empirical term vanishes and the bound decreases as p_min grows (claim margin-bound-decreases-with-pmin).
 /// </remarks>
 public static class UniformMarginBound
 {
@@ -69,7 +69,7 @@ public static class UniformMarginBound
 
     /// <summary>
     /// Cor 4.5 of Gao et al. 2023 [R]: the bound at γ = p_min when every training margin is ≥ p_min &gt; 0, so the
-    /// empirical margin risk is 0. Non-increasing in p_min on (0, r] (paper-notes P8).
+    /// empirical margin risk is 0. Non-increasing in p_min on (0, r] (claim margin-bound-decreases-with-pmin).
     /// </summary>
     public static BoundEvaluation AtMinimumMargin(double minMargin, int classes, double rademacher, int sampleSize, double delta, double marginRange)
         => Evaluate(0.0, classes, minMargin, rademacher, sampleSize, delta, marginRange);

@@ -13,6 +13,18 @@ namespace Collapse.Theory.Claims;
 /// <param name="Skipped">True when the instance does not meet the claim's precondition (not counted).</param>
 public sealed record CaseOutcome(double Measured, double Expected, double Excess, string Instance, bool Skipped = false)
 {
+    /// <summary>
+    /// How tight the bound was on this case: measured / bound, or the claim's own documented ratio (e.g. frequency /
+    /// bound); NaN when the claim does not say. Aggregated into <see cref="CaseStatistics.MedianTightness"/>.
+    /// </summary>
+    public double Tightness { get; init; } = double.NaN;
+
+    /// <summary>
+    /// Whether the bound is informative (not vacuous) on this case, e.g. a probability bound &lt; 1; null when the claim
+    /// does not say. Aggregated into <see cref="CaseStatistics.Informative"/>.
+    /// </summary>
+    public bool? Informative { get; init; }
+
     /// <summary>Inequality Measured ≤ Bound: excess = Measured − Bound.</summary>
     public static CaseOutcome AtMost(double measured, double bound, string instance)
         => new(measured, bound, double.IsNaN(measured - bound) ? double.PositiveInfinity : measured - bound, instance);

@@ -2,9 +2,9 @@ namespace Collapse.Theory.Claims;
 
 /// <summary>
 /// A claim's result together with what a report shows beside it: plots of the curves behind the verdict and, when
-/// the claim fails, the falsifying instance written out in full. Returned by <see cref="IClaimWithEvidence"/>.
+/// the claim fails, the falsifying instance written out in full. Returned by <see cref="IClaim.CheckWithEvidence"/>.
 /// </summary>
-/// <param name="Result">The structured verdict (the same one <see cref="IClaim.Check"/> returns).</param>
+/// <param name="Result">The structured verdict (what <c>claim.Check(context)</c> returns).</param>
 public sealed record ClaimEvidence(ClaimResult Result)
 {
     /// <summary>Plots (loss vs step, margins, fitted rates, …); empty unless set.</summary>
@@ -15,4 +15,7 @@ public sealed record ClaimEvidence(ClaimResult Result)
     /// plain text; null when the claim holds or there is nothing beyond <see cref="ClaimResult.Detail"/>.
     /// </summary>
     public string? FalsifyingInstance { get; init; }
+
+    /// <summary>A result without plots or falsifying instance (so a check may return its <see cref="ClaimResult"/> directly).</summary>
+    public static implicit operator ClaimEvidence(ClaimResult result) => new(result);
 }

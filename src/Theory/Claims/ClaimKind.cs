@@ -11,4 +11,9 @@ public enum ClaimKind
     Asymptotic,
     /// <summary>An empirical observation on trained models.</summary>
     Empirical,
+    /// <summary>
+    /// True by definition (a regression guard such as "p_min is the minimum class-pair margin"): it checks that the code
+    /// implements its own definitions consistently, is shown separately in the report and is not counted as evidence.
+    /// </summary>
+    Definition,
 }

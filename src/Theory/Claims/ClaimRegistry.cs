@@ -2,14 +2,15 @@ namespace Collapse.Theory.Claims;
 
 /// <summary>
 /// The claims known to a program, composed from several sources (Theory, Ufm, DeepValidation …): lookup by id,
-/// listing in registration order. Duplicate ids are rejected at construction.
+/// listing in registration order. Every claim's <see cref="ClaimInfo"/> is validated at construction
+/// (<see cref="ClaimInfo.Validate"/>) and duplicate ids are rejected.
 /// </summary>
 public sealed class ClaimRegistry
 {
     private readonly List<IClaim> _claims = [];
     private readonly Dictionary<string, IClaim> _byId = new(StringComparer.Ordinal);
 
-    /// <summary>Registers every claim of every source; throws <see cref="ArgumentException"/> on a duplicate or malformed id.</summary>
+    /// <summary>Registers every claim of every source; throws <see cref="ArgumentException"/> on a duplicate id or a malformed declaration.</summary>
     public ClaimRegistry(params IEnumerable<IClaim>[] sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -17,10 +18,10 @@ public sealed class ClaimRegistry
             foreach (var claim in source)
             {
                 ArgumentNullException.ThrowIfNull(claim);
-                if (!IsKebabCase(claim.Id))
-                    throw new ArgumentException($"claim id '{claim.Id}' is not kebab-case ([a-z0-9]+ joined by '-')");
-                if (!_byId.TryAdd(claim.Id, claim))
-                    throw new ArgumentException($"duplicate claim id '{claim.Id}' ({_byId[claim.Id].GetType().Name} and {claim.GetType().Name})");
+                var info = claim.Info ?? throw new ArgumentException($"{claim.GetType().Name} declares no ClaimInfo");
+                info.Validate();
+                if (!_byId.TryAdd(info.Id, claim))
+                    throw new ArgumentException($"duplicate claim id '{info.Id}' ({_byId[info.Id].GetType().Name} and {claim.GetType().Name})");
                 _claims.Add(claim);
             }
     }
@@ -44,13 +45,5 @@ public sealed class ClaimRegistry
         if (_byId.TryGetValue(id, out var c)) { claim = c; return true; }
         claim = null!;
         return false;
-    }
-
-    private static bool IsKebabCase(string id)
-    {
-        if (string.IsNullOrEmpty(id) || id[0] == '-' || id[^1] == '-' || id.Contains("--", StringComparison.Ordinal)) return false;
-        foreach (var ch in id)
-            if (!(ch is >= 'a' and <= 'z' or >= '0' and <= '9' or '-')) return false;
-        return true;
     }
 }

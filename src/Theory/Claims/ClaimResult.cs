@@ -21,6 +21,9 @@ public sealed record ClaimResult(
     int Seed,
     string Detail)
 {
+    /// <summary>Case statistics (checked, skipped, informative, median tightness and slack); null when the check has no cases.</summary>
+    public CaseStatistics? Cases { get; init; }
+
     /// <summary>True iff the verdict is <see cref="Verdict.Holds"/>.</summary>
     public bool Holds => Verdict == Verdict.Holds;
 }

@@ -12,14 +12,14 @@ public static class TheoryClaims
     /// <summary>Every Theory claim, grouped by topic.</summary>
     public static IEnumerable<IClaim> All()
     {
-        // Simplex ETF facts (Papyan et al. 2020; claims catalogue B)
+        // Simplex ETF facts (Papyan et al. 2020; Rankin 1955; Welch 1974)
         yield return new EtfGramClaim();
         yield return new EtfSpectrumClaim();
         yield return new EtfPairwiseValuesClaim();
         yield return new EtfAlignmentInvarianceClaim();
         yield return new RankinBoundClaim();
         yield return new WelchBoundClaim();
-        // NC metric facts (claims catalogue A)
+        // NC metric facts (NC1–NC4 of Papyan et al. 2020, CDNV, trace ratio)
         yield return new CollapseZeroClaim();
         yield return new SimilarityInvarianceClaim();
         yield return new Nc1GeneralLinearClaim();
@@ -29,7 +29,7 @@ public static class TheoryClaims
         yield return new Nc3CosineClaim();
         yield return new EquinormMeanCosineClaim();
         yield return new NccMatchesClassifierClaim();
-        // CE–margin relations (Gao et al. 2023 Thm 4.1 [R]; claims catalogue C)
+        // CE–margin relations (reconstructed from Gao et al. 2023; Lyu & Li 2020)
         yield return new CeSandwichClaim();
         yield return new CeAggregateMarginClaim();
         yield return new SmallLossSeparatesClaim();
@@ -41,12 +41,12 @@ public static class TheoryClaims
         yield return new MinMarginIsMinPairMarginClaim();
         yield return new MarginSignIsCorrectnessClaim();
         yield return new SmoothedMarginSandwichClaim();
-        // The CE ↔ multi-class SVM connection (Gao et al. 2023 Thm 4.1 [R]; certified SVM of Collapse.Theory.Svm)
+        // The CE ↔ multi-class SVM connection (reconstructed from Gao et al. 2023; certified SVM of Collapse.Theory.Svm)
         yield return new SvmCertifiedClaim();
         yield return new SvmMaxNormalizedMarginClaim();
         yield return new CeAtScaleIsSvmClaim();
         yield return new SvmEtfClosedFormClaim();
-        // Bounds (Mohri et al.; Gao et al. 2023 reconstructions)
+        // Bounds (Mohri et al. 2018; reconstructions from Gao et al. 2023)
         yield return new RademacherLinearBoundClaim();
         yield return new RademacherJensenChainClaim();
         yield return new RademacherExactSupremumClaim();

@@ -8,62 +8,65 @@ namespace Collapse.Ufm.Claims;
 /// <summary>
 /// Margin growth in the terminal phase: once the data are separated, p_min → ∞ (≈ log t), the normalized margin
 /// increases, and the Lyu–Li smoothed normalized margin is non-decreasing (Lyu &amp; Li 2020, ICLR, Thm 4.1 for gradient
-/// flow and, for small steps, GD; Gao et al. 2023 Thm 4.1 for p_min → ∞; claims catalogue C2/E3).
+/// flow and, for small steps, GD; the CE–margin link of Gao et al. 2023 for p_min → ∞).
 /// </summary>
 public sealed class MarginGrowthClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-margin-growth";
-    /// <inheritdoc />
-    public override string Title => "After separability p_min grows like log t, the normalized margin rises and the smoothed normalized margin never decreases";
-    /// <inheritdoc />
-    public override string Source => "Lyu & Li 2020, ICLR, \"Gradient descent maximizes the margin of homogeneous neural networks\", Thm 4.1/E.2; Gao et al. 2023 Thm 4.1; claims catalogue C2, E3";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Bias-free CE UFM without weight decay (default: joint mode, K=4, d=8, n=10, init 0.1, default step): after the first checkpoint with p_min > 0, "
-        + "p_min strictly increases and a fit p_min ≈ α ln t + β has α > 0; the normalized margin at the end exceeds its value at separability; "
-        + "after the sum loss N·F drops below log 2, γ̃ = −log(e^{N·F} − 1)/ρ^L (ρ^L = ‖W‖²+‖H‖² joint, ‖W‖ fixed features, ‖H‖ fixed ETF) "
-        + "never decreases between checkpoints by more than tolerance·|γ̃|.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-margin-growth", ClaimKind.Asymptotic)
     {
-        ["mode"] = "joint", ["classes"] = "4", ["dim"] = "8", ["perClass"] = "10", ["steps"] = "200000", ["initScale"] = "0.1",
-        ["tolerance"] = "1e-9",
+        Title = "After separability p_min grows like log t, the normalized margin rises and the smoothed normalized margin never decreases",
+        Statement =
+            "Bias-free CE UFM without weight decay (default: joint mode, K=4, d=8, n=10, init 0.1, default step): after the first checkpoint with p_min > 0, "
+            + "p_min strictly increases and a fit p_min ≈ α ln t + β has α > 0; the normalized margin at the end exceeds its value at separability; "
+            + "after the sum loss N·F drops below log 2, γ̃ = −log(e^{N·F} − 1)/ρ^L (ρ^L = ‖W‖²+‖H‖² joint, ‖W‖ fixed features, ‖H‖ fixed ETF) "
+            + "never decreases between checkpoints by more than tolerance·|γ̃|.",
+        Source = "Lyu & Li 2020 (ICLR), \"Gradient descent maximizes the margin of homogeneous neural networks\" (smoothed normalized margin); p_min → ∞: the CE–margin link of Gao et al. 2023 [reconstructed]",
+        References = ["lyu2020", "gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Text("mode", "joint", "UFM mode: joint (W and H trained), fixed-features or fixed-etf", "joint", "fixed-features", "fixed-etf"),
+            ClaimParameter.Int("classes", 4, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 8, "feature dimension d", min: 1, max: 100000),
+            ClaimParameter.Int("perClass", 10, "samples per class", min: 1, max: 1000000),
+            ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
+            ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
+            ClaimParameter.Real("tolerance", 1e-09, "largest relative decrease of the Lyu–Li smoothed margin between checkpoints", min: 0),
+            ClaimParameter.Int("degreeOffset", 0, "added to the homogeneity degree L in γ̃ = −log(e^{N·F} − 1)/ρ^L: 0 = the statement; 2 overstates the degree (deliberately false variant, falsifier)", min: 0, max: 4),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("homogeneity-degree-plus-two", "the smoothed margin normalized by ρ^(L+2) instead of ρ^L (a homogeneity degree too large by two)", ("degreeOffset", "2")),
+        ],
+    };
+
+    private static UfmConfig Config(ClaimParameters p, int seed) => new()
+    {
+        Mode = p.Text("mode") switch { "fixed-features" => UfmMode.FixedFeatures, "fixed-etf" => UfmMode.FixedEtf, _ => UfmMode.Joint },
+        Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"), Steps = p.Int("steps"), InitScale = p.Real("initScale"), Seed = seed,
     };
 
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
-    {
-        var mode = context.Raw(this, "mode") switch
-        {
-            "joint" => UfmMode.Joint,
-            "fixed-features" => UfmMode.FixedFeatures,
-            "fixed-etf" => UfmMode.FixedEtf,
-            var m => throw new Collapse.Theory.InputException($"--param mode={m}: must be joint, fixed-features or fixed-etf"),
-        };
-        var config = new UfmConfig
-        {
-            Mode = mode, Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"), PerClass = context.GetInt(this, "perClass"),
-            Steps = context.GetInt(this, "steps"), InitScale = context.GetDouble(this, "initScale"), Seed = context.Seed,
-        };
-        var tolerance = context.GetDouble(this, "tolerance");
-        return EvaluateWithEvidence(UfmSimulator.Run(config), tolerance, Effective(context));
-    }
+    protected override void Validate(ClaimParameters p) => Config(p, 1).Validate();
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) =>
+        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("tolerance"), p.AsStrings(), p.Int("degreeOffset"));
 
     /// <summary>Evaluates the claim on a finished trajectory.</summary>
     public ClaimResult Evaluate(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null) =>
-        Assess(r, tolerance, parameters).Result;
+        Assess(r, tolerance, parameters, 0).Result;
 
     /// <summary>
     /// Evaluates the claim on a finished trajectory (the verdict of <see cref="Evaluate"/>) and attaches p_min and
-    /// −log F with the fitted α ln t + β, the normalized margin with the Lyu–Li γ̃, and the loss.
+    /// −log F with the fitted α ln t + β, the normalized margin with the Lyu–Li γ̃, and the loss. <paramref name="degreeOffset"/>
+    /// &gt; 0 normalizes γ̃ by a homogeneity degree too large by that much (a falsifier).
     /// </summary>
-    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null)
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null,
+        int degreeOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var a = Assess(r, tolerance, parameters);
+        var a = Assess(r, tolerance, parameters, degreeOffset);
         var rows = r.Trajectory;
         var c = r.Config;
         var n = r.Labels.Length;
@@ -90,7 +93,7 @@ public sealed class MarginGrowthClaim : UfmClaim
         Func<TrajectoryRow, double> normalized = c.Mode == UfmMode.Joint ? x => x.UfmNormalizedMargin : x => x.NormalizedMargin;
         var normalizedName = c.Mode == UfmMode.Joint ? "p_min / (½(‖W‖² + ‖H‖²))" : "p_min / (‖W‖ max‖h_i‖)";
         var from = Math.Max(a.Threshold, 0);
-        Func<TrajectoryRow, double> lyuLi = x => SmoothedMargin.LyuLi(x, c.Mode, n, c.Bias);
+        Func<TrajectoryRow, double> lyuLi = x => SmoothedMargin.LyuLi(x, c.Mode, n, c.Bias, degreeOffset);
         var normValues = rows.Where(x => x.Step > 0).Select(normalized).Concat(a.Threshold >= 0 ? rows.Skip(from).Select(lyuLi) : []);
         var logNorm = TrajectoryPlots.LogScaleFits(normValues);
         var normSeries = new List<PlotSeries> { TrajectoryPlots.Series(normalizedName, rows, normalized, true, logNorm) };
@@ -116,7 +119,7 @@ public sealed class MarginGrowthClaim : UfmClaim
         public IReadOnlyList<string> Violations { get; init; } = [];
     }
 
-    private Assessment Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters)
+    private Assessment Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters, int degreeOffset)
     {
         parameters ??= RunParameters(r);
         var seed = r.Config.Seed;
@@ -140,14 +143,14 @@ public sealed class MarginGrowthClaim : UfmClaim
         long worstAt = -1;
         for (var i = thr + 1; i < rows.Count; i++)
         {
-            var prev = SmoothedMargin.LyuLi(rows[i - 1], c.Mode, n, c.Bias);
-            var now = SmoothedMargin.LyuLi(rows[i], c.Mode, n, c.Bias);
+            var prev = SmoothedMargin.LyuLi(rows[i - 1], c.Mode, n, c.Bias, degreeOffset);
+            var now = SmoothedMargin.LyuLi(rows[i], c.Mode, n, c.Bias, degreeOffset);
             var drop = (prev - now) / Math.Abs(prev);
             if (drop > worstDrop) { worstDrop = drop; worstAt = rows[i].Step; }
         }
         var holds = pminRises == 0 && fit.A > 0 && normEnd > normStart && worstDrop <= tolerance;
-        var gFirst = SmoothedMargin.LyuLi(rows[thr], c.Mode, n, c.Bias);
-        var gLast = SmoothedMargin.LyuLi(rows[^1], c.Mode, n, c.Bias);
+        var gFirst = SmoothedMargin.LyuLi(rows[thr], c.Mode, n, c.Bias, degreeOffset);
+        var gLast = SmoothedMargin.LyuLi(rows[^1], c.Mode, n, c.Bias, degreeOffset);
         var detail =
             $"separable from t={rows[sep].Step}; p_min {F(rows[sep].MinMargin)} → {F(rows[^1].MinMargin)} ({(pminRises == 0 ? "strictly increasing" : $"{pminRises} non-increases")}), "
             + $"fit p_min ≈ α ln t + β from t={rows[thr].Step}: α={F(fit.A)}, β={F(fit.C)}, R²={fit.R2:F4}; normalized margin {F(normStart)} → {F(normEnd)}; "
@@ -161,7 +164,7 @@ public sealed class MarginGrowthClaim : UfmClaim
             violations.Add($"normalized margin at the end {TrajectoryPlots.Num(normEnd)} (t={rows[^1].Step}) ≤ {TrajectoryPlots.Num(normStart)} at separability (t={rows[sep].Step})");
         if (!(worstDrop <= tolerance))
             violations.Add($"Lyu–Li γ̃ decreased by {worstDrop:E3} (relative) at t={worstAt}; required ≤ tolerance = {tolerance:E1}");
-        var result = new ClaimResult(Id, parameters, worstDrop, 0.0, tolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, worstDrop, 0.0, tolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
         return new(result, thr, fit, normStart, normEnd) { Violations = violations };
     }
 }

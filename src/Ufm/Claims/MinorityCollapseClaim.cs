@@ -8,29 +8,36 @@ namespace Collapse.Ufm.Claims;
 
 /// <summary>
 /// Minority collapse (Fang, He, Long, Su 2021, PNAS, "Exploring deep neural networks via layer-peeled model: minority
-/// collapse in imbalanced training"; claims catalogue F4): in the regularized CE UFM with K_A majority classes of n_A
+/// collapse in imbalanced training"): in the regularized CE UFM with K_A majority classes of n_A
 /// samples and K_B minority classes of n_B, the minority classifiers become collinear as R = n_A/n_B grows.
 /// </summary>
 public sealed class MinorityCollapseClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-minority-collapse";
-    /// <inheritdoc />
-    public override string Title => "Minority collapse: the angle between minority classifiers shrinks as the imbalance ratio grows";
-    /// <inheritdoc />
-    public override string Source => "Fang, He, Long, Su 2021, PNAS 118(43), minority collapse (Thm 5); finite-R behaviour of the regularized UFM: claims catalogue F4";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Regularized joint CE UFM (λ_W = λ_H = lambda), K classes of which the last ⌊K/2⌋ are minority with minorityPerClass samples and the others "
-        + "R·minorityPerClass: the mean pairwise cosine of the minority classifiers is non-decreasing in R over ratios (slack tolerance) and reaches "
-        + "collapsedCosine at the largest R; the angle curve is reported.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-minority-collapse", ClaimKind.Asymptotic)
     {
-        ["classes"] = "4", ["dim"] = "6", ["minorityPerClass"] = "1", ["ratios"] = "1,10,50,100", ["lambda"] = "5e-3",
-        ["steps"] = "50000", ["collapsedCosine"] = "0.99", ["tolerance"] = "1e-3",
+        Title = "Minority collapse: the angle between minority classifiers shrinks as the imbalance ratio grows",
+        Statement =
+            "Regularized joint CE UFM (λ_W = λ_H = lambda), K classes of which the last ⌊K/2⌋ are minority with minorityPerClass samples and the others "
+            + "R·minorityPerClass: the mean pairwise cosine of the minority classifiers is non-decreasing in R over ratios (slack tolerance) and reaches "
+            + "collapsedCosine at the largest R; the angle curve is reported.",
+        Source = "Fang, He, Long, Su 2021 (PNAS), minority collapse in the layer-peeled model; its finite-R behaviour in the regularized UFM is observed here",
+        References = ["fang2021", "thrampoulidis2022"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 4, "number of classes K (the last ⌊K/2⌋ are minority classes)", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 6, "feature dimension d", min: 1, max: 100000),
+            ClaimParameter.Int("minorityPerClass", 1, "samples per minority class n_B", min: 1, max: 1000000),
+            ClaimParameter.RealList("ratios", "1,10,50,100", "imbalance ratios R = n_A/n_B, one run each, increasing (at least two)", min: 1),
+            ClaimParameter.Real("lambda", 0.005, "weight decay λ_W = λ_H", min: 0),
+            ClaimParameter.Int("steps", 50000, "GD steps per run", min: 0),
+            ClaimParameter.Real("collapsedCosine", 0.99, "the minority cosine must reach this at the largest R", min: -1, max: 1),
+            ClaimParameter.Real("tolerance", 0.001, "slack allowed when the cosine must not decrease in R", min: 0),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("no-weight-decay", "no weight decay (λ = 0): without regularization the minority classifiers do not collapse", ("lambda", "0")),
+        ],
     };
 
     /// <summary>Mean pairwise cosine of the classifier rows of the minority classes (⌈K/2⌉..K−1).</summary>
@@ -56,24 +63,25 @@ public sealed class MinorityCollapseClaim : UfmClaim
         return pairs == 0 ? double.NaN : sum / pairs;
     }
 
-    /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
+    private static UfmConfig Config(ClaimParameters p, double ratio, int seed) => new()
     {
-        var ratios = context.Raw(this, "ratios").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 1
-                ? v : throw new InputException($"--param ratios: '{s}' is not a ratio ≥ 1"))
-            .ToArray();
-        if (ratios.Length < 2) throw new InputException("--param ratios: need at least two ratios");
-        var nB = context.GetInt(this, "minorityPerClass");
-        var lambda = context.GetDouble(this, "lambda");
-        double collapsedCosine = context.GetDouble(this, "collapsedCosine"), tolerance = context.GetDouble(this, "tolerance");
-        var runs = ratios.Select(ratio => UfmSimulator.Run(new UfmConfig
-        {
-            Mode = UfmMode.Joint, Classes = context.GetInt(this, "classes"), Dim = context.GetInt(this, "dim"),
-            PerClass = (int)Math.Round(ratio * nB), Imbalance = ratio, LambdaW = lambda, LambdaH = lambda,
-            Steps = context.GetInt(this, "steps"), Seed = context.Seed,
-        })).ToList();
-        return EvaluateWithEvidence(runs, collapsedCosine, tolerance, Effective(context));
+        Mode = UfmMode.Joint, Classes = p.Int("classes"), Dim = p.Int("dim"),
+        PerClass = (int)Math.Round(ratio * p.Int("minorityPerClass")), Imbalance = ratio, LambdaW = p.Real("lambda"), LambdaH = p.Real("lambda"),
+        Steps = p.Int("steps"), Seed = seed,
+    };
+
+    /// <inheritdoc />
+    protected override void Validate(ClaimParameters p)
+    {
+        p.Require(p.RealList("ratios").Count >= 2, "ratios", "at least two ratios");
+        foreach (var ratio in p.RealList("ratios")) Config(p, ratio, 1).Validate();
+    }
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
+    {
+        var runs = p.RealList("ratios").Select(ratio => UfmSimulator.Run(Config(p, ratio, context.Seed))).ToList();
+        return EvaluateWithEvidence(runs, p.Real("collapsedCosine"), p.Real("tolerance"), p.AsStrings());
     }
 
     /// <summary>Evaluates the claim on runs ordered by increasing imbalance ratio.</summary>
@@ -130,7 +138,7 @@ public sealed class MinorityCollapseClaim : UfmClaim
                                + $"allowed slack {TrajectoryPlots.Num(tolerance)}");
         if (!(cos[^1] >= collapsedCosine))
             violations.Add($"minority cosine {cos[^1]:F6} at the largest R={F(runs[^1].Config.Imbalance)}; required ≥ collapsedCosine = {TrajectoryPlots.Num(collapsedCosine)}");
-        return (new ClaimResult(Id, parameters, cos[^1], 1.0, 1.0 - collapsedCosine, holds ? Verdict.Holds : Verdict.Fails, runs[0].Config.Seed, detail), cos, violations);
+        return (new ClaimResult(Info.Id, parameters, cos[^1], 1.0, 1.0 - collapsedCosine, holds ? Verdict.Holds : Verdict.Fails, runs[0].Config.Seed, detail), cos, violations);
     }
 
     private static double NormRatio(UfmResult r)

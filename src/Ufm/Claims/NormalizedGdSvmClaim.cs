@@ -13,36 +13,44 @@ namespace Collapse.Ufm.Claims;
 public sealed class NormalizedGdSvmClaim : UfmClaim
 {
     /// <inheritdoc />
-    public override string Id => "ufm-normalized-gd-svm";
-    /// <inheritdoc />
-    public override string Title => "Loss-normalized GD reaches the same SVM direction much faster than fixed-step GD";
-    /// <inheritdoc />
-    public override string Source => "Nacson, Lee, Gunasekar, Savarese, Srebro, Soudry 2019, AISTATS (PMLR 89), normalized GD on separable data";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Mode (b), same separable features and steps: with the schedule η_t = η·F₀/F_t (default η = 1/(2F₀ max‖h_i‖²)) the final "
-        + "svmDirectionDistance is at most 1/speedup of the fixed-step (1/L) run's, and it decreases along the checkpoints after separability.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Asymptotic;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    public override ClaimInfo Info { get; } = new("ufm-normalized-gd-svm", ClaimKind.Asymptotic)
     {
-        ["classes"] = "5", ["dim"] = "12", ["perClass"] = "25", ["separation"] = "1", ["steps"] = "200000", ["speedup"] = "10",
+        Title = "Loss-normalized GD reaches the same SVM direction much faster than fixed-step GD",
+        Statement =
+            "Mode (b), same separable features and steps: with the schedule η_t = η·F₀/F_t (default η = 1/(2F₀ max‖h_i‖²)) the final "
+            + "svmDirectionDistance is at most 1/speedup of the fixed-step (1/L) run's, and it decreases along the checkpoints after separability.",
+        Source = "Nacson, Lee, Gunasekar, Savarese, Srebro, Soudry 2019 (AISTATS, PMLR 89), normalized GD on separable data",
+        References = ["nacson2019", "soudry2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 5, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("dim", 12, "feature dimension d", min: 1, max: 100000),
+            ClaimParameter.Int("perClass", 25, "samples per class", min: 1, max: 1000000),
+            ClaimParameter.Real("separation", 1, "separation of the random fixed features", min: 0),
+            ClaimParameter.Int("steps", 200000, "GD steps of both runs", min: 0),
+            ClaimParameter.Real("speedup", 10, "required ratio of the final SVM-direction distances (fixed step / normalized step)", min: 0),
+            ClaimParameter.Text("schedule", "normalized", "the schedule of the second run: normalized, η_t = η·F₀/F_t (the statement), or fixed, the same fixed step as the first run (falsifier: no speed-up)", "normalized", "fixed"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("no-normalization", "the second run with the fixed step too (no loss normalization, so no speed-up)", ("schedule", "fixed")),
+        ],
     };
 
+    private static UfmConfig Config(ClaimParameters p, int seed) =>
+        CeSvmDirectionClaim.Config(p.Int("classes"), p.Int("dim"), p.Int("perClass"), p.Real("separation"), p.Int("steps"), seed);
+
     /// <inheritdoc />
-    public override ClaimEvidence CheckWithEvidence(ClaimContext context)
+    protected override void Validate(ClaimParameters p) => (Config(p, 1) with { Schedule = StepSchedule.Normalized }).Validate();
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var speedup = context.GetDouble(this, "speedup");
-        var plain = new CeSvmDirectionClaim().Config(new ClaimContext(
-            new Dictionary<string, string>
-            {
-                ["classes"] = context.Raw(this, "classes"), ["dim"] = context.Raw(this, "dim"), ["perClass"] = context.Raw(this, "perClass"),
-                ["separation"] = context.Raw(this, "separation"), ["steps"] = context.Raw(this, "steps"),
-            }, 1, context.Seed));
+        var plain = Config(p, context.Seed);
         var fixedRun = UfmSimulator.Run(plain);
-        var normalizedRun = UfmSimulator.Run(plain with { Schedule = StepSchedule.Normalized });
-        return EvaluateWithEvidence(fixedRun, normalizedRun, speedup, Effective(context));
+        var schedule = p.Text("schedule") == "fixed" ? StepSchedule.Fixed : StepSchedule.Normalized;
+        var normalizedRun = schedule == StepSchedule.Fixed ? fixedRun : UfmSimulator.Run(plain with { Schedule = schedule }); // the falsifier's second run is the first
+        return EvaluateWithEvidence(fixedRun, normalizedRun, p.Real("speedup"), p.AsStrings());
     }
 
     /// <summary>Compares a fixed-step and a normalized run on the same features.</summary>
@@ -119,6 +127,6 @@ public sealed class NormalizedGdSvmClaim : UfmClaim
         if (!(dNorm * speedup <= dFixed))
             violations.Add($"final svmDirectionDistance {TrajectoryPlots.Num(dNorm)} (normalized) × speedup {TrajectoryPlots.Num(speedup)} = {TrajectoryPlots.Num(dNorm * speedup)} "
                            + $"> {TrajectoryPlots.Num(dFixed)} (fixed step): only {TrajectoryPlots.Num(dFixed / dNorm)}× closer");
-        return (new ClaimResult(Id, parameters, dNorm, dFixed / speedup, 0.0, holds ? Verdict.Holds : Verdict.Fails, seed, detail), violations);
+        return (new ClaimResult(Info.Id, parameters, dNorm, dFixed / speedup, 0.0, holds ? Verdict.Holds : Verdict.Fails, seed, detail), violations);
     }
 }

@@ -7,7 +7,7 @@ using Collapse.Ufm.Trajectories;
 namespace Collapse.Ufm.Claims;
 
 /// <summary>
-/// Builds the report plots of the UFM claims (<see cref="IClaimWithEvidence"/>) from logged trajectories: loss vs step,
+/// Builds the report plots of the UFM claims (<see cref="IClaim.CheckWithEvidence"/>) from logged trajectories: loss vs step,
 /// margins, the distance to the SVM direction with its fitted a/ln t + c rate (Soudry et al. 2018, JMLR), NC metrics
 /// (names of docs/conventions.md) vs step. Series keep only points a plot can draw: non-finite values are skipped, as
 /// are values ≤ 0 on a log axis (step 0 on a log step axis), so every series is finite. Trajectories are log-spaced

@@ -5,39 +5,14 @@ using Collapse.Ufm.Simulation;
 namespace Collapse.Ufm.Claims;
 
 /// <summary>
-/// Common plumbing of the UFM trajectory claims: parameters with defaults, one simulated trajectory per check (seed
-/// <see cref="ClaimContext.Seed"/>; <see cref="ClaimContext.Cases"/> is not used), and the structured verdict with
-/// its evidence (plots of the trajectory, built by <see cref="TrajectoryPlots"/>, and the falsifying run when it fails).
-/// <see cref="Check"/> is <see cref="CheckWithEvidence"/>'s result: one simulation, one code path.
+/// Common plumbing of the UFM trajectory claims: one simulated trajectory per check (seed
+/// <see cref="ClaimContext.Seed"/>; <see cref="ClaimContext.Cases"/> is not used) and the structured verdict with its
+/// evidence (plots of the trajectory, built by <see cref="TrajectoryPlots"/>, and the falsifying run when it fails).
+/// Parameters go through the one path of <see cref="Claim"/>; <c>Check</c> is <c>CheckWithEvidence</c>'s result: one
+/// simulation, one code path.
 /// </summary>
-public abstract class UfmClaim : IClaimWithEvidence
+public abstract class UfmClaim : Claim
 {
-    /// <inheritdoc />
-    public abstract string Id { get; }
-    /// <inheritdoc />
-    public abstract string Title { get; }
-    /// <inheritdoc />
-    public abstract string Source { get; }
-    /// <inheritdoc />
-    public abstract string Statement { get; }
-    /// <inheritdoc />
-    public abstract ClaimKind Kind { get; }
-    /// <inheritdoc />
-    public abstract IReadOnlyDictionary<string, string> DefaultParameters { get; }
-    /// <summary>Runs the check: exactly <c>CheckWithEvidence(context).Result</c>.</summary>
-    public ClaimResult Check(ClaimContext context) => CheckWithEvidence(context).Result;
-    /// <inheritdoc />
-    public abstract ClaimEvidence CheckWithEvidence(ClaimContext context);
-
-    /// <summary>Effective parameters (defaults overridden by the context) as strings, for the result record.</summary>
-    protected IReadOnlyDictionary<string, string> Effective(ClaimContext context, params (string Key, string Value)[] extra)
-    {
-        var d = new Dictionary<string, string>();
-        foreach (var key in DefaultParameters.Keys) d[key] = context.Raw(this, key);
-        foreach (var (k, v) in extra) d[k] = v;
-        return d;
-    }
-
     /// <summary>Parameters of a finished run (for verdicts attached to a CLI run).</summary>
     protected static IReadOnlyDictionary<string, string> RunParameters(UfmResult r) => new Dictionary<string, string>
     {
@@ -57,8 +32,4 @@ public abstract class UfmClaim : IClaimWithEvidence
         var i = TrajectoryView.FirstNonDecrease(rows, from, value);
         return i < 0 ? "none" : $"{TrajectoryPlots.Num(value(rows[i - 1]))} (t={F(rows[i - 1].Step)}) → {TrajectoryPlots.Num(value(rows[i]))} (t={F(rows[i].Step)})";
     }
-
-    /// <summary>A result that could not be evaluated.</summary>
-    protected ClaimResult Inconclusive(IReadOnlyDictionary<string, string> parameters, int seed, string why) =>
-        new(Id, parameters, double.NaN, double.NaN, double.NaN, Verdict.Inconclusive, seed, why);
 }

@@ -6,7 +6,7 @@ namespace Collapse.Ufm.Trajectories;
 /// The hard-margin multiclass SVM (Crammer–Singer, no intercept) W_svm = argmin ‖W‖_F² s.t. (w_{y_i} − w_k)ᵀ h̃_i ≥ 1
 /// on the features h̃_i (h_i with a constant 1 appended when the model has a bias, so the bias is part of the
 /// direction, as for GD on [W b]). Its direction is the limit of GD on CE with separable features
-/// (Soudry, Hoffer, Nacson, Gunasekar, Srebro 2018, JMLR, multiclass extension; claims catalogue E2).
+/// (Soudry, Hoffer, Nacson, Gunasekar, Srebro 2018, JMLR, multiclass extension; docs/references.md#soudry2018).
 /// </summary>
 /// <param name="Classes">K.</param>
 /// <param name="Dim">d (without the bias column).</param>

@@ -71,7 +71,7 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
             NccAccuracy = report.NccAccuracy,
             SvmDirectionDistance = double.NaN,
             SvmResidual = double.NaN,
-            // ‖A/‖A‖ − B/‖B‖‖_F² = 2 − 2 cos_F(A, B) (claims catalogue A7) turns the Gram error of W into the cosine.
+            // ‖A/‖A‖ − B/‖B‖‖_F² = 2 − 2 cos_F(A, B) (claim nc3-cosine-identity) turns the Gram error of W into the cosine.
             EtfGramCosine = 1.0 - 0.5 * gramError * gramError,
         };
     }

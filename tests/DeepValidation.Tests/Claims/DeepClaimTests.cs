@@ -32,7 +32,7 @@ public class DeepClaimTests
         _ => throw new ArgumentException(id),
     };
 
-    private static IClaimWithEvidence Claim(string id) => (IClaimWithEvidence)DeepClaims.All().Single(c => c.Id == id);
+    private static IClaim Claim(string id) => DeepClaims.All().Single(c => c.Id == id);
 
     [Theory]
     [MemberData(nameof(Ids))]

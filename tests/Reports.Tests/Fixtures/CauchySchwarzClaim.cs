@@ -8,22 +8,24 @@ namespace Collapse.Reports.Tests.Fixtures;
 /// Test-only claim: |⟨u,v⟩| ≤ c·‖u‖‖v‖ on random Gaussian u, v ∈ R^d. True for c = 1 (Cauchy–Schwarz); the
 /// parameter <c>c</c> lets a test make it false (c = 0.5) and see a red section with the falsifying vectors.
 /// </summary>
-public sealed class CauchySchwarzClaim : IClaimWithEvidence
+public sealed class CauchySchwarzClaim : Claim
 {
-    public string Id => "test-cauchy-schwarz";
-    public string Title => "Cauchy–Schwarz on random vectors";
-    public string Source => "Cauchy 1821; Schwarz 1888 (test fixture)";
-    public string Statement => "|⟨u,v⟩| ≤ c·‖u‖·‖v‖ for u, v ∈ R^d (true for c = 1).";
-    public ClaimKind Kind => ClaimKind.Inequality;
-    public IReadOnlyDictionary<string, string> DefaultParameters { get; } =
-        new Dictionary<string, string> { ["c"] = "1", ["d"] = "8" };
-
-    public ClaimResult Check(ClaimContext context) => CheckWithEvidence(context).Result;
-
-    public ClaimEvidence CheckWithEvidence(ClaimContext context)
+    public override ClaimInfo Info { get; } = new("test-cauchy-schwarz", ClaimKind.Inequality)
     {
-        var c = context.GetDouble(this, "c");
-        var d = context.GetInt(this, "d");
+        Title = "Cauchy–Schwarz on random vectors",
+        Source = "Cauchy 1821; Schwarz 1888 (test fixture)",
+        Statement = "|⟨u,v⟩| ≤ c·‖u‖·‖v‖ for u, v ∈ R^d (true for c = 1).",
+        Parameters = [
+            ClaimParameter.Real("c", 1, "constant in front of ‖u‖‖v‖: 1 = Cauchy–Schwarz; 0.5 is a false variant"),
+            ClaimParameter.Int("d", 8, "dimension", min: 1, max: 10000),
+        ],
+        Falsifiers = [Falsifier.Of("constant-halved", "the constant c = 1/2 instead of 1", ("c", "0.5"))],
+    };
+
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
+    {
+        var c = p.Real("c");
+        var d = p.Int("d");
         const double tol = 1e-12;
         var ratios = new double[context.Cases];
         var index = new double[context.Cases];
@@ -53,7 +55,7 @@ public sealed class CauchySchwarzClaim : IClaimWithEvidence
         var detail = holds
             ? $"max over {context.Cases} cases of |⟨u,v⟩|/(‖u‖‖v‖) = {worst:G6} ≤ c = {c}"
             : $"case {worstCase} (seed {seed}): |⟨u,v⟩|/(‖u‖‖v‖) = {worst:G6} > c = {c}";
-        var result = new ClaimResult(Id, parameters, worst, c, tol, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, worst, c, tol, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
         string? instance = null;
         if (!holds)
         {

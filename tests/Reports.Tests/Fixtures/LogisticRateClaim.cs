@@ -8,23 +8,25 @@ namespace Collapse.Reports.Tests.Fixtures;
 /// (one separable sample) gives η·t·L(w_t) → 1 (so L ~ 1/(ηt) and the margin w_t ~ log(ηt)). Attaches the loss
 /// curve (log–log) with the reference 1/(ηt), and the margin growth (log step axis).
 /// </summary>
-public sealed class LogisticRateClaim : IClaimWithEvidence
+public sealed class LogisticRateClaim : Claim
 {
-    public string Id => "test-logistic-rate";
-    public string Title => "Logistic loss decays like 1/(ηt) under gradient descent";
-    public string Source => "Soudry et al. 2018, JMLR, Thm. 3 (one-dimensional case; test fixture)";
-    public string Statement => "For w₀ = 0 and w_{t+1} = w_t + η/(1+e^{w_t}), η·T·log(1+e^{−w_T}) → 1 as T → ∞.";
-    public ClaimKind Kind => ClaimKind.Asymptotic;
-    public IReadOnlyDictionary<string, string> DefaultParameters { get; } =
-        new Dictionary<string, string> { ["eta"] = "0.5", ["steps"] = "20000", ["tolerance"] = "0.01" };
-
-    public ClaimResult Check(ClaimContext context) => CheckWithEvidence(context).Result;
-
-    public ClaimEvidence CheckWithEvidence(ClaimContext context)
+    public override ClaimInfo Info { get; } = new("test-logistic-rate", ClaimKind.Asymptotic)
     {
-        var eta = context.GetDouble(this, "eta");
-        var steps = context.GetInt(this, "steps");
-        var tol = context.GetDouble(this, "tolerance");
+        Title = "Logistic loss decays like 1/(ηt) under gradient descent",
+        Source = "Soudry et al. 2018, JMLR, Thm. 3 (one-dimensional case; test fixture)",
+        Statement = "For w₀ = 0 and w_{t+1} = w_t + η/(1+e^{w_t}), η·T·log(1+e^{−w_T}) → 1 as T → ∞.",
+        Parameters = [
+            ClaimParameter.Real("eta", 0.5, "step size η", min: 1e-12),
+            ClaimParameter.Int("steps", 20000, "gradient steps T", min: 1),
+            ClaimParameter.Real("tolerance", 0.01, "allowed |η·T·L(w_T) − 1|", min: 0),
+        ],
+    };
+
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
+    {
+        var eta = p.Real("eta");
+        var steps = p.Int("steps");
+        var tol = p.Real("tolerance");
         var t = new List<double>();
         var loss = new List<double>();
         var reference = new List<double>();
@@ -51,7 +53,7 @@ public sealed class LogisticRateClaim : IClaimWithEvidence
             ["steps"] = steps.ToString(CultureInfo.InvariantCulture),
         };
         var detail = $"η·T·L(w_T) = {measured:G6} at T = {steps}; |· − 1| {(holds ? "≤" : ">")} {tol}";
-        var result = new ClaimResult(Id, parameters, measured, 1, tol, holds ? Verdict.Holds : Verdict.Fails, context.Seed, detail);
+        var result = new ClaimResult(Info.Id, parameters, measured, 1, tol, holds ? Verdict.Holds : Verdict.Fails, context.Seed, detail);
         var lossPlot = new PlotSpec("Loss vs step", "step t", "L(w_t)", true, true,
             [new PlotSeries("L(w_t)", t, loss), new PlotSeries("1/(ηt)", t, reference) { Style = SeriesStyle.Dashed }]);
         var marginPlot = new PlotSpec("Margin growth", "step t", "w_t", true, false, [new PlotSeries("w_t", t, margin)])

@@ -3,13 +3,13 @@ using Collapse.Theory.Claims;
 namespace Collapse.Reports.Tests.Fixtures;
 
 /// <summary>Test-only claim whose check throws, to show that a crash becomes an Inconclusive section.</summary>
-public sealed class ThrowingClaim : IClaim
+public sealed class ThrowingClaim : Claim
 {
-    public string Id => "test-throws";
-    public string Title => "A check that crashes";
-    public string Source => "test fixture";
-    public string Statement => "Never evaluated: the check throws.";
-    public ClaimKind Kind => ClaimKind.Identity;
-    public IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>();
-    public ClaimResult Check(ClaimContext context) => throw new InvalidOperationException("solver diverged <b>badly</b>");
+    public override ClaimInfo Info { get; } = new("test-throws", ClaimKind.Identity)
+    {
+        Title = "A check that crashes", Source = "test fixture", Statement = "Never evaluated: the check throws.",
+    };
+
+    protected override ClaimEvidence Run(ClaimParameters parameters, ClaimContext context) =>
+        throw new InvalidOperationException("solver diverged <b>badly</b>");
 }

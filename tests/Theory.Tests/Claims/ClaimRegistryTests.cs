@@ -5,15 +5,10 @@ namespace Collapse.Theory.Tests.Claims;
 
 public class ClaimRegistryTests
 {
-    private sealed class Fake(string id) : IClaim
+    private sealed class Fake(string id) : Claim
     {
-        public string Id => id;
-        public string Title => "t";
-        public string Source => "s";
-        public string Statement => "st";
-        public ClaimKind Kind => ClaimKind.Identity;
-        public IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>();
-        public ClaimResult Check(ClaimContext context) => throw new NotSupportedException();
+        public override ClaimInfo Info { get; } = new(id, ClaimKind.Identity) { Title = "t", Source = "s", Statement = "st" };
+        protected override ClaimEvidence Run(ClaimParameters parameters, ClaimContext context) => throw new NotSupportedException();
     }
 
     [Fact]

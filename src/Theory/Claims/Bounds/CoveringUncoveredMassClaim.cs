@@ -6,27 +6,26 @@ namespace Collapse.Theory.Claims.Bounds;
 public sealed class CoveringUncoveredMassClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "covering-uncovered-mass";
-    /// <inheritdoc />
-    public override string Title => "A fresh point is farther than ε from all n samples with probability ≤ 𝒩(ε/2)/(e·n)";
-    /// <inheritdoc />
-    public override string Source => "[R] derived step of the covering bound behind Gao et al. 2023 Thm 4.8 (docs/bounds.md)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For the uniform distribution on a ball of radius s in R^n (n ≤ 3) and a fixed ε: P_{S,x}(min_j ‖x − x_j‖ > ε) ≤ " +
-        "(1 + 4s/ε)^n/(e·N) (cells of diameter ≤ ε from an ε/2-cover; Σ_c p_c(1 − p_c)^N ≤ 𝒩/(eN)). Monte-Carlo frequency over " +
-        "`trials` draws of (S, x), with a binomial allowance (tail 1e-6).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("trials", 200));
+    public override ClaimInfo Info { get; } = new("covering-uncovered-mass", ClaimKind.Inequality)
+    {
+        Title = "A fresh point is farther than ε from all n samples with probability ≤ 𝒩(ε/2)/(e·n)",
+        Statement =
+            "For the uniform distribution on a ball of radius s in R^n (n ≤ 3) and a fixed ε: P_{S,x}(min_j ‖x − x_j‖ > ε) ≤ " +
+            "(1 + 4s/ε)^n/(e·N) (cells of diameter ≤ ε from an ε/2-cover; Σ_c p_c(1 − p_c)^N ≤ 𝒩/(eN)). Monte-Carlo frequency over " +
+            "`trials` draws of (S, x), with a binomial allowance (tail 1e-6).",
+        Source = "[reconstructed] derived step of the covering bound behind Gao et al. 2023 (docs/bounds.md §7)",
+        References = ["gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("trials", 200, "Monte-Carlo draws of (S, x) per case", min: 1, max: 1000000),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var trials = context.GetInt(this, "trials");
-        if (trials < 1) throw new InputException("--param trials must be >= 1");
-        return RunCases(context, 0, seed =>
+        var trials = p.Int("trials");
+        return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
             var dim = 1 + rng.Next(3);
@@ -54,7 +53,10 @@ public sealed class CoveringUncoveredMassClaim : TheoryClaim
             var freq = (double)hits / trials;
             var excess = bound >= 1 ? freq - bound : freq - (double)allowance / trials;
             return new CaseOutcome(freq, bound, excess,
-                $"dim={dim} s={CaseOutcome.F(s)} N={n} ε={CaseOutcome.F(eps)}: uncovered in {hits}/{trials}, bound {CaseOutcome.F(bound)}");
+                $"dim={dim} s={CaseOutcome.F(s)} N={n} ε={CaseOutcome.F(eps)}: uncovered in {hits}/{trials}, bound {CaseOutcome.F(bound)}")
+            {
+                Tightness = freq / bound, Informative = bound < 1,
+            };
         });
     }
 

@@ -2,35 +2,40 @@ using Collapse.Theory.Bounds;
 
 namespace Collapse.Theory.Claims.Bounds;
 
-/// <summary>Paper-notes P5: the frequency of ‖μ̂ − μ‖ ≥ ε never exceeds 2d·exp(−nε²/(2d²ρ²)).</summary>
+/// <summary>The frequency of ‖μ̂ − μ‖ ≥ ε never exceeds 2d·exp(−nε²/(2d²ρ²)).</summary>
 public sealed class HoeffdingClassMeanClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "hoeffding-class-mean";
-    /// <inheritdoc />
-    public override string Title => "Concentration of a class feature mean: P(‖μ̂ − μ‖ ≥ ε) ≤ 2d·exp(−nε²/(2d²ρ²))";
-    /// <inheritdoc />
-    public override string Source => "Gao et al. 2023 (arXiv 2310.08358) proof of Thm 4.10 (quoted by reviewer R4) [R: paper-notes P5]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For n i.i.d. vectors in [−ρ, ρ]^d (uniform or ±ρ coordinates, mean 0): the Monte-Carlo frequency of ‖μ̂‖₂ ≥ ε " +
-        "over `trials` draws is ≤ 2d·exp(−nε²/(2·d^dimPower·ρ²)) up to a binomial allowance (tail 1e-6). dimPower = 2 is the " +
-        "statement; dimPower = 0 (dropping the d² of the union/norm step) is a deliberately false variant.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } =
-        Params(("maxDim", 64), ("maxSamples", 100), ("trials", 400), ("dimPower", 2));
+    public override ClaimInfo Info { get; } = new("hoeffding-class-mean", ClaimKind.Inequality)
+    {
+        Title = "Concentration of a class feature mean: P(‖μ̂ − μ‖ ≥ ε) ≤ 2d·exp(−nε²/(2d²ρ²))",
+        Statement =
+            "For n i.i.d. vectors in [−ρ, ρ]^d (uniform or ±ρ coordinates, mean 0): the Monte-Carlo frequency of ‖μ̂‖₂ ≥ ε " +
+            "over `trials` draws is ≤ 2d·exp(−nε²/(2·d^dimPower·ρ²)) up to a binomial allowance (tail 1e-6). dimPower = 2 is the " +
+            "statement; dimPower = 0 (dropping the d² of the union/norm step) is a deliberately false variant.",
+        Source = "Gao et al. 2023, the inequality in the proof of Thm 4.10 as quoted by an ICLR reviewer; derivation [reconstructed] from Hoeffding 1963",
+        References = ["gao2023", "gao2023reviews", "hoeffding1963"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxDim", 64, "largest dimension d drawn", min: 1, max: 10000),
+            ClaimParameter.Int("maxSamples", 100, "largest number of samples n drawn", min: 1, max: 100000),
+            ClaimParameter.Int("trials", 400, "Monte-Carlo draws per case", min: 1, max: 1000000),
+            ClaimParameter.Real("dimPower", 2, "power of d in the exponent's denominator: 2 = the statement; 0 drops the d² of the union/norm step (deliberately false variant, falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("d-squared-dropped", "the exponent −nε²/(2ρ²) without the d² of the union/norm step", ("dimPower", "0")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxD = context.GetInt(this, "maxDim");
-        var maxN = context.GetInt(this, "maxSamples");
-        var trials = context.GetInt(this, "trials");
-        var power = context.GetDouble(this, "dimPower");
-        if (maxD < 1 || maxN < 1 || trials < 1) throw new InputException("--param maxDim, maxSamples, trials must be >= 1");
-        return RunCases(context, 0, seed =>
+        var maxD = p.Int("maxDim");
+        var maxN = p.Int("maxSamples");
+        var trials = p.Int("trials");
+        var power = p.Real("dimPower");
+        return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
             var d = 1 + rng.Next(maxD);
@@ -59,7 +64,10 @@ public sealed class HoeffdingClassMeanClaim : TheoryClaim
             var excess = bound >= 1 ? freq - bound : freq - (double)allowance / trials;
             return new CaseOutcome(freq, bound, excess,
                 $"d={d} n={n} ρ={CaseOutcome.F(rho)} ε={CaseOutcome.F(eps)} {(signs ? "±ρ" : "uniform")} coordinates: {hits}/{trials} draws with ‖μ̂−μ‖ ≥ ε, " +
-                $"bound {CaseOutcome.F(bound)} (allowance {allowance}/{trials}, ratio bound/frequency {CaseOutcome.F(SlackReport.RatioOf(bound, freq))})");
+                $"bound {CaseOutcome.F(bound)} (allowance {allowance}/{trials}, ratio bound/frequency {CaseOutcome.F(SlackReport.RatioOf(bound, freq))})")
+            {
+                Tightness = freq / bound, Informative = bound < 1,
+            };
         });
     }
 }

@@ -4,38 +4,45 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Claims.Bounds;
 
-/// <summary>Paper-notes P6: inside the radius γ/(L‖w_y − w_l‖) of a training point, no input is confused with class l.</summary>
+/// <summary>Inside the radius γ/(L‖w_y − w_l‖) of a training point, no input is confused with class l.</summary>
 public sealed class LipschitzMarginTransferClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "lipschitz-margin-transfer";
-    /// <inheritdoc />
-    public override string Title => "Lipschitz margin transfer: no confusion within ε = γ/(L‖w_y − w_l‖) of a training point";
-    /// <inheritdoc />
-    public override string Source => "Gao et al. 2023 (arXiv 2310.08358) Thm 4.8 mechanism [R: paper-notes §4.3 / P6]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For f L-Lipschitz and a point x_j of class y with γ = (w_y − w_l)ᵀf(x_j) > 0: every x with ‖x − x_j‖ < radiusFactor·ε, " +
-        "ε = γ/(L‖w_y − w_l‖), has (w_y − w_l)ᵀf(x) ≥ γ − L‖w_y − w_l‖‖x − x_j‖ > 0 (radiusFactor = 1 is the statement; " +
-        "radiusFactor = 2 is a deliberately false variant). Maps: f(x) = L·Sx and f(x) = tanh(L·Sx), S with orthonormal rows " +
-        "(tight for the linear map along the steepest direction). Measured: max over test points of −(w_y − w_l)ᵀf(x)/γ and of " +
-        "(lower bound − actual)/γ; ≤ 0 expected.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } =
-        Params(("classes", 4), ("inDim", 6), ("featureDim", 5), ("radiusFactor", 1));
+    public override ClaimInfo Info { get; } = new("lipschitz-margin-transfer", ClaimKind.Inequality)
+    {
+        Title = "Lipschitz margin transfer: no confusion within ε = γ/(L‖w_y − w_l‖) of a training point",
+        Statement =
+            "For f L-Lipschitz and a point x_j of class y with γ = (w_y − w_l)ᵀf(x_j) > 0: every x with ‖x − x_j‖ < radiusFactor·ε, " +
+            "ε = γ/(L‖w_y − w_l‖), has (w_y − w_l)ᵀf(x) ≥ γ − L‖w_y − w_l‖‖x − x_j‖ > 0 (radiusFactor = 1 is the statement; " +
+            "radiusFactor = 2 is a deliberately false variant). Maps: f(x) = L·Sx and f(x) = tanh(L·Sx), S with orthonormal rows " +
+            "(tight for the linear map along the steepest direction). Measured: max over test points of −(w_y − w_l)ᵀf(x)/γ and of " +
+            "(lower bound − actual)/γ; ≤ 0 expected.",
+        Source = "[reconstructed] mechanism of Gao et al. 2023's covering-number bound (Thm 4.8 in the reviews)",
+        References = ["gao2023", "gao2023reviews"],
+        Parameters =
+        [
+            ClaimParameter.Int("classes", 4, "number of classes K", min: 2, max: 1000),
+            ClaimParameter.Int("inDim", 6, "input dimension", min: 1, max: 10000),
+            ClaimParameter.Int("featureDim", 5, "feature dimension (at most inDim)", min: 1, max: 10000),
+            ClaimParameter.Real("radiusFactor", 1, "multiple of the safe radius ε probed: 1 = the statement; 2 is a deliberately false variant (falsifier)", min: 1e-6),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("radius-doubled", "twice the safe radius γ/(L‖w_y − w_l‖)", ("radiusFactor", "2")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override void Validate(ClaimParameters p) => p.Require(p.Int("featureDim") <= p.Int("inDim"), "featureDim", "featureDim <= inDim");
+
+    /// <inheritdoc />
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var k = context.GetInt(this, "classes");
-        var din = context.GetInt(this, "inDim");
-        var dfeat = context.GetInt(this, "featureDim");
-        var factor = context.GetDouble(this, "radiusFactor");
-        if (k < 2 || din < 1 || dfeat < 1 || dfeat > din) throw new InputException("--param classes >= 2, 1 <= featureDim <= inDim required");
-        if (!(factor > 0)) throw new InputException("--param radiusFactor must be > 0");
-        return RunCases(context, 1e-9, seed =>
+        var k = p.Int("classes");
+        var din = p.Int("inDim");
+        var dfeat = p.Int("featureDim");
+        var factor = p.Real("radiusFactor");
+        return RunCases(p, context, 1e-9, seed =>
         {
             var rng = new Random(seed);
             var lip = ClaimRandom.LogUniform(rng, 0.1, 10);

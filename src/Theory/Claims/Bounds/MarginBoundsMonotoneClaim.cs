@@ -7,27 +7,32 @@ namespace Collapse.Theory.Claims.Bounds;
 public sealed class MarginBoundsMonotoneClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "margin-bounds-monotone";
-    /// <inheritdoc />
-    public override string Title => "Margin bounds shrink with more samples, larger δ and larger γ";
-    /// <inheritdoc />
-    public override string Source => "Mohri et al., Foundations of ML, 2nd ed., Thm 9.2 and Thm 5.9; class-pair variant [R]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "With 𝔑 = B·R/√m and fixed empirical margin risk: the fixed-margin (Thm 9.2, both forms), uniform-margin and " +
-        "class-pair bounds are non-increasing in m, in δ and in γ (≤ r). Measured: the largest relative increase found " +
-        "when one of m, δ, γ is increased.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 10));
+    public override ClaimInfo Info { get; } = new("margin-bounds-monotone", ClaimKind.Inequality)
+    {
+        Title = "Margin bounds shrink with more samples, larger δ and larger γ",
+        Statement =
+            "With 𝔑 = B·R/√m and fixed empirical margin risk: the fixed-margin (Thm 9.2, both forms), uniform-margin and " +
+            "class-pair bounds are non-increasing in m, in δ and in γ (≤ r). Measured: the largest relative increase found " +
+            "when one of m, δ, γ is increased.",
+        Source = "Mohri et al. 2018, Foundations of Machine Learning, 2nd ed., Thm 9.2 and Thm 5.9; class-pair variant [reconstructed]",
+        References = ["mohri2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("complexityPower", -0.5, "the complexity 𝔑 = B·R·m^complexityPower: −0.5 = the statement (B·R/√m); +0.5, a complexity growing with m, is a deliberately false input (falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("complexity-growing-with-m", "a Rademacher complexity growing like √m instead of falling like 1/√m", ("complexityPower", "0.5")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        var power = p.Real("complexityPower");
+        return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
@@ -43,6 +48,7 @@ public sealed class MarginBoundsMonotoneClaim : TheoryClaim
             var gamma2 = Math.Min(r, gamma * ClaimRandom.LogUniform(rng, 1, 100));
             var gf = ClaimRandom.LogUniform(rng, 1, 100);
 
+            double Rad(int mm) => power == -0.5 ? br / Math.Sqrt(mm) : br * Math.Pow(mm, power);
             double worst = double.NegativeInfinity;
             string where = "";
             void Compare(string name, double before, double after)
@@ -50,13 +56,13 @@ public sealed class MarginBoundsMonotoneClaim : TheoryClaim
                 var rel = (after - before) / Math.Abs(before);
                 if (rel > worst) { worst = rel; where = $"{name}: {CaseOutcome.F(before)} → {CaseOutcome.F(after)}"; }
             }
-            double Fixed(int mm, double dd, double gg) => MulticlassMarginBound.Evaluate(risk, k, gg, br / Math.Sqrt(mm), mm, dd).Value;
-            double FixedEmp(int mm, double dd, double gg) => MulticlassMarginBound.EvaluateEmpirical(risk, k, gg, br / Math.Sqrt(mm), mm, dd).Value;
-            double Uniform(int mm, double dd, double gg) => UniformMarginBound.Evaluate(risk, k, gg, br / Math.Sqrt(mm), mm, dd, r).Value;
+            double Fixed(int mm, double dd, double gg) => MulticlassMarginBound.Evaluate(risk, k, gg, Rad(mm), mm, dd).Value;
+            double FixedEmp(int mm, double dd, double gg) => MulticlassMarginBound.EvaluateEmpirical(risk, k, gg, Rad(mm), mm, dd).Value;
+            double Uniform(int mm, double dd, double gg) => UniformMarginBound.Evaluate(risk, k, gg, Rad(mm), mm, dd, r).Value;
             double Pair(int mm, double dd, double f)
             {
                 var counts = Enumerable.Repeat(mm, k).ToArray();
-                var rad = Enumerable.Repeat(br / Math.Sqrt(mm), k).ToArray();
+                var rad = Enumerable.Repeat(Rad(mm), k).ToArray();
                 var priors = Enumerable.Repeat(1.0 / k, k).ToArray();
                 var g = gammaMatrix.Map(v => Math.Min(r, v * f));
                 return ClassPairMarginBound.Evaluate(g, rad, counts, priors, r, dd).Value;

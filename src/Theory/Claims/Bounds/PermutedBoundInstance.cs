@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Collapse.Theory.Claims.Bounds;
 
 /// <summary>
-/// A random input to the permuted bounds (paper-notes P7): an exact simplex ETF classifier, a class-pair margin matrix
+/// A random input to the permuted bounds (claims permuted-bounds-*, docs/bounds.md §5 and §7): an exact simplex ETF classifier, a class-pair margin matrix
 /// (all equal, or heterogeneous), class-specific supports (covering numbers), counts and Rademacher complexities.
 /// </summary>
 internal sealed record PermutedBoundInstance(

@@ -1,33 +1,39 @@
 namespace Collapse.Theory.Claims.Bounds;
 
-/// <summary>Paper-notes P7 (second half): heterogeneous margins and class complexities make the bound depend on π.</summary>
+/// <summary>Heterogeneous margins and class complexities make the bound depend on the label permutation.</summary>
 public sealed class PermutedBoundsVaryClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "permuted-bounds-vary";
-    /// <inheritdoc />
-    public override string Title => "Heterogeneous margins and class complexities make the bound depend on the label permutation";
-    /// <inheritdoc />
-    public override string Source => "Gao et al. 2023 (arXiv 2310.08358) Rem 4.9, non-conservative generalization [R: paper-notes P7, second half]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "W an exact simplex ETF, γ_kl heterogeneous, class supports / counts / complexities heterogeneous: for each of the " +
-        "covering bound (paper and expected forms) and the class-pair margin bound, (max_π B − min_π B)/max_π B ≥ minSpread " +
-        "(brute force over all K! permutations, K ≤ maxClasses ≤ 6). Measured: minSpread; expected: the smallest relative spread found.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 6), ("minSpread", 1e-9));
+    public override ClaimInfo Info { get; } = new("permuted-bounds-vary", ClaimKind.Inequality)
+    {
+        Title = "Heterogeneous margins and class complexities make the bound depend on the label permutation",
+        Statement =
+            "W an exact simplex ETF, γ_kl heterogeneous, class supports / counts / complexities heterogeneous: for each of the " +
+            "covering bound (paper and expected forms) and the class-pair margin bound, (max_π B − min_π B)/max_π B ≥ minSpread " +
+            "(brute force over all K! permutations, K ≤ maxClasses ≤ 6). Measured: minSpread; expected: the smallest relative spread found.",
+        Source = "[reconstructed] second half of the non-conservative-generalization remark of Gao et al. 2023 (Rem 4.9 in the reviews)",
+        References = ["gao2023", "gao2023reviews"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 6, "largest number of classes K drawn (all K! permutations are tried)", min: 2, max: 6),
+            ClaimParameter.Real("minSpread", 1e-9, "smallest relative spread max_π B − min_π B that counts as a dependence", min: 0),
+            ClaimParameter.Text("margins", "heterogeneous", "the class-pair margins: heterogeneous (the statement) or equal, where every permutation gives the same bound (broken input, falsifier)", "heterogeneous", "equal"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("equal-margins", "equal class-pair margins (the exact-ETF case, where the bound cannot depend on π)", ("margins", "equal")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        var minSpread = context.GetDouble(this, "minSpread");
-        if (maxK is < 2 or > 6) throw new InputException("--param maxClasses must lie in [2, 6]");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        var minSpread = p.Real("minSpread");
+        var equal = p.Text("margins") == "equal";
+        return RunCases(p, context, 0, seed =>
         {
-            var inst = PermutedBoundInstance.Draw(new Random(seed), maxK, equalMargins: false, equalClasses: false);
+            var inst = PermutedBoundInstance.Draw(new Random(seed), maxK, equalMargins: equal, equalClasses: false);
             var (paper, expected, pair) = inst.Sweeps();
             var smallest = Math.Min(PermutedBoundInstance.RelativeSpread(paper),
                 Math.Min(PermutedBoundInstance.RelativeSpread(expected), PermutedBoundInstance.RelativeSpread(pair)));

@@ -6,27 +6,33 @@ namespace Collapse.Theory.Claims.Bounds;
 public sealed class RademacherExactSupremumClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "rademacher-exact-supremum";
-    /// <inheritdoc />
-    public override string Title => "The Rademacher supremum over a norm ball is B/m times the norm of the signed sum";
-    /// <inheritdoc />
-    public override string Source => "Mohri, Rostamizadeh, Talwalkar, Foundations of ML, 2nd ed., proof of Thm 5.10 (first step)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For every σ ∈ {±1}^m: the value at w* = B·v/‖v‖ (v = Σσ_i h_i) equals (B/m)‖v‖, and no w with ‖w‖ ≤ B exceeds it " +
-        "(200 random feasible w per case). Tolerance 1e-12 relative to B·max_i‖h_i‖.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxSamples", 64), ("maxDim", 16));
+    public override ClaimInfo Info { get; } = new("rademacher-exact-supremum", ClaimKind.Identity)
+    {
+        Title = "The Rademacher supremum over a norm ball is B/m times the norm of the signed sum",
+        Statement =
+            "For every σ ∈ {±1}^m: the value at w* = B·v/‖v‖ (v = Σσ_i h_i) equals (B/m)‖v‖, and no w with ‖w‖ ≤ B exceeds it " +
+            "(200 random feasible w per case). Tolerance 1e-12 relative to B·max_i‖h_i‖.",
+        Source = "Mohri, Rostamizadeh, Talwalkar 2018, Foundations of Machine Learning, 2nd ed., proof of Thm 5.10 (first step)",
+        References = ["mohri2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxSamples", 64, "largest number of samples m drawn", min: 1, max: 100000),
+            ClaimParameter.Int("maxDim", 16, "largest dimension d drawn", min: 1, max: 10000),
+            ClaimParameter.Real("mPower", 1, "the formula is (B/m^mPower)‖Σσ_i h_i‖: 1 = the statement; 0.5 is a deliberately false variant (falsifier)", min: 0),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("b-over-sqrt-m", "(B/√m)‖Σσ_i h_i‖ instead of (B/m)‖Σσ_i h_i‖", ("mPower", "0.5")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxM = context.GetInt(this, "maxSamples");
-        var maxD = context.GetInt(this, "maxDim");
-        if (maxM < 1 || maxD < 1) throw new InputException("--param maxSamples, maxDim must be >= 1");
-        return RunCases(context, 1e-12, seed =>
+        var maxM = p.Int("maxSamples");
+        var maxD = p.Int("maxDim");
+        var mPower = p.Real("mPower");
+        return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var m = 1 + rng.Next(maxM);
@@ -35,7 +41,7 @@ public sealed class RademacherExactSupremumClaim : TheoryClaim
             var (x, shape) = ClaimRandom.Features(rng, m, d);
             var signs = new int[m];
             for (var i = 0; i < m; i++) signs[i] = rng.Next(2) == 0 ? -1 : 1;
-            var formula = LinearRademacher.Supremum(x, d, b, signs);
+            var formula = LinearRademacher.Supremum(x, d, b, signs) * Math.Pow(m, 1 - mPower);
             var v = new double[d];
             for (var i = 0; i < m; i++)
                 for (var j = 0; j < d; j++) v[j] += signs[i] * x[i * d + j];

@@ -2,30 +2,35 @@ using Collapse.Theory.Bounds;
 
 namespace Collapse.Theory.Claims.Bounds;
 
-/// <summary>Paper-notes P8: the uniform bound at γ = p_min (zero empirical risk) is non-increasing in p_min on (0, r].</summary>
+/// <summary>The uniform bound at γ = p_min (zero empirical risk) is non-increasing in p_min on (0, r].</summary>
 public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "margin-bound-decreases-with-pmin";
-    /// <inheritdoc />
-    public override string Title => "A larger minimum margin gives a smaller margin bound (Cor 4.5 template)";
-    /// <inheritdoc />
-    public override string Source => "Gao et al. 2023 (arXiv 2310.08358) Cor 4.5 / Rem 4.6 [R: paper-notes P8, template of Mohri Thm 5.9 + 9.2]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For 0 < p₁ ≤ p₂ ≤ r: (8K/p₂)𝔑 + √(log log₂(2r/p₂)/m) + √(log(2/δ)/2m) ≤ the same at p₁ (the uniform multi-class " +
-        "margin bound at γ = p_min, where the empirical margin risk is 0). Holds only for this reconstructed template.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 100));
+    public override ClaimInfo Info { get; } = new("margin-bound-decreases-with-pmin", ClaimKind.Inequality)
+    {
+        Title = "A larger minimum margin gives a smaller margin bound (Cor 4.5 template)",
+        Statement =
+            "For 0 < p₁ ≤ p₂ ≤ r: (8K/p₂)𝔑 + √(log log₂(2r/p₂)/m) + √(log(2/δ)/2m) ≤ the same at p₁ (the uniform multi-class " +
+            "margin bound at γ = p_min, where the empirical margin risk is 0). Holds only for this reconstructed template.",
+        Source = "[reconstructed] the bound-decreases-with-the-margin argument of Gao et al. 2023 (Cor 4.5 / Rem 4.6 in the reviews), on the template of Mohri et al. 2018 Thm 5.9 + 9.2",
+        References = ["gao2023", "gao2023reviews", "mohri2018"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 100, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("marginPower", -1, "the complexity term is 8K·p^marginPower·𝔑: −1 = the statement (8K/p); +1 is a deliberately false variant (falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("complexity-times-margin", "the complexity term 8K·p·𝔑 instead of (8K/p)·𝔑", ("marginPower", "1")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        var power = p.Real("marginPower");
+        return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
@@ -35,8 +40,10 @@ public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
             var delta = ClaimRandom.LogUniform(rng, 1e-6, 0.5);
             var p1 = r * ClaimRandom.LogUniform(rng, 1e-6, 1);
             var p2 = Math.Min(r, p1 * ClaimRandom.LogUniform(rng, 1, 1e3));
-            double b1 = UniformMarginBound.AtMinimumMargin(p1, k, rad, m, delta, r).Value;
-            double b2 = UniformMarginBound.AtMinimumMargin(p2, k, rad, m, delta, r).Value;
+            double Bound(double pm) => power == -1 ? UniformMarginBound.AtMinimumMargin(pm, k, rad, m, delta, r).Value
+                : 8.0 * k * Math.Pow(pm, power) * rad + UniformMarginBound.UniformityTerm(pm, r, m) + UniformMarginBound.ConfidenceTerm(delta, m);
+            double b1 = Bound(p1);
+            double b2 = Bound(p2);
             var o = CaseOutcome.AtMost(b2, b1, $"K={k} m={m} r={CaseOutcome.F(r)} 𝔑={CaseOutcome.F(rad)} δ={CaseOutcome.F(delta)}: B(p={CaseOutcome.F(p2)}) = {CaseOutcome.F(b2)} vs B(p={CaseOutcome.F(p1)}) = {CaseOutcome.F(b1)}");
             return o with { Excess = o.Excess / b1 };
         });

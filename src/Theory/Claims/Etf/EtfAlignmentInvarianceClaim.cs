@@ -3,36 +3,42 @@ using Collapse.Theory.Metrics;
 
 namespace Collapse.Theory.Claims.Etf;
 
-/// <summary>Claims catalogue B3: rotation and relabelling leave the Gram-based NC metrics unchanged.</summary>
+/// <summary>Rotation and relabelling leave the Gram-based NC metrics unchanged.</summary>
 public sealed class EtfAlignmentInvarianceClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "gram-metrics-alignment-invariant";
-    /// <inheritdoc />
-    public override string Title => "Gram-based NC metrics cannot see label permutations or rotations";
-    /// <inheritdoc />
-    public override string Source => "Claims catalogue B3 (derived); alignment variants of Gao et al. 2023 §5.2";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For any K×d matrix A (not only an ETF), orthogonal R and permutation π: etfGramError, equiangularity, maxAngle and " +
-        "equinorm of the rows of π(A Rᵀ) equal those of A; an ETF stays an ETF (Gram error 0). Measured: the largest difference.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 20));
+    public override ClaimInfo Info { get; } = new("gram-metrics-alignment-invariant", ClaimKind.Identity)
+    {
+        Title = "Gram-based NC metrics cannot see label permutations or rotations",
+        Statement =
+            "For any K×d matrix A (not only an ETF), orthogonal R and permutation π: etfGramError, equiangularity, maxAngle and " +
+            "equinorm of the rows of π(A Rᵀ) equal those of A; an ETF stays an ETF (Gram error 0). Measured: the largest difference.",
+        Source = "Derived; the label–vertex alignments (permutations, rotations) of Gao et al. 2023",
+        References = ["gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Text("map", "orthogonal", "the map R applied to the rows: orthogonal (the statement) or gaussian, a generic invertible map (deliberately false variant, falsifier)", "orthogonal", "gaussian"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("gaussian-map", "a generic (Gaussian) linear map of the rows instead of a rotation", ("map", "gaussian")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-11, seed =>
+        var maxK = p.Int("maxClasses");
+        var gaussian = p.Text("map") == "gaussian";
+        return RunCases(p, context, 1e-11, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
             var d = k - 1 + rng.Next(5);
             var a = RandomOrthogonal.Gaussian(k, d, rng);
             var r = RandomOrthogonal.Haar(d, rng);
+            if (gaussian) r = RandomOrthogonal.Gaussian(d, d, rng);
             var pi = Permutations.Random(k, rng.Next());
             var b = SimplexEtf.Permute(SimplexEtf.Rotate(a, r), pi);
             var (angA, maxA) = Equiangularity.OfRows(a);

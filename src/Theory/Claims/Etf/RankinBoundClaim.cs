@@ -2,36 +2,41 @@ using Collapse.Theory.Etf;
 
 namespace Collapse.Theory.Claims.Etf;
 
-/// <summary>Claims catalogue B5: any K unit vectors have a pair with inner product ≥ −1/(K−1); the ETF attains it.</summary>
+/// <summary>Any K unit vectors have a pair with inner product ≥ −1/(K−1); the ETF attains it.</summary>
 public sealed class RankinBoundClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "simplex-bound-max-inner-product";
-    /// <inheritdoc />
-    public override string Title => "K unit vectors always have max_{i≠j}⟨u_i,u_j⟩ ≥ −1/(K−1), with equality at the ETF";
-    /// <inheritdoc />
-    public override string Source => "Rankin 1955 simplex bound (claims catalogue B5); ETF: Papyan et al. 2020";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For unit u_1..u_K in R^d: −1/(K−1) ≤ max_{i≠j}⟨u_i,u_j⟩ (Σ_{i≠j}⟨u_i,u_j⟩ = ‖Σu_i‖² − K ≥ −K). Random vectors, " +
-        "and ETFs perturbed by noise of random size down to 1e-8; equality at an exact ETF to 1e-12. Measured: −1/(K−1); " +
-        "expected: the largest inner product.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 30));
+    public override ClaimInfo Info { get; } = new("simplex-bound-max-inner-product", ClaimKind.Inequality)
+    {
+        Title = "K unit vectors always have max_{i≠j}⟨u_i,u_j⟩ ≥ −1/(K−1), with equality at the ETF",
+        Statement =
+            "For unit u_1..u_K in R^d: −1/(K−1) ≤ max_{i≠j}⟨u_i,u_j⟩ (Σ_{i≠j}⟨u_i,u_j⟩ = ‖Σu_i‖² − K ≥ −K). Random vectors, " +
+            "and ETFs perturbed by noise of random size down to 1e-8; equality at an exact ETF to 1e-12. Measured: −1/(K−1); " +
+            "expected: the largest inner product.",
+        Source = "Rankin 1955 (simplex bound); the ETF attains it (Papyan et al. 2020)",
+        References = ["rankin1955", "papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 30, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("boundOffset", 1, "the bound is −1/(K − boundOffset): 1 = the statement; 0 gives −1/K (deliberately false variant, falsifier)", min: 0, max: 1),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("bound-minus-one-over-k", "the bound −1/K instead of −1/(K−1)", ("boundOffset", "0")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        var offset = p.Int("boundOffset");
+        return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
             var d = 1 + rng.Next(k + 5);
-            var bound = -1.0 / (k - 1);
+            var bound = -1.0 / (k - offset);
             var u = RandomOrthogonal.Gaussian(k, d, rng);
             var kind = "random";
             if (d >= k - 1 && rng.Next(2) == 0)

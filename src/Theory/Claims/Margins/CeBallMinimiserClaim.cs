@@ -3,37 +3,42 @@ using Collapse.Theory.Numerics;
 
 namespace Collapse.Theory.Claims.Margins;
 
-/// <summary>Claims catalogue C3: the CE minimiser over the logit ball ‖z‖ ≤ r is the simplex vertex r√(K/(K−1))(e_y − 1/K).</summary>
+/// <summary>The CE minimiser over the logit ball ‖z‖ ≤ r is the simplex vertex r√(K/(K−1))(e_y − 1/K).</summary>
 public sealed class CeBallMinimiserClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "ce-ball-minimiser";
-    /// <inheritdoc />
-    public override string Title => "On ‖z‖ ≤ r the CE is minimised by the simplex vertex, with value log(1 + (K−1)e^{−r√(K/(K−1))})";
-    /// <inheritdoc />
-    public override string Source => "Claims catalogue C3 (derived; lemma behind E & Wojtowytsch 2020)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "f* = min_{‖z‖≤r} CE(z, y) = log(1 + (K−1)exp(−r√(K/(K−1)))), attained at z* = r√(K/(K−1))(e_y − 1/K). Checked in the " +
-        "log domain: |log CE(z*) − log f*| and log f* − log CE(z) for 200 random z in the ball (some near z*). Measured: the " +
-        "larger, relative to max(1, |log f*|).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 50));
+    public override ClaimInfo Info { get; } = new("ce-ball-minimiser", ClaimKind.Inequality)
+    {
+        Title = "On ‖z‖ ≤ r the CE is minimised by the simplex vertex, with value log(1 + (K−1)e^{−r√(K/(K−1))})",
+        Statement =
+            "f* = min_{‖z‖≤r} CE(z, y) = log(1 + (K−1)exp(−r√(K/(K−1)))), attained at z* = r√(K/(K−1))(e_y − 1/K). Checked in the " +
+            "log domain: |log CE(z*) − log f*| and log f* − log CE(z) for 200 random z in the ball (some near z*). Measured: the " +
+            "larger, relative to max(1, |log f*|).",
+        Source = "Derived; the lemma behind E & Wojtowytsch 2022",
+        References = ["ewojtowytsch2022"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 50, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("vertexPower", 1, "the vertex scale is r·(K/(K−1))^(vertexPower/2): 1 = the statement; 0 drops the factor √(K/(K−1)) (deliberately false variant, falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("vertex-scale-r", "the vertex scale r instead of r√(K/(K−1)) (a point inside the ball, not on it)", ("vertexPower", "0")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        var power = p.Real("vertexPower");
+        return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
             var r = ClaimRandom.LogUniform(rng, 1e-2, 1e3);
             var y = rng.Next(k);
-            var a = r * Math.Sqrt(k / (k - 1.0));
+            var a = power == 1 ? r * Math.Sqrt(k / (k - 1.0)) : r * Math.Pow(k / (k - 1.0), power / 2);
             var logF = LogSumExp.LogSoftplus(Math.Log(k - 1) - a);
             var zs = new double[k];
             for (var j = 0; j < k; j++) zs[j] = a * ((j == y ? 1 : 0) - 1.0 / k);

@@ -2,34 +2,40 @@ using Collapse.Theory.Loss;
 
 namespace Collapse.Theory.Claims.Margins;
 
-/// <summary>Paper-notes P2: with every margin positive, CE strictly decreases as the logits are scaled up.</summary>
+/// <summary>With every margin positive, CE strictly decreases as the logits are scaled up.</summary>
 public sealed class CeDecreasingInScaleClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "ce-decreases-with-scale";
-    /// <inheritdoc />
-    public override string Title => "With all margins positive, the CE strictly decreases when the logits are scaled up";
-    /// <inheritdoc />
-    public override string Source => "Gao et al. 2023 Thm 4.1 / R1's scaling remark (paper-notes P2, P10 [R])";
-    /// <inheritdoc />
-    public override string Statement =>
-        "If q_i > 0 for all i and 0 < s₁ < s₂ then L̄(s₂·z) < L̄(s₁·z) (each ℓ_i = log(1 + Σ e^{−s(z_y − z_j)}) decreases in s). " +
-        "Compared as log L̄ (log domain). Measured: log L̄(s₂); expected: log L̄(s₁).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 20), ("maxSamples", 50));
+    public override ClaimInfo Info { get; } = new("ce-decreases-with-scale", ClaimKind.Inequality)
+    {
+        Title = "With all margins positive, the CE strictly decreases when the logits are scaled up",
+        Statement =
+            "If q_i > 0 for all i and 0 < s₁ < s₂ then L̄(s₂·z) < L̄(s₁·z) (each ℓ_i = log(1 + Σ e^{−s(z_y − z_j)}) decreases in s). " +
+            "Compared as log L̄ (log domain). Measured: log L̄(s₂); expected: log L̄(s₁).",
+        Source = "[reconstructed] Gao et al. 2023's CE–margin link and the scaling remark of its ICLR reviewers",
+        References = ["gao2023", "gao2023reviews"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
+            ClaimParameter.Text("instances", "separable", "the logits: separable (every margin positive, the statement) or generic (misclassified samples allowed; the precondition dropped, falsifier)", "separable", "generic"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("precondition-dropped", "logits with misclassified samples (the precondition q_i > 0 dropped)", ("instances", "generic")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        var maxN = context.GetInt(this, "maxSamples");
-        if (maxK < 2 || maxN < 1) throw new InputException("--param maxClasses >= 2 and maxSamples >= 1 required");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        var maxN = p.Int("maxSamples");
+        var separable = p.Text("instances") == "separable";
+        return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
-            var (z, y, k, _, shape) = MarginInstances.Draw(rng, maxK, maxN, separable: true);
+            var (z, y, k, _, shape) = MarginInstances.Draw(rng, maxK, maxN, separable: separable);
             var s1 = ClaimRandom.LogUniform(rng, 1e-3, 10);
             var s2 = s1 * ClaimRandom.LogUniform(rng, 1.001, 100);
             var l1 = CrossEntropy.Evaluate(z.Select(v => v * s1).ToArray(), y, k).LogMean;

@@ -3,32 +3,38 @@ using Collapse.Theory.Margins;
 
 namespace Collapse.Theory.Claims.Margins;
 
-/// <summary>Paper-notes P1 consequence: L̄ &lt; log 2 / N ⇒ every training sample is classified correctly (p_min &gt; 0).</summary>
+/// <summary>L̄ &lt; log 2 / N ⇒ every training sample is classified correctly (p_min &gt; 0).</summary>
 public sealed class SmallLossSeparatesClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "small-ce-implies-separable";
-    /// <inheritdoc />
-    public override string Title => "Mean CE below log 2 / N implies 100% training accuracy (p_min > 0)";
-    /// <inheritdoc />
-    public override string Source => "Gao et al. 2023 Thm 4.1 consequence (paper-notes P1 [R])";
-    /// <inheritdoc />
-    public override string Statement =>
-        "If L̄ < log(2)/N then p_min > 0 (a sample with q_i ≤ 0 alone contributes ℓ_i ≥ log 2). Instances: all margins ≥ 30 except " +
-        "one at g ∈ [−0.05, 0.05], so that L̄ falls on both sides of log 2/N; instances with L̄ ≥ log 2/N are skipped (precondition). " +
-        "Measured: 0; expected: p_min.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 10), ("maxSamples", 20));
+    public override ClaimInfo Info { get; } = new("small-ce-implies-separable", ClaimKind.Inequality)
+    {
+        Title = "Mean CE below log 2 / N implies 100% training accuracy (p_min > 0)",
+        Statement =
+            "If L̄ < log(2)/N then p_min > 0 (a sample with q_i ≤ 0 alone contributes ℓ_i ≥ log 2). Instances: all margins ≥ 30 except " +
+            "one at g ∈ [−0.05, 0.05], so that L̄ falls on both sides of log 2/N; instances with L̄ ≥ log 2/N are skipped (precondition). " +
+            "Measured: 0; expected: p_min.",
+        Source = "[reconstructed] consequence of the CE–margin sandwich (Gao et al. 2023)",
+        References = ["gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("maxSamples", 20, "largest number of samples N drawn", min: 1, max: 100000),
+            ClaimParameter.Text("threshold", "log2/N", "the loss threshold: log2/N (the statement) or log2 (deliberately false variant, falsifier)", "log2/N", "log2"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("threshold-log-2", "the threshold L̄ < log 2 instead of log 2 / N", ("threshold", "log2")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        var maxN = context.GetInt(this, "maxSamples");
-        if (maxK < 2 || maxN < 1) throw new InputException("--param maxClasses >= 2 and maxSamples >= 1 required");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        var maxN = p.Int("maxSamples");
+        var perSample = p.Text("threshold") == "log2/N";
+        return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
@@ -53,10 +59,11 @@ public sealed class SmallLossSeparatesClaim : TheoryClaim
             }
             var shape = $"K={k} N={n} near-threshold gap g={CaseOutcome.F(g)}";
             var (mean, _) = CrossEntropy.Evaluate(z, y, k);
-            if (!(mean < Math.Log(2) / n)) return CaseOutcome.Skip("mean CE ≥ log 2 / N");
+            var threshold = perSample ? Math.Log(2) / n : Math.Log(2);
+            if (!(mean < threshold)) return CaseOutcome.Skip(perSample ? "mean CE ≥ log 2 / N" : "mean CE ≥ log 2");
             var pmin = double.PositiveInfinity;
             for (var i = 0; i < n; i++) pmin = Math.Min(pmin, SampleMargin.Of(z.AsSpan(i * k, k), y[i]));
-            var o = CaseOutcome.AtMost(0, pmin, $"{shape}: L̄ = {CaseOutcome.F(mean)} < log2/N = {CaseOutcome.F(Math.Log(2) / n)}, p_min = {CaseOutcome.F(pmin)}");
+            var o = CaseOutcome.AtMost(0, pmin, $"{shape}: L̄ = {CaseOutcome.F(mean)} < {(perSample ? "log2/N" : "log2")} = {CaseOutcome.F(threshold)}, p_min = {CaseOutcome.F(pmin)}");
             return pmin > 0 ? o : o with { Excess = double.PositiveInfinity };
         });
     }

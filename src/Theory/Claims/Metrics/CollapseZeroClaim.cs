@@ -4,32 +4,38 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Every NC metric is 0 at exact neural collapse (Papyan et al. 2020, NC1–NC4).</summary>
+/// <summary>Every NC metric is 0 at exact neural collapse (NC1–NC4 of Papyan et al. 2020).</summary>
 public sealed class CollapseZeroClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "nc-metrics-zero-at-collapse";
-    /// <inheritdoc />
-    public override string Title => "All NC metrics vanish at exact neural collapse";
-    /// <inheritdoc />
-    public override string Source => "Papyan, Han, Donoho 2020, PNAS, NC1–NC4 (claims catalogue A1)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Features h_i = s·m_{y_i} + t (m an ETF, any scale s, offset t), classifier W = c·s·M, b = −W t: nc1, nc1TraceRatio, " +
-        "cdnv, equinormMeans, equinormClassifier, equiangularity, maxAngle, etfGramError, nc3, nc4, 1 − nccAccuracy and " +
-        "1 − accuracy are all 0. Measured: the largest.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 10), ("perClass", 4));
+    public override ClaimInfo Info { get; } = new("nc-metrics-zero-at-collapse", ClaimKind.Identity)
+    {
+        Title = "All NC metrics vanish at exact neural collapse",
+        Statement =
+            "Features h_i = s·m_{y_i} + t (m an ETF, any scale s, offset t), classifier W = c·s·M, b = −W t: nc1, nc1TraceRatio, " +
+            "cdnv, equinormMeans, equinormClassifier, equiangularity, maxAngle, etfGramError, nc3, nc4, 1 − nccAccuracy and " +
+            "1 − accuracy are all 0. Measured: the largest.",
+        Source = "Papyan, Han, Donoho 2020 (PNAS), NC1–NC4",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("perClass", 4, "samples per class", min: 1, max: 10000),
+            ClaimParameter.Text("classifier", "aligned", "classifier rows: aligned with their class means (the statement) or shifted cyclically to the next class (broken input, falsifier)", "aligned", "shifted"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("classifier-rows-shifted", "the classifier rows assigned to the wrong classes (cyclic shift), which NC3, NC4 and the accuracy must see", ("classifier", "shifted")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        var per = context.GetInt(this, "perClass");
-        if (maxK < 2 || per < 1) throw new InputException("--param maxClasses >= 2 and perClass >= 1 required");
-        return RunCases(context, 1e-10, seed =>
+        var maxK = p.Int("maxClasses");
+        var per = p.Int("perClass");
+        var shifted = p.Text("classifier") == "shifted";
+        return RunCases(p, context, 1e-10, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
@@ -46,7 +52,7 @@ public sealed class CollapseZeroClaim : TheoryClaim
                 y[i] = i % k;
                 for (var j = 0; j < d; j++) x[i * d + j] = s * m[y[i], j] + t[j];
             }
-            var w = c * s * m;
+            var w = c * s * (shifted ? SimplexEtf.Permute(m, [.. Enumerable.Range(0, k).Select(i => (i + 1) % k)]) : m);
             var r = NcMetrics.Compute(x, y, k, d, new Classifier(w, -(w * t)));
             var values = new (string, double)[]
             {

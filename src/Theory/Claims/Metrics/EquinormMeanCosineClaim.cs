@@ -2,31 +2,36 @@ using Collapse.Theory.Statistics;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue B7: equinorm centred means have mean pairwise cosine −1/(K−1); with one common angle, an ETF.</summary>
+/// <summary>Equinorm centred means have mean pairwise cosine −1/(K−1); with one common angle they form an ETF.</summary>
 public sealed class EquinormMeanCosineClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "equinorm-forces-etf-angle";
-    /// <inheritdoc />
-    public override string Title => "Equinorm class-balanced centred means have average cosine −1/(K−1) (so equiangular ⇒ ETF)";
-    /// <inheritdoc />
-    public override string Source => "Claims catalogue B7 (derived: ‖Σ_k μ̃_k‖² = 0 = K r²(1 + (K−1)c̄))";
-    /// <inheritdoc />
-    public override string Statement =>
-        "If the centred means μ̃_k = μ_k − (1/K)Σ_l μ_l all have norm r > 0, the average pairwise cosine is exactly −1/(K−1); " +
-        "hence a common pairwise cosine must be −1/(K−1) (NC2 ⇒ simplex ETF). Random equinorm configurations (± pairs and a " +
-        "random 120° triple, not ETFs), means from ClassStatistics. Measured: the average cosine.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 12));
+    public override ClaimInfo Info { get; } = new("equinorm-forces-etf-angle", ClaimKind.Identity)
+    {
+        Title = "Equinorm class-balanced centred means have average cosine −1/(K−1) (so equiangular ⇒ ETF)",
+        Statement =
+            "If the centred means μ̃_k = μ_k − (1/K)Σ_l μ_l all have norm r > 0, the average pairwise cosine is exactly −1/(K−1); " +
+            "hence a common pairwise cosine must be −1/(K−1) (NC2 ⇒ simplex ETF). Random equinorm configurations (± pairs and a " +
+            "random 120° triple, not ETFs), means from ClassStatistics. Measured: the average cosine.",
+        Source = "Derived: ‖Σ_k μ̃_k‖² = 0 = K r²(1 + (K−1)c̄) (NC2 of Papyan et al. 2020)",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 12, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("cosineOffset", 1, "the average cosine is −1/(K − cosineOffset): 1 = the statement; 0 gives −1/K (deliberately false variant, falsifier)", min: 0, max: 1),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("cosine-minus-one-over-k", "the average cosine −1/K instead of −1/(K−1)", ("cosineOffset", "0")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        var offset = p.Int("cosineOffset");
+        return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
@@ -53,7 +58,7 @@ public sealed class EquinormMeanCosineClaim : TheoryClaim
             for (var a = 0; a < k; a++)
                 for (var b = a + 1; b < k; b++, pairs++)
                     sum += mt.Row(a) * mt.Row(b) / (mt.Row(a).L2Norm() * mt.Row(b).L2Norm());
-            return CaseOutcome.Equal(sum / pairs, -1.0 / (k - 1), $"K={k} d={d} r={CaseOutcome.F(r)}");
+            return CaseOutcome.Equal(sum / pairs, -1.0 / (k - offset), $"K={k} d={d} r={CaseOutcome.F(r)}");
         });
     }
 

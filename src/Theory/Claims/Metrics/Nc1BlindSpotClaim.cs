@@ -3,31 +3,37 @@ using Collapse.Theory.Metrics;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue A4: NC1 is blind to within-class scatter orthogonal to the means; the trace ratio is not.</summary>
+/// <summary>NC1 is blind to within-class scatter orthogonal to the means; the trace ratio is not.</summary>
 public sealed class Nc1BlindSpotClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "nc1-blind-spot";
-    /// <inheritdoc />
-    public override string Title => "NC1 = 0 with Tr Σ_W > 0 when the scatter is orthogonal to the means; the trace ratio sees it";
-    /// <inheritdoc />
-    public override string Source => "Claims catalogue A4 (derived); Tirer, Huang, Niles-Weed 2023 for the trace form";
-    /// <inheritdoc />
-    public override string Statement =>
-        "Class means in the first K−1 coordinates, noise only in coordinates K..d−1, re-centred per class: " +
-        "(1/K)Tr(Σ_W Σ_B⁺) = 0 (to 1e-12 × nc1TraceRatio) while nc1TraceRatio = Tr Σ_W/Tr Σ_B > 0. Measured: nc1 / nc1TraceRatio.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7), ("perClass", 5));
+    public override ClaimInfo Info { get; } = new("nc1-blind-spot", ClaimKind.Identity)
+    {
+        Title = "NC1 = 0 with Tr Σ_W > 0 when the scatter is orthogonal to the means; the trace ratio sees it",
+        Statement =
+            "Class means in the first K−1 coordinates, noise only in coordinates K..d−1, re-centred per class: " +
+            "(1/K)Tr(Σ_W Σ_B⁺) = 0 (to 1e-12 × nc1TraceRatio) while nc1TraceRatio = Tr Σ_W/Tr Σ_B > 0. Measured: nc1 / nc1TraceRatio.",
+        Source = "Derived; the trace-ratio form of Tirer, Huang, Niles-Weed 2023",
+        References = ["papyan2020", "tirer2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("perClass", 5, "samples per class", min: 2, max: 10000),
+            ClaimParameter.Text("scatter", "orthogonal", "where the within-class scatter lives: orthogonal to the means (the statement) or in all coordinates (broken input, falsifier)", "orthogonal", "all"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("scatter-along-the-means", "within-class scatter in every coordinate, not only orthogonal to the means", ("scatter", "all")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        var per = context.GetInt(this, "perClass");
-        if (maxK < 2 || per < 2) throw new InputException("--param maxClasses >= 2 and perClass >= 2 required");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        var per = p.Int("perClass");
+        var first = p.Text("scatter") == "all" ? 0 : -1;
+        return RunCases(p, context, 1e-12, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
@@ -41,8 +47,8 @@ public sealed class Nc1BlindSpotClaim : TheoryClaim
             {
                 var noise = new double[per, d];
                 for (var r = 0; r < per; r++)
-                    for (var j = k - 1; j < d; j++) noise[r, j] = sigma * ClaimRandom.Normal(rng);
-                for (var j = k - 1; j < d; j++)
+                    for (var j = first < 0 ? k - 1 : 0; j < d; j++) noise[r, j] = sigma * ClaimRandom.Normal(rng);
+                for (var j = first < 0 ? k - 1 : 0; j < d; j++)
                 {
                     var mean = 0.0;
                     for (var r = 0; r < per; r++) mean += noise[r, j];

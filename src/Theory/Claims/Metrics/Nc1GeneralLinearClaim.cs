@@ -3,36 +3,42 @@ using Collapse.Theory.Metrics;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue A3 (negative half): NC1 is not invariant under general invertible maps.</summary>
+/// <summary>NC1 is not invariant under general invertible maps of the features.</summary>
 public sealed class Nc1GeneralLinearClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "nc1-not-invariant-under-linear-maps";
-    /// <inheritdoc />
-    public override string Title => "NC1 changes under a generic invertible linear map of the features";
-    /// <inheritdoc />
-    public override string Source => "Claims catalogue A3 (derived: (AΣ_BAᵀ)⁺ ≠ A⁻ᵀΣ_B⁺A⁻¹ when Σ_B is singular)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "With d ≥ K (Σ_B singular) and within-class noise, a random Gaussian A changes nc1 by a relative amount ≥ minChange " +
-        "(it would not if NC1 were invariant under GL(d)). Measured: minChange; expected: the relative change.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7), ("minChange", 1e-6));
+    public override ClaimInfo Info { get; } = new("nc1-not-invariant-under-linear-maps", ClaimKind.Inequality)
+    {
+        Title = "NC1 changes under a generic invertible linear map of the features",
+        Statement =
+            "With d ≥ K (Σ_B singular) and within-class noise, a random Gaussian A changes nc1 by a relative amount ≥ minChange " +
+            "(it would not if NC1 were invariant under GL(d)). Measured: minChange; expected: the relative change.",
+        Source = "Derived: (AΣ_BAᵀ)⁺ ≠ A⁻ᵀΣ_B⁺A⁻¹ when Σ_B is singular (NC1 of Papyan et al. 2020)",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Real("minChange", 1e-6, "smallest relative change of nc1 that counts as a change", min: 0),
+            ClaimParameter.Text("map", "gaussian", "the invertible map A: gaussian, a generic linear map (the statement), or orthogonal, under which NC1 is invariant (deliberately false variant, falsifier)", "gaussian", "orthogonal"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("orthogonal-map", "an orthogonal A (a rotation, under which NC1 is invariant) instead of a generic linear map", ("map", "orthogonal")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        var minChange = context.GetDouble(this, "minChange");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        var minChange = p.Real("minChange");
+        var orthogonal = p.Text("map") == "orthogonal";
+        return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
             var s = LabelledSample.Draw(rng, maxK, maxPerClass: 8);
             if (s.D < s.K) return CaseOutcome.Skip("d < K (Σ_B may be invertible on the span)");
-            var a = RandomOrthogonal.Gaussian(s.D, s.D, rng);
+            var a = orthogonal ? RandomOrthogonal.Haar(s.D, rng) : RandomOrthogonal.Gaussian(s.D, s.D, rng);
             var x2 = new double[s.X.Length];
             for (var i = 0; i < s.N; i++)
                 for (var r = 0; r < s.D; r++)

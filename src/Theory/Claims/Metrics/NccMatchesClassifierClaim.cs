@@ -4,31 +4,37 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue A6: equinorm means + aligned classifier + bias relation ⇒ NC4 = 0 on every input.</summary>
+/// <summary>Equinorm means, an aligned classifier and the bias relation give NC4 = 0 on every input.</summary>
 public sealed class NccMatchesClassifierClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "nc4-zero-under-equinorm-alignment";
-    /// <inheritdoc />
-    public override string Title => "Equinorm means, w_k = α(μ_k − μ_G) and b = −Wμ_G give classifier = nearest class centre";
-    /// <inheritdoc />
-    public override string Source => "Papyan et al. 2020 NC4; claims catalogue A6 (derived; the ETF angle is not needed)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "If ‖μ_k − μ_G‖ = r for all k (μ_G = (1/K)Σμ_k), w_k = α(μ_k − μ_G), α > 0, and b = −Wμ_G + c·1, then " +
-        "argmax_k(w_kᵀh + b_k) = argmin_k‖h − μ_k‖ for every h. Equinorm, non-ETF means; arbitrary test points. Measured: nc4.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 8), ("points", 200));
+    public override ClaimInfo Info { get; } = new("nc4-zero-under-equinorm-alignment", ClaimKind.Identity)
+    {
+        Title = "Equinorm means, w_k = α(μ_k − μ_G) and b = −Wμ_G give classifier = nearest class centre",
+        Statement =
+            "If ‖μ_k − μ_G‖ = r for all k (μ_G = (1/K)Σμ_k), w_k = α(μ_k − μ_G), α > 0, and b = −Wμ_G + c·1, then " +
+            "argmax_k(w_kᵀh + b_k) = argmin_k‖h − μ_k‖ for every h. Equinorm, non-ETF means; arbitrary test points. Measured: nc4.",
+        Source = "Papyan et al. 2020 (NC4); derived (the ETF angle is not needed)",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 8, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Int("points", 200, "extra test points per case", min: 1, max: 100000),
+            ClaimParameter.Text("bias", "centred", "the bias: centred, b = −Wμ_G + c·1 (the statement), or zero (the bias relation dropped, falsifier)", "centred", "zero"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("bias-relation-dropped", "the bias b = −Wμ_G dropped (b = c·1) while the means sit around μ_G ≠ 0", ("bias", "zero")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        var points = context.GetInt(this, "points");
-        if (maxK < 2 || points < 1) throw new InputException("--param maxClasses >= 2 and points >= 1 required");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        var points = p.Int("points");
+        var zeroBias = p.Text("bias") == "zero";
+        return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
@@ -80,7 +86,7 @@ public sealed class NccMatchesClassifierClaim : TheoryClaim
             if (n % 2 == 1) { y[n - 1] = 0; for (var j = 0; j < d; j++) x[(n - 1) * d + j] = muG[j] + centred[0, j]; }
             var alpha = ClaimRandom.LogUniform(rng, 0.1, 10);
             var w = alpha * centred;
-            var b = -(w * muG) + ClaimRandom.Normal(rng);
+            var b = (zeroBias ? Vector<double>.Build.Dense(k) : -(w * muG)) + ClaimRandom.Normal(rng);
             var rep = NcMetrics.Compute(x, y, k, d, new Classifier(w, b));
             return CaseOutcome.Equal(rep.Nc4!.Value, 0, $"K={k} d={d} r={CaseOutcome.F(r)} α={CaseOutcome.F(alpha)}: nc4 = {CaseOutcome.F(rep.Nc4.Value)} over {n} points");
         });

@@ -3,30 +3,35 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Claims.Metrics;
 
-/// <summary>Claims catalogue A2: law of total covariance with the sample-weighted global mean.</summary>
+/// <summary>Law of total covariance with the sample-weighted global mean.</summary>
 public sealed class TotalCovarianceClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "total-covariance-decomposition";
-    /// <inheritdoc />
-    public override string Title => "Σ_T = Σ_W + Σ_k (n_k/N)(μ_k − μ_G)(μ_k − μ_G)ᵀ (sample-weighted μ_G)";
-    /// <inheritdoc />
-    public override string Source => "Law of total covariance (claims catalogue A2)";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For any labelled sample with imbalanced classes: (1/N)Σ_i(h_i − μ_G)(h_i − μ_G)ᵀ = Σ_W + Σ_k (n_k/N)(μ_k − μ_G)(μ_k − μ_G)ᵀ " +
-        "with μ_G = (1/N)Σ_i h_i and Σ_W, μ_k from the streaming ClassStatistics. Measured: max-abs difference / max-abs Σ_T.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 7));
+    public override ClaimInfo Info { get; } = new("total-covariance-decomposition", ClaimKind.Identity)
+    {
+        Title = "Σ_T = Σ_W + Σ_k (n_k/N)(μ_k − μ_G)(μ_k − μ_G)ᵀ (sample-weighted μ_G)",
+        Statement =
+            "For any labelled sample with imbalanced classes: (1/N)Σ_i(h_i − μ_G)(h_i − μ_G)ᵀ = Σ_W + Σ_k (n_k/N)(μ_k − μ_G)(μ_k − μ_G)ᵀ " +
+            "with μ_G = (1/N)Σ_i h_i and Σ_W, μ_k from the streaming ClassStatistics. Measured: max-abs difference / max-abs Σ_T.",
+        Source = "Law of total covariance (classical)",
+        References = ["papyan2020"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
+            ClaimParameter.Text("weights", "sample", "weights of the between-class term: sample (n_k/N, the statement) or balanced (1/K, deliberately false variant with imbalanced classes, falsifier)", "sample", "balanced"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("class-balanced-weights", "the between-class term weighted 1/K instead of n_k/N", ("weights", "balanced")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-12, seed =>
+        var maxK = p.Int("maxClasses");
+        var balanced = p.Text("weights") == "balanced";
+        return RunCases(p, context, 1e-12, seed =>
         {
             var s = LabelledSample.Draw(new Random(seed), maxK, maxPerClass: 10);
             var st = ClassStatisticsAccumulator.Of(s.X, s.Y, s.K, s.D);
@@ -42,7 +47,7 @@ public sealed class TotalCovarianceClaim : TheoryClaim
             for (var c = 0; c < s.K; c++)
             {
                 var v = st.Means.Row(c) - g;
-                between += v.OuterProduct(v) * ((double)st.Counts[c] / st.Total);
+                between += v.OuterProduct(v) * (balanced ? 1.0 / s.K : (double)st.Counts[c] / st.Total);
             }
             var diff = (total - st.SigmaW - between).Enumerate().Max(Math.Abs) / total.Enumerate().Max(Math.Abs);
             return CaseOutcome.Equal(diff, 0, $"{s} counts [{string.Join(",", st.Counts)}]: relative max-abs difference {CaseOutcome.F(diff)}");

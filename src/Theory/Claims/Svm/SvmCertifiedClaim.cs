@@ -6,31 +6,43 @@ namespace Collapse.Theory.Claims.Svm;
 public sealed class SvmCertifiedClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "svm-certified-optimum";
-    /// <inheritdoc />
-    public override string Title => "The bias-free multi-class hard-margin SVM is solved to a certified optimum";
-    /// <inheritdoc />
-    public override string Source => "Crammer & Singer 2001 (hard-margin, bias-free); the SVM of Gao et al. 2023 Thm 4.1 [R]; docs/svm.md";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For separable data, min ½‖W‖_F² s.t. (w_{y_i} − w_j)·h_i ≥ 1 is solved with primal W and dual λ such that λ ≥ 0, " +
-        "the constraint violation ≤ 1e-9, the relative duality gap ≤ 1e-8 and the stationarity residual ≤ 1e-9; weak " +
-        "duality then brackets the optimal margin: p_min(W)/‖W‖ ≤ γ* ≤ 1/√(2D). Measured: the largest of violation/1e-9, " +
-        "gap/1e-8, stationarity/1e-9 (≤ 1 ⇔ certified).";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 5));
+    public override ClaimInfo Info { get; } = new("svm-certified-optimum", ClaimKind.Inequality)
+    {
+        Title = "The bias-free multi-class hard-margin SVM is solved to a certified optimum",
+        Statement =
+            "For separable data, min ½‖W‖_F² s.t. (w_{y_i} − w_j)·h_i ≥ 1 is solved with primal W and dual λ such that λ ≥ 0, " +
+            "the constraint violation ≤ 1e-9, the relative duality gap ≤ 1e-8 and the stationarity residual ≤ 1e-9; weak " +
+            "duality then brackets the optimal margin: p_min(W)/‖W‖ ≤ γ* ≤ 1/√(2D). Measured: the largest of violation/1e-9, " +
+            "gap/1e-8, stationarity/1e-9 (≤ 1 ⇔ certified).",
+        Source = "Crammer & Singer 2001 (hard-margin, bias-free); the SVM of Gao et al. 2023's CE–SVM link [reconstructed]; docs/svm.md",
+        References = ["crammer2001", "gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
+            ClaimParameter.Real("perturbation", 0, "relative size of a random perturbation of the solver's W before certifying: 0 = the solver's solution (the statement); 1e-3 is a falsifier (a non-optimal W must not certify)", min: 0, max: 1),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("perturbed-solution", "the certificate of W perturbed by 0.1% (not the optimum)", ("perturbation", "1e-3")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 0, seed =>
+        var maxK = p.Int("maxClasses");
+        var perturbation = p.Real("perturbation");
+        return RunCases(p, context, 0, seed =>
         {
-            var (x, y, k, _, shape) = SvmInstances.Draw(new Random(seed), maxK);
-            var c = MulticlassSvm.Solve(x, y, k).Certificate;
+            var rng = new Random(seed);
+            var (x, y, k, d, shape) = SvmInstances.Draw(rng, maxK);
+            var sol = MulticlassSvm.Solve(x, y, k);
+            var c = sol.Certificate;
+            if (perturbation > 0)
+            {
+                var g = Collapse.Theory.Etf.RandomOrthogonal.Gaussian(k, d, rng);
+                c = SvmCertificate.Compute(x, y, k, sol.W + perturbation * sol.W.FrobeniusNorm() / g.FrobeniusNorm() * g, sol.Lambda);
+            }
             var t = SvmTolerances.Default;
             var score = Math.Max(Math.Max(c.MaxViolation / t.MaxViolation, c.DualityGap / t.DualityGap), c.Stationarity / t.Stationarity);
             if (c.MinLambda < 0) score = double.PositiveInfinity;

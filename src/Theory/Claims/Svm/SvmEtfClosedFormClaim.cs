@@ -7,26 +7,31 @@ namespace Collapse.Theory.Claims.Svm;
 public sealed class SvmEtfClosedFormClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "svm-of-collapsed-features-is-etf";
-    /// <inheritdoc />
-    public override string Title => "SVM of ETF-collapsed features is W = (K−1)/(cK)·M with margin c√K/(K−1), for every alignment";
-    /// <inheritdoc />
-    public override string Source => "Derived (docs/svm.md closed form); Gao et al. 2023 abstract: equal train-side optimum for all alignments [R: P4]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "With h_i = c·m_{y_i}, M = π(M₀Rᵀ) a permuted and rotated simplex ETF: the SVM solution is ((K−1)/(cK))·M and its margin " +
-        "1/‖W‖_F = c√K/(K−1) is the same for every π and R. Measured: relative distance ‖W − αM‖/‖αM‖ and relative margin error.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Identity;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 8));
+    public override ClaimInfo Info { get; } = new("svm-of-collapsed-features-is-etf", ClaimKind.Identity)
+    {
+        Title = "SVM of ETF-collapsed features is W = (K−1)/(cK)·M with margin c√K/(K−1), for every alignment",
+        Statement =
+            "With h_i = c·m_{y_i}, M = π(M₀Rᵀ) a permuted and rotated simplex ETF: the SVM solution is ((K−1)/(cK))·M and its margin " +
+            "1/‖W‖_F = c√K/(K−1) is the same for every π and R. Measured: relative distance ‖W − αM‖/‖αM‖ and relative margin error.",
+        Source = "Derived (docs/svm.md closed form); Gao et al. 2023, abstract: equal train-side optimum for all alignments [reconstructed]",
+        References = ["gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 8, "largest number of classes K drawn", min: 2, max: 50),
+            ClaimParameter.Real("kFactorPower", 1, "W = ((K−1)/K)^kFactorPower/c · M: 1 = the statement; 0 drops (K−1)/K (deliberately false variant, falsifier)"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("k-factor-dropped", "W = M/c instead of ((K−1)/(cK))·M (and the margin that goes with it)", ("kFactorPower", "0")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-8, seed =>
+        var maxK = p.Int("maxClasses");
+        var power = p.Real("kFactorPower");
+        return RunCases(p, context, 1e-8, seed =>
         {
             var rng = new Random(seed);
             var k = 2 + rng.Next(maxK - 1);
@@ -44,9 +49,9 @@ public sealed class SvmEtfClosedFormClaim : TheoryClaim
                 for (var j = 0; j < d; j++) x[i * d + j] = c * m[y[i], j];
             }
             var sol = MulticlassSvm.Solve(x, y, k);
-            var alpha = (k - 1) / (c * k);
+            var alpha = power == 1 ? (k - 1) / (c * k) : Math.Pow((k - 1.0) / k, power) / c;
             var dist = (sol.W - alpha * m).FrobeniusNorm() / (alpha * m.FrobeniusNorm());
-            var margin = c * Math.Sqrt(k) / (k - 1);
+            var margin = power == 1 ? c * Math.Sqrt(k) / (k - 1) : 1 / (alpha * Math.Sqrt(k));
             var err = Math.Max(dist, Math.Abs(sol.Certificate.Margin - margin) / margin);
             return CaseOutcome.Equal(err, 0, $"K={k} d={d} c={CaseOutcome.F(c)} π=[{string.Join(",", pi)}]: ‖W − αM‖/‖αM‖ = {CaseOutcome.F(dist)}, margin {CaseOutcome.F(sol.Certificate.Margin)} vs {CaseOutcome.F(margin)}");
         });

@@ -9,39 +9,44 @@ namespace Collapse.Theory.Claims.Svm;
 public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
 {
     /// <inheritdoc />
-    public override string Id => "svm-maximises-normalized-margin";
-    /// <inheritdoc />
-    public override string Title => "The SVM direction has the largest normalized margin p_min(W)/‖W‖_F";
-    /// <inheritdoc />
-    public override string Source => "Crammer & Singer 2001; Soudry et al. 2018 (limit direction of GD on CE); Gao et al. 2023 Thm 4.1 [R]";
-    /// <inheritdoc />
-    public override string Statement =>
-        "For separable data and any W ≠ 0: p_min(W)/‖W‖_F ≤ 1/√(2D(λ)) (weak duality, λ the SVM dual), and the SVM attains " +
-        "p_min(Ŵ)/‖Ŵ‖_F = 1/‖Ŵ‖_F. Checked on 200 W per case (random, and random perturbations of Ŵ of relative size 1e-6..1). " +
-        "Measured: the largest normalized margin found; expected: the certified upper bound.";
-    /// <inheritdoc />
-    public override ClaimKind Kind => ClaimKind.Inequality;
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = Params(("maxClasses", 5));
+    public override ClaimInfo Info { get; } = new("svm-maximises-normalized-margin", ClaimKind.Inequality)
+    {
+        Title = "The SVM direction has the largest normalized margin p_min(W)/‖W‖_F",
+        Statement =
+            "For separable data and any W ≠ 0: p_min(W)/‖W‖_F ≤ 1/√(2D(λ)) (weak duality, λ the SVM dual), and the SVM attains " +
+            "p_min(Ŵ)/‖Ŵ‖_F = 1/‖Ŵ‖_F. Checked on 200 W per case (random, and random perturbations of Ŵ of relative size 1e-6..1). " +
+            "Measured: the largest normalized margin found; expected: the certified upper bound.",
+        Source = "Crammer & Singer 2001; Soudry et al. 2018 (limit direction of GD on CE); Gao et al. 2023 [reconstructed]",
+        References = ["crammer2001", "soudry2018", "gao2023"],
+        Parameters =
+        [
+            ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
+            ClaimParameter.Text("norm", "frobenius", "the norm normalizing the margin: frobenius (the statement) or spectral, ‖W‖₂ ≤ ‖W‖_F (deliberately false variant, falsifier)", "frobenius", "spectral"),
+        ],
+        Falsifiers =
+        [
+            Falsifier.Of("spectral-norm", "the margin normalized by the spectral norm ‖W‖₂ instead of ‖W‖_F", ("norm", "spectral")),
+        ],
+    };
 
     /// <inheritdoc />
-    public override ClaimResult Check(ClaimContext context)
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
-        var maxK = context.GetInt(this, "maxClasses");
-        if (maxK < 2) throw new InputException("--param maxClasses must be >= 2");
-        return RunCases(context, 1e-9, seed =>
+        var maxK = p.Int("maxClasses");
+        var spectral = p.Text("norm") == "spectral";
+        return RunCases(p, context, 1e-9, seed =>
         {
             var rng = new Random(seed);
             var (x, y, k, d, shape) = SvmInstances.Draw(rng, maxK);
             var sol = MulticlassSvm.Solve(x, y, k);
             var upper = sol.Certificate.MarginUpperBound;
-            var svm = NormalizedMargin(new Classifier(sol.W), x, y, d);
+            var svm = NormalizedMargin(new Classifier(sol.W), x, y, d, spectral);
             var best = double.NegativeInfinity;
             for (var t = 0; t < 200; t++)
             {
                 var g = RandomOrthogonal.Gaussian(k, d, rng);
                 var w = t % 2 == 0 ? g : sol.W + ClaimRandom.LogUniform(rng, 1e-6, 1) * sol.W.FrobeniusNorm() / g.FrobeniusNorm() * g;
-                best = Math.Max(best, NormalizedMargin(new Classifier(w), x, y, d));
+                best = Math.Max(best, NormalizedMargin(new Classifier(w), x, y, d, spectral));
             }
             var excess = Math.Max(best - upper, Math.Abs(svm - sol.Certificate.Margin)) / upper;
             return new CaseOutcome(Math.Max(best, svm), upper, excess,
@@ -49,7 +54,7 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
         });
     }
 
-    private static double NormalizedMargin(Classifier c, double[] x, int[] y, int d)
+    private static double NormalizedMargin(Classifier c, double[] x, int[] y, int d, bool spectral)
     {
         Span<double> z = stackalloc double[c.Classes];
         var min = double.PositiveInfinity;
@@ -58,6 +63,6 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
             c.Logits(x.AsSpan(i * d, d), z);
             min = Math.Min(min, SampleMargin.Of(z, y[i]));
         }
-        return min / c.Weights.FrobeniusNorm();
+        return min / (spectral ? c.Weights.L2Norm() : c.Weights.FrobeniusNorm());
     }
 }
