@@ -38,13 +38,13 @@ public static class RunAnalyzer
             }
             var classifier = new Classifier(w.ToMatrix(), bias);
             var (trainFeatures, trainLabels) = Load(folder, e.TrainFeatures, e.TrainLabels, k, d);
-            var train = NcMetrics.Compute(trainFeatures, trainLabels, k, d, classifier);
+            var train = NcMetrics.Compute(trainFeatures, trainLabels, k, d, classifier, AnalysisOptions);
             MetricReport? test = null;
             HeldOutCollapseReport? heldOut = null;
             if (e.TestFeatures is not null)
             {
                 var (testFeatures, testLabels) = Load(folder, e.TestFeatures, e.TestLabels!, k, d);
-                test = NcMetrics.Compute(testFeatures, testLabels, k, d, classifier);
+                test = NcMetrics.Compute(testFeatures, testLabels, k, d, classifier, AnalysisOptions);
                 heldOut = HeldOutCollapse.Compute(ClassStatisticsAccumulator.Of(trainFeatures, trainLabels, k, d, trackScatter: false), testFeatures, testLabels);
             }
             records.Add(new EpochRecord
@@ -64,6 +64,9 @@ public static class RunAnalyzer
         GammaTable.Write(Path.Combine(outFolder, "gamma.csv"), analysis.Epochs);
         ClaimTable.Write(Path.Combine(outFolder, "claims.csv"), analysis.Claims);
     }
+
+    // gamma.csv needs the full class-pair margin matrix, so analyze-run asks for it at every K.
+    private static readonly MetricOptions AnalysisOptions = new() { PairMargins = PairMarginMode.Matrix };
 
     private static (double[] Features, int[] Labels) Load(string folder, string featuresPath, string labelsPath, int k, int d)
     {
