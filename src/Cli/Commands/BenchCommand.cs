@@ -12,6 +12,7 @@ namespace Collapse.Cli.Commands;
 /// straightforward PyTorch autograd step (bench/ufm_torch_ref.py, when /usr/bin/python3 has torch).
 /// <c>collapse bench metrics</c> times <c>collapse metrics</c> against a streamed PyTorch pipeline and a NumPy nc1
 /// (<see cref="Collapse.Sweeps.Metrics.MetricsBenchmark"/>).
+/// <c>collapse bench claims</c> is the tolerance survey of the claims (<see cref="BenchClaimsCommand"/>).
 /// </summary>
 public static class BenchCommand
 {
@@ -21,6 +22,7 @@ public static class BenchCommand
         var command = new Command("bench", "Performance benchmarks.");
         command.Subcommands.Add(Ufm());
         command.Subcommands.Add(Metrics());
+        command.Subcommands.Add(BenchClaimsCommand.Create());
         return command;
     }
 
