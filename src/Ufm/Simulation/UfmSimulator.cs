@@ -133,7 +133,10 @@ public static class UfmSimulator
                 rows[i] = TrajectoryRecorder.WithSvm(rows[i], ws, bs, svm, residual);
             }
         }
-        return new UfmResult(config, k, d, cp.Labels, rows, w, h, b, eta, cp.SmoothnessBound, engine.Name, svm, t, watch.Elapsed.TotalSeconds, cp.Step);
+        return new UfmResult(config, k, d, cp.Labels, rows, w, h, b, eta, cp.SmoothnessBound, engine.Name, svm, t, watch.Elapsed.TotalSeconds, cp.Step)
+        {
+            LayerSnapshots = snapshots,
+        };
     }
 
     /// <summary>Whether the run solves the reference SVM (CE only; see <see cref="SvmPolicy"/>).</summary>
