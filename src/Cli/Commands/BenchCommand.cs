@@ -9,7 +9,8 @@ namespace Collapse.Cli.Commands;
 /// <summary>
 /// <c>collapse bench</c>: performance benchmarks. <c>collapse bench ufm</c> times the UFM gradient step
 /// (<see cref="UfmBenchmark"/>) against the machine's measured matmul GFLOP/s and copy bandwidth and against a
-/// straightforward PyTorch autograd step (bench/ufm_torch_ref.py, when /usr/bin/python3 has torch).
+/// straightforward PyTorch autograd step (bench/ufm_torch_ref.py, when /usr/bin/python3 has torch);
+/// <c>collapse bench claims</c> is the tolerance survey of the claims (<see cref="BenchClaimsCommand"/>).
 /// </summary>
 public static class BenchCommand
 {
@@ -18,6 +19,7 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Performance benchmarks.");
         command.Subcommands.Add(Ufm());
+        command.Subcommands.Add(BenchClaimsCommand.Create());
         return command;
     }
 
