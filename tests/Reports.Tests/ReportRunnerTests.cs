@@ -65,6 +65,25 @@ public class ReportRunnerTests
     }
 
     [Fact]
+    public void ADivergingUfmSimulationMakesTheClaimInconclusiveWithTheDivergenceNotAnError()
+    {
+        // A claim whose simulation diverges (the issue's --lr 100 run): UfmSimulator throws UfmDivergedException, a
+        // ClaimInconclusiveException, which the runner turns into an Inconclusive verdict with its message.
+        var claim = new DelegateClaim("test-diverging-ufm", _ =>
+        {
+            Collapse.Ufm.Simulation.UfmSimulator.Run(new Collapse.Ufm.Model.UfmConfig { Classes = 4, Dim = 8, PerClass = 5, Steps = 1000, LearningRate = 100 });
+            throw new InvalidOperationException("not reached");
+        }, new Dictionary<string, string> { ["lr"] = "100" });
+        var section = ReportRunner.RunOne(claim, new ReportSettings("quick", 3, 5));
+        Assert.Equal(Verdict.Inconclusive, section.Verdict);
+        Assert.StartsWith("UFM run diverged at step ", section.Result.Detail);
+        Assert.Contains("is above the stable limit", section.Result.Detail);
+        Assert.Null(section.Error);
+        Assert.Equal("100", section.Result.Parameters["lr"]);
+        Assert.Equal(3, section.Result.Seed);
+    }
+
+    [Fact]
     public void BadUserInputInsideACheckPropagates()
     {
         var claim = new CauchySchwarzClaim();

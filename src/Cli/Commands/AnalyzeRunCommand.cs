@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Import;
 using Collapse.Theory.Claims;
 
@@ -29,7 +30,7 @@ public static class AnalyzeRunCommand
             var output = parse.InvocationConfiguration.Output;
             var dir = parse.GetValue(folder)!;
             var analysis = RunAnalyzer.Analyze(dir);
-            var target = parse.GetValue(outDir) ?? dir;
+            var target = OutputGuard.Track(parse.GetValue(outDir) ?? dir);
             RunAnalyzer.Write(target, analysis);
             if (parse.GetValue(json))
             {

@@ -46,7 +46,9 @@ public static class CheckCommand
                 else ClaimRendering.FalsifyText(o, claim, context, outcomes);
                 return outcomes.Count > 0 && outcomes.All(x => x.Caught) ? 0 : Falsified;
             }
-            var result = claim.Check(context);
+            ClaimResult result;
+            try { result = claim.Check(context); }
+            catch (ClaimInconclusiveException inconclusive) { result = inconclusive.ToResult(claim, context); }
             if (parse.GetValue(json)) o.WriteLine(ClaimRendering.CheckJson(claim, context, result));
             else ClaimRendering.CheckText(o, claim, context, result);
             return result.Holds ? 0 : Falsified;

@@ -12,6 +12,7 @@ public static class DeepCommand
         command.Subcommands.Add(DeepTrainCommand.Create());
         command.Subcommands.Add(DeepTptCommand.Create());
         command.Subcommands.Add(DeepPermutationsCommand.Create());
+        command.Subcommands.Add(DeepRunTrainingsCommand.Create());
         return command;
     }
 }

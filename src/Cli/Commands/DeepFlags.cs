@@ -77,6 +77,7 @@ public sealed class DeepFlags
     {
         var threads = parse.GetValue(Threads);
         if (threads < 0) throw new InputException($"--threads {threads}: must be non-negative");
+        TorchRuntime.EnsureConfigured(); // before libtorch starts its thread pools (MKL_DYNAMIC, oneDNN ISA)
         if (threads > 0) TorchSharp.torch.set_num_threads(threads);
         var options = new TrainingOptions
         {

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Experiments;
+using Collapse.DeepValidation.Training.Isolation;
 using Collapse.Theory;
 
 namespace Collapse.Cli.Commands;
@@ -9,7 +11,8 @@ namespace Collapse.Cli.Commands;
 /// <summary>
 /// <c>collapse deep permutations</c>: fixed-classifier training under P label permutations × S seeds, for the simplex
 /// ETF and/or a heterogeneous frame; prints the spread across permutations against the spread across seeds, the
-/// one-way ANOVA F-test, a permutation-test p-value and effect sizes; writes the plot data as CSV.
+/// one-way ANOVA F-test, a permutation-test p-value and effect sizes; writes the plot data as CSV. The trainings run in
+/// child processes (docs/deep-validation.md "Native faults"); one killed twice makes the verdict INCONCLUSIVE (exit 0).
 /// </summary>
 public static class DeepPermutationsCommand
 {
@@ -37,8 +40,21 @@ public static class DeepPermutationsCommand
             var options = flags.Options(parse);
             var data = flags.LoadData(parse);
             var first = parse.GetValue(flags.Seed);
-            var analyses = PermutationExperiment.Run(data, options, kinds, p, Enumerable.Range(first, s).ToList(),
-                parse.GetValue(permutationSeed), parse.GetValue(scale), parse.GetValue(flags.Out), json ? null : output.WriteLine);
+            var outDir = parse.GetValue(flags.Out) is { } o ? OutputGuard.Track(o) : null;
+            var runner = ChildTrainings.Runner(parse.GetValue(flags.Threads), line => parse.InvocationConfiguration.Error.WriteLine($"warning: {line}"));
+            IReadOnlyList<PermutationAnalysis> analyses;
+            try
+            {
+                analyses = PermutationExperiment.Run(data, options, kinds, p, Enumerable.Range(first, s).ToList(),
+                    parse.GetValue(permutationSeed), parse.GetValue(scale), outDir, json ? null : output.WriteLine, runner);
+            }
+            catch (TrainingCrashedException crash)
+            {
+                // A native fault killed one training twice: no verdict, but not a failure of the command.
+                output.WriteLine(json ? JsonSerializer.Serialize(new[] { new { classifier = (string?)null, claim = new { claimId = PermutationAnalysis.ClaimId, verdict = "inconclusive", detail = crash.Message } } })
+                    : $"INCONCLUSIVE  {PermutationAnalysis.ClaimId}: {crash.Message}");
+                return 0;
+            }
             if (json)
             {
                 output.WriteLine(JsonSerializer.Serialize(analyses.Select(a => new

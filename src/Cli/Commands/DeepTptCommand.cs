@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Collapse.DeepValidation.Experiments;
+using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Models;
+using Collapse.DeepValidation.Training.Isolation;
 using Collapse.Theory.Claims;
 
 namespace Collapse.Cli.Commands;
@@ -10,7 +12,8 @@ namespace Collapse.Cli.Commands;
 /// <summary>
 /// <c>collapse deep tpt</c>: trains S seeds past 100% train accuracy and answers "did test accuracy keep improving
 /// after the TPT start, and did margins grow?" with the mean change and its 95% interval over seeds.
-/// Exit 0 when both claims hold, 1 when one fails, 0 with an "inconclusive" verdict otherwise.
+/// Exit 0 when both claims hold, 1 when one fails, 0 with an "inconclusive" verdict otherwise (also when a training was
+/// killed twice by a native fault: the trainings run in child processes, docs/deep-validation.md "Native faults").
 /// </summary>
 public static class DeepTptCommand
 {
@@ -37,7 +40,21 @@ public static class DeepTptCommand
             var data = flags.LoadData(parse);
             var first = parse.GetValue(flags.Seed);
             var seedList = Enumerable.Range(first, s).ToList();
-            var verdict = TptExperiment.Run(data, options, seedList, parse.GetValue(flags.Out), json ? null : output.WriteLine);
+            var outDir = parse.GetValue(flags.Out) is { } o ? OutputGuard.Track(o) : null;
+            var runner = ChildTrainings.Runner(parse.GetValue(flags.Threads), line => parse.InvocationConfiguration.Error.WriteLine($"warning: {line}"));
+            TptVerdict verdict;
+            try
+            {
+                verdict = TptExperiment.Run(data, options, seedList, outDir, json ? null : output.WriteLine, runner);
+            }
+            catch (TrainingCrashedException crash)
+            {
+                // A native fault killed one training twice: no verdict, but not a failure of the command.
+                var ids = new[] { TptVerdict.AccuracyClaimId, TptVerdict.MarginClaimId };
+                if (json) output.WriteLine(JsonSerializer.Serialize(new { dataset = data.Name, claims = ids.Select(id => new { claimId = id, verdict = "inconclusive", detail = crash.Message }) }));
+                else foreach (var id in ids) output.WriteLine($"INCONCLUSIVE  {id}: {crash.Message}");
+                return 0;
+            }
             if (json)
             {
                 output.WriteLine(JsonSerializer.Serialize(new

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Output;
 using Collapse.DeepValidation.Training;
+using Collapse.Cli.Infrastructure;
 using Collapse.Theory;
 
 namespace Collapse.Cli.Commands;
@@ -33,7 +34,7 @@ public static class DeepTrainCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var outDir = parse.GetValue(flags.Out) ?? throw new InputException("--out: an output folder is required");
+            var outDir = OutputGuard.Track(parse.GetValue(flags.Out) ?? throw new InputException("--out: an output folder is required"));
             var json = parse.GetValue(flags.Json);
             var options = flags.Options(parse);
             FixedClassifier? fixedClassifier = null;

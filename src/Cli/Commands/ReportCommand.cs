@@ -59,7 +59,7 @@ public static class ReportCommand
                 return 0;
             }
 
-            var outDir = parse.GetValue(output) ?? throw new InputException("--out: required (the folder the report is written to)");
+            var outDir = OutputGuard.Track(parse.GetValue(output) ?? throw new InputException("--out: required (the folder the report is written to)"));
             var filter = (parse.GetValue(claims) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var caseCount = parse.GetValue(cases) ?? chosenProfile.Cases;
             if (caseCount < 1) throw new InputException($"--cases {caseCount}: must be at least 1");

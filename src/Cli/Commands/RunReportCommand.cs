@@ -19,7 +19,7 @@ public static class RunReportCommand
         var target = outDir ?? RunReportWriter.DefaultOutput(runDirs)
             ?? throw new InputException("--out: required when the --run folders share no parent folder");
         var report = RunReport.Build(runs, environment);
-        var files = RunReportWriter.Write(report, target);
+        var files = RunReportWriter.Write(report, Collapse.Cli.Infrastructure.OutputGuard.Track(target));
         var described = string.Join("; ", runs.Select(r =>
             $"{r.Label}: {r.Epochs.Epochs.Count} epochs, {(r.TptStart is int t ? $"TPT start {t}" : "no TPT start")}, claims {RunReport.ClaimSummary(r.Claims)}"));
         stdout.WriteLine($"run report: {described}; {report.Panels.Count} panels, {report.Heatmaps.Count} heat map{(report.Heatmaps.Count == 1 ? "" : "s")}; wrote {files.Html}, {files.Markdown}, {files.Json}");

@@ -47,7 +47,7 @@ public static class SweepCommand
             var path = parse.GetValue(spec)!;
             var s = SweepSpec.Load(path);
             SweepCommandCheck.Validate(s, path, CliApp.BuildRoot());
-            var outcome = SweepPlanner.Plan(s, parse.GetValue(output)!);
+            var outcome = SweepPlanner.Plan(s, OutputGuard.Track(parse.GetValue(output)!));
             var plan = outcome.Plan;
             new KeyValueOutput()
                 .Add("name", s.Name)
@@ -275,7 +275,7 @@ public static class SweepCommand
     {
         var plan = SweepPlan.Load(sweepDir);
         var report = SweepReportBuilder.Build(plan);
-        var files = Collapse.Reports.Sweeps.SweepReportWriter.Write(report, outDir ?? Path.Combine(plan.Directory, "report"));
+        var files = Collapse.Reports.Sweeps.SweepReportWriter.Write(report, OutputGuard.Track(outDir ?? Path.Combine(plan.Directory, "report")));
         stdout.WriteLine($"sweep {report.Name}: {report.Runs} runs: {report.Done} done, {report.Failed} failed, {report.Unfinished} unfinished; {report.Plots.Count} plots; wrote {files.Html}, {files.Markdown}");
         return report.Complete ? 0 : Incomplete;
     }

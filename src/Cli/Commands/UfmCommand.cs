@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Collapse.Cli.Infrastructure;
 using Collapse.Theory;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Simulation;
@@ -69,6 +70,7 @@ public static class UfmCommand
                 if (outDir is not null && Path.GetFullPath(outDir) != Path.GetFullPath(resumeDir))
                     throw new InputException("--out: a resumed run writes into its --resume folder; leave --out out");
                 totalSteps = 0;
+                OutputGuard.Track(resumeDir);
                 run = p => UfmRunner.Resume(resumeDir, p);
             }
             else
@@ -94,7 +96,9 @@ public static class UfmCommand
                 config.Validate();
                 totalSteps = config.Steps;
                 var every = parse.GetValue(checkpointEvery);
-                run = p => UfmRunner.Run(config, outDir, every, p);
+                var stderr = parse.InvocationConfiguration.Error;
+                OutputGuard.Track(outDir);
+                run = p => UfmRunner.Run(config, outDir, every, p, warning => stderr.WriteLine($"warning: {warning}"));
             }
 
             var stdout = parse.InvocationConfiguration.Output;
@@ -114,11 +118,31 @@ public static class UfmCommand
             }
             else report = run(null);
 
+            if (report.Result.Divergence is { } divergence)
+            {
+                if (parse.GetValue(json)) stdout.Write(report.SummaryJson);
+                (parse.InvocationConfiguration.Error).WriteLine($"error: {DivergenceLine(report, divergence)}");
+                return CliApp.Diverged;
+            }
             if (parse.GetValue(json)) stdout.Write(report.SummaryJson);
             else stdout.WriteLine(SummaryLine(report));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// "run diverged at step T (loss …, ‖W‖ …, ‖H‖ …); last finite state kept in DIR/ (step T−1: trajectory.csv, …); η = … is above the stable limit …".
+    /// </summary>
+    public static string DivergenceLine(UfmRunReport report, Collapse.Ufm.Simulation.UfmDivergence divergence)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(divergence);
+        var dir = report.OutputDirectory.EndsWith(Path.DirectorySeparatorChar) ? report.OutputDirectory : report.OutputDirectory + Path.DirectorySeparatorChar;
+        var files = new List<string> { "trajectory.csv", "summary.json", "W.npy", "H.npy" };
+        if (report.Result.B is not null) files.Add("b.npy");
+        if (File.Exists(Path.Combine(report.OutputDirectory, UfmRunner.CheckpointFile))) files.Add($"{UfmRunner.CheckpointFile} (last checkpoint before the divergence)");
+        return $"{divergence.What}; last finite state kept in {dir} (step {divergence.LastFiniteStep}: {string.Join(", ", files)}); {divergence.Advice}";
     }
 
     /// <summary>One line: steps, speed, final loss/margin/NC values, claim verdict counts, output folder.</summary>

@@ -5,12 +5,24 @@ namespace Collapse.Cli.Infrastructure;
 
 /// <summary>
 /// Entry point of the <c>collapse</c> tool: builds the command tree, parses, and maps failures to exit codes
-/// (0 success / claim holds, 1 claim falsified, 2 bad input or bad flags; never a stack trace for bad input).
+/// (0 success / claim holds, 1 claim falsified, 2 bad input or bad flags, 3 internal error, 4 a simulation diverged;
+/// never a stack trace on the terminal). It is the last line of defence: any exception a command does not handle
+/// becomes one line <c>internal error: TYPE: MESSAGE (please report; details in LOG)</c>, the full trace goes to
+/// <see cref="ErrorLog"/>, and the command's unfinished outputs are removed (<see cref="OutputGuard"/>).
 /// </summary>
 public static class CliApp
 {
     /// <summary>Exit code for bad input or bad flags.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Exit code for an unexpected exception (a bug): one line on stderr, the trace in the error log.</summary>
+    public const int InternalError = 3;
+
+    /// <summary>Exit code of a simulation that diverged (its outputs are kept up to the last finite step).</summary>
+    public const int Diverged = 4;
+
+    /// <summary>Exit code when a command was cancelled by SIGINT and did not handle it itself (128 + 2).</summary>
+    public const int Interrupted = 130;
 
     /// <summary>Builds the root command with every sub-command registered in <see cref="CommandRegistry"/>.</summary>
     public static RootCommand BuildRoot()
@@ -21,11 +33,15 @@ public static class CliApp
     }
 
     /// <summary>Parses and runs; returns the process exit code.</summary>
-    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null) => Run(args, stdout, stderr, []);
+
+    /// <summary>Parses and runs with <paramref name="extraCommands"/> added to the tree (tests inject failing commands).</summary>
+    internal static int Run(string[] args, TextWriter? stdout, TextWriter? stderr, IEnumerable<Command> extraCommands)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
         var root = BuildRoot();
+        foreach (var c in extraCommands) root.Subcommands.Add(c);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -33,16 +49,41 @@ public static class CliApp
             stderr.WriteLine($"error: {message} (see '{string.Join(' ', CommandPath(parse).Prepend("collapse"))} --help')");
             return BadInput;
         }
+        ChildTrainings.Install();
+        var guard = OutputGuard.Begin();
         try
         {
             var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-            return parse.Invoke(config);
+            var code = parse.Invoke(config);
+            guard.Commit();
+            return code;
         }
         catch (Exception ex) when (Unwrap(ex) is InputException input)
         {
+            guard.Rollback();
             stderr.WriteLine($"error: {input.Message}");
             return BadInput;
         }
+        catch (Exception ex) when (Unwrap(ex) is OperationCanceledException)
+        {
+            guard.Rollback();
+            stderr.WriteLine("error: interrupted; unfinished outputs were removed");
+            return Interrupted;
+        }
+        catch (Exception ex)
+        {
+            guard.Rollback();
+            var error = Unwrap(ex);
+            var log = ErrorLog.Write(error, args, guard.ExistingFolder);
+            stderr.WriteLine($"internal error: {error.GetType().FullName}: {FirstLine(error.Message)} (please report; {(log is null ? "no error log could be written" : $"details in {log}")})");
+            return InternalError;
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.ReplaceLineEndings("\n").Split('\n')[0].Trim();
+        return line.Length == 0 ? "(no message)" : line;
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Training;
+using Collapse.DeepValidation.Training.Isolation;
 using Collapse.Theory.Claims;
 
 namespace Collapse.DeepValidation.Claims;
@@ -66,6 +67,14 @@ public abstract class DeepClaim : Claim
 
     /// <inheritdoc />
     protected override void Validate(ClaimParameters p) => Training(p);
+
+    /// <summary>
+    /// Trains <paramref name="jobs"/> on <paramref name="data"/> with <see cref="TrainingRunners.Default"/> (in child
+    /// processes under the CLI). A training killed twice by a native fault throws <see cref="TrainingCrashedException"/>,
+    /// which makes the claim Inconclusive naming the signal.
+    /// </summary>
+    protected static IReadOnlyList<TrainingResult> Train(DataSplit data, IReadOnlyList<TrainingOptions> jobs) =>
+        TrainingRunners.Default.TrainAll(data, jobs);
 
     /// <summary>The seeds of a multi-seed claim: <c>seeds</c> consecutive seeds from <see cref="ClaimContext.Seed"/>.</summary>
     protected static IReadOnlyList<int> Seeds(ClaimParameters p, ClaimContext context)

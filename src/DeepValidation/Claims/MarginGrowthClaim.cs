@@ -45,8 +45,9 @@ public sealed class MarginGrowthClaim : DeepClaim
         var data = LoadData(p, p.Text("dataset"));
         var options = Training(p) with { SvmEvery = p.Int("svmEvery") };
         options.Validate();
-        var runs = new List<(int Seed, TrainingResult Run)>();
-        foreach (var seed in Seeds(p, context)) runs.Add((seed, DeepTrainer.Train(data, options with { Seed = seed })));
+        var seeds = Seeds(p, context);
+        var trained = Train(data, seeds.Select(seed => options with { Seed = seed }).ToList());
+        var runs = seeds.Select((seed, i) => (Seed: seed, Run: trained[i])).ToList();
         var parameters = Effective(p, context);
         var reversed = p.Text("direction") == "reversed";
         var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).Select(s => reversed ? Reversed(s) : s).ToList(), parameters);

@@ -39,7 +39,7 @@ public sealed class Nc1DecreasesClaim : DeepClaim
         ArgumentNullException.ThrowIfNull(context);
         var data = LoadData(p, p.Text("dataset"));
         var options = Training(p) with { Seed = context.Seed };
-        var run = DeepTrainer.Train(data, options);
+        var run = Train(data, [options])[0];
         var records = run.Epochs;
         var last = run.LastMeasured;
         var t0 = run.InterpolationEpoch;

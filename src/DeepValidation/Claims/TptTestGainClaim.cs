@@ -65,7 +65,8 @@ public sealed class TptTestGainClaim : DeepClaim
         foreach (var name in datasets)
         {
             var data = LoadData(p, name);
-            var runs = seeds.Select(seed => (Seed: seed, Run: DeepTrainer.Train(data, options with { Seed = seed }))).ToList();
+            var trained = Train(data, seeds.Select(seed => options with { Seed = seed }).ToList());
+            var runs = seeds.Select((seed, i) => (Seed: seed, Run: trained[i])).ToList();
             var verdict = TptVerdict.Judge(runs.Select(r => TptRunSummary.Of(r.Seed, r.Run.Epochs)).Select(s => reversed ? Reversed(s) : s).ToList(), parameters);
             var gain = verdict.TestAccuracyGain;
             verdicts.Add(verdict.AccuracyClaim.Verdict);

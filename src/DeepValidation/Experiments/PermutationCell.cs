@@ -13,8 +13,12 @@ namespace Collapse.DeepValidation.Experiments;
 /// <param name="NormalizedMargin">Final train normalised margin.</param>
 /// <param name="GammaCv">Coefficient of variation of the final train γ_kl.</param>
 /// <param name="Nc1">Final train nc1.</param>
-/// <param name="Seconds">Wall seconds of the training.</param>
+/// <param name="Seconds">Wall seconds of the training (in the process that ran it).</param>
 public sealed record PermutationCell(
     string Classifier, int PermutationIndex, int? PermutationSeed, int[] Permutation, int Seed,
     double TrainAccuracy, double TestAccuracy, double TestLoss, double MinMargin, double NormalizedMargin,
-    double GammaCv, double Nc1, double Seconds);
+    double GammaCv, double Nc1, double Seconds)
+{
+    /// <summary>Steps of the training recomputed after a non-finite loss or gradient (a transient native fault; 0 in a healthy run).</summary>
+    public int RecomputedSteps { get; init; }
+}

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Output;
 using Collapse.DeepValidation.Training;
+using Collapse.DeepValidation.Training.Isolation;
 
 namespace Collapse.DeepValidation.Experiments;
 
@@ -28,14 +28,16 @@ public static class PermutationExperiment
     /// <param name="classifierScale">Row scale of the fixed classifier.</param>
     /// <param name="outFolder">Output folder or null.</param>
     /// <param name="log">Progress lines or null.</param>
+    /// <param name="runner">Runs the P × S trainings of every classifier as one batch (default <see cref="TrainingRunners.Default"/>);
+    /// a training killed twice by a native fault ends the experiment with <see cref="TrainingCrashedException"/>.</param>
     public static IReadOnlyList<PermutationAnalysis> Run(DataSplit data, TrainingOptions options, IReadOnlyList<FixedClassifierKind> classifiers,
-        int permutations, IReadOnlyList<int> seeds, int permutationSeedBase, double classifierScale, string? outFolder, Action<string>? log = null)
+        int permutations, IReadOnlyList<int> seeds, int permutationSeedBase, double classifierScale, string? outFolder, Action<string>? log = null,
+        ITrainingRunner? runner = null)
     {
         if (permutations < 2) throw new Collapse.Theory.InputException($"--permutations {permutations}: at least 2 are needed for the ANOVA");
         if (seeds.Count < 2) throw new Collapse.Theory.InputException($"--seeds {seeds.Count}: at least 2 seeds per permutation are needed (replicates)");
         if (classifiers.Count == 0) throw new Collapse.Theory.InputException("--classifier: no classifier kind given");
         var analyses = new List<PermutationAnalysis>();
-        var allCells = new List<PermutationCell>();
         var parameters = new Dictionary<string, string>
         {
             ["dataset"] = data.Name,
@@ -44,35 +46,40 @@ public static class PermutationExperiment
             ["permutations"] = permutations.ToString(CultureInfo.InvariantCulture),
             ["seeds"] = string.Join(",", seeds),
         };
+        var design = new List<(FixedClassifierKind Kind, int Permutation, int? PermutationSeed, int Seed)>();
         foreach (var kind in classifiers)
-        {
-            var name = KindName(kind);
-            var cells = new List<PermutationCell>();
             for (var p = 0; p < permutations; p++)
-            {
-                int? permSeed = p == 0 ? null : permutationSeedBase + p;
                 foreach (var seed in seeds)
-                {
-                    var fixedClassifier = new FixedClassifier(kind, permSeed, null, classifierScale);
-                    var o = options with { FixedClassifier = fixedClassifier, Seed = seed, MeasureEvery = 0, MeasureTest = true, ExportEpochs = [], SvmEvery = 0 };
-                    var clock = Stopwatch.StartNew();
-                    var result = DeepTrainer.Train(data, o);
-                    clock.Stop();
-                    var last = result.LastMeasured;
-                    var gamma = last.Train!.Margins is { } m ? GammaSummary.Of(m.ClassPair).CoefficientOfVariation : double.NaN;
-                    var cell = new PermutationCell(name, p, permSeed, fixedClassifier.Permutation(data.Classes), seed,
-                        last.TrainAccuracy ?? double.NaN, last.TestAccuracy ?? double.NaN, last.TestLoss ?? double.NaN,
-                        last.Train.Margins?.MinMargin ?? double.NaN, last.Train.Margins?.NormalizedMargin ?? double.NaN,
-                        gamma, last.Train.Nc1 ?? double.NaN, clock.Elapsed.TotalSeconds);
-                    cells.Add(cell);
-                    log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                        $"{name} permutation {p} [{string.Join(" ", cell.Permutation)}] seed {seed}: train {cell.TrainAccuracy:F4} test {cell.TestAccuracy:F4} ({cell.Seconds:F1} s)"));
-                }
+                    design.Add((kind, p, p == 0 ? null : permutationSeedBase + p, seed));
+        var jobs = design.Select(c => options with
+        {
+            FixedClassifier = new FixedClassifier(c.Kind, c.PermutationSeed, null, classifierScale),
+            Seed = c.Seed, MeasureEvery = 0, MeasureTest = true, ExportEpochs = [], SvmEvery = 0,
+        }).ToList();
+        var cells = new List<PermutationCell>();
+        (runner ?? TrainingRunners.Default).TrainAll(data, jobs, (i, result) =>
+        {
+            var (kind, p, permSeed, seed) = design[i];
+            var name = KindName(kind);
+            var last = result.LastMeasured;
+            var gamma = last.Train!.Margins is { } m ? GammaSummary.Of(m.ClassPair).CoefficientOfVariation : double.NaN;
+            var cell = new PermutationCell(name, p, permSeed, jobs[i].FixedClassifier!.Permutation(data.Classes), seed,
+                last.TrainAccuracy ?? double.NaN, last.TestAccuracy ?? double.NaN, last.TestLoss ?? double.NaN,
+                last.Train.Margins?.MinMargin ?? double.NaN, last.Train.Margins?.NormalizedMargin ?? double.NaN,
+                gamma, last.Train.Nc1 ?? double.NaN, result.WallSeconds)
+            {
+                RecomputedSteps = result.Epochs.Sum(e => e.RecomputedSteps),
+            };
+            cells.Add(cell);
+            log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"{name} permutation {p} [{string.Join(" ", cell.Permutation)}] seed {seed}: train {cell.TrainAccuracy:F4} test {cell.TestAccuracy:F4} ({cell.Seconds:F1} s)"));
+            if (i + 1 == jobs.Count || design[i + 1].Kind != kind)
+            {
+                // A classifier's cells are complete: analyse them and write the tables so far.
+                analyses.Add(PermutationAnalysis.Analyze(name, cells.Where(c => c.Classifier == name).ToList(), parameters));
+                if (outFolder is not null) WriteTables(outFolder, cells, analyses);
             }
-            allCells.AddRange(cells);
-            analyses.Add(PermutationAnalysis.Analyze(name, cells, parameters));
-            if (outFolder is not null) WriteTables(outFolder, allCells, analyses);
-        }
+        });
         return analyses;
     }
 
@@ -81,12 +88,13 @@ public static class PermutationExperiment
 
     private static void WriteTables(string folder, IReadOnlyList<PermutationCell> cells, IReadOnlyList<PermutationAnalysis> analyses)
     {
-        var sb = new StringBuilder("classifier,permutationIndex,permutationSeed,permutation,seed,trainAccuracy,testAccuracy,testLoss,minMargin,normalizedMargin,gammaCv,nc1,seconds\n");
+        var sb = new StringBuilder("classifier,permutationIndex,permutationSeed,permutation,seed,trainAccuracy,testAccuracy,testLoss,minMargin,normalizedMargin,gammaCv,nc1,seconds,recomputedSteps\n");
         foreach (var c in cells)
             sb.AppendJoin(',', new[]
             {
                 c.Classifier, I(c.PermutationIndex), c.PermutationSeed is int s ? I(s) : "", string.Join(' ', c.Permutation), I(c.Seed),
                 R(c.TrainAccuracy), R(c.TestAccuracy), R(c.TestLoss), R(c.MinMargin), R(c.NormalizedMargin), R(c.GammaCv), R(c.Nc1), R(c.Seconds),
+                I(c.RecomputedSteps),
             }).Append('\n');
         CsvFile.WriteAtomic(Path.Combine(folder, "permutations.csv"), sb.ToString());
 

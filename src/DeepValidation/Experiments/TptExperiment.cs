@@ -3,6 +3,7 @@ using System.Text;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Output;
 using Collapse.DeepValidation.Training;
+using Collapse.DeepValidation.Training.Isolation;
 
 namespace Collapse.DeepValidation.Experiments;
 
@@ -13,24 +14,26 @@ namespace Collapse.DeepValidation.Experiments;
 public static class TptExperiment
 {
     /// <summary>
-    /// Runs one training per seed (<paramref name="options"/> with its seed replaced). With an output folder, each run
-    /// goes to <c>seed-S/</c> (<see cref="RunOutput"/>) and the per-seed summary to <c>tpt.csv</c>.
+    /// Runs one training per seed (<paramref name="options"/> with its seed replaced) with <paramref name="runner"/>
+    /// (default <see cref="TrainingRunners.Default"/>). With an output folder, each run goes to <c>seed-S/</c>
+    /// (<see cref="RunOutput"/>) as soon as it is done, and the per-seed summary to <c>tpt.csv</c>. A training killed
+    /// twice by a native fault ends the experiment with <see cref="TrainingCrashedException"/>.
     /// </summary>
     public static TptVerdict Run(DataSplit data, TrainingOptions options, IReadOnlyList<int> seeds, string? outFolder,
-        Action<string>? log = null)
+        Action<string>? log = null, ITrainingRunner? runner = null)
     {
         if (seeds.Count == 0) throw new Collapse.Theory.InputException("--seeds: at least one seed is needed");
         var summaries = new List<TptRunSummary>();
-        foreach (var seed in seeds)
+        var jobs = seeds.Select(seed => options with { Seed = seed, MeasureTest = true }).ToList();
+        (runner ?? TrainingRunners.Default).TrainAll(data, jobs, (i, result) =>
         {
-            var o = options with { Seed = seed, MeasureTest = true };
-            var result = DeepTrainer.Train(data, o);
-            if (outFolder is not null) RunOutput.Write(Path.Combine(outFolder, $"seed-{seed}"), data.Name, o, result);
+            var seed = seeds[i];
+            if (outFolder is not null) RunOutput.Write(Path.Combine(outFolder, $"seed-{seed}"), data.Name, jobs[i], result);
             var s = TptRunSummary.Of(seed, result.Epochs);
             summaries.Add(s);
             log?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed}: TPT start {(s.TptStartEpoch?.ToString(CultureInfo.InvariantCulture) ?? "never")}, test accuracy {s.TestAccuracyAtStart:F4} → {s.TestAccuracyFinal:F4}, p_min {s.MinMarginAtStart:G4} → {s.MinMarginFinal:G4}"));
-        }
+        });
         var parameters = new Dictionary<string, string>
         {
             ["dataset"] = data.Name,

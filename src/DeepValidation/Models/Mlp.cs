@@ -22,7 +22,7 @@ public sealed class Mlp : Module<Tensor, Tensor>
         for (var i = 0; i < depth; i++)
         {
             modules.Add(($"fc{i}", Linear(fanIn, width)));
-            if (batchNorm) modules.Add(($"bn{i}", BatchNorm1d(width)));
+            if (batchNorm) modules.Add(($"bn{i}", new SafeBatchNorm(width)));
             modules.Add(($"relu{i}", ReLU()));
             fanIn = width;
         }

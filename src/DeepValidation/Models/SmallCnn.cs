@@ -23,7 +23,7 @@ public sealed class SmallCnn : Module<Tensor, Tensor>
         {
             var cout = width << i;
             modules.Add(($"conv{i}", Conv2d(cin, cout, 3, padding: 1, bias: false)));
-            modules.Add(($"bn{i}", BatchNorm2d(cout)));
+            modules.Add(($"bn{i}", new SafeBatchNorm(cout)));
             modules.Add(($"relu{i}", ReLU()));
             if (i < depth - 1) modules.Add(($"pool{i}", MaxPool2d(2)));
             cin = cout;

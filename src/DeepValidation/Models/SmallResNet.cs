@@ -21,7 +21,7 @@ public sealed class SmallResNet : Module<Tensor, Tensor>
         if (blocks < 1) throw new ArgumentOutOfRangeException(nameof(blocks), "blocks must be at least 1");
         stem = Sequential(
             ("conv", Conv2d(channels, width, 3, padding: 1, bias: false)),
-            ("bn", BatchNorm2d(width)),
+            ("bn", new SafeBatchNorm(width)),
             ("relu", ReLU()));
         var modules = new List<(string, Module<Tensor, Tensor>)>();
         var cin = width;
@@ -48,19 +48,19 @@ public sealed class SmallResNet : Module<Tensor, Tensor>
     private sealed class BasicBlock : Module<Tensor, Tensor>
     {
         private readonly Conv2d conv1;
-        private readonly BatchNorm2d bn1;
+        private readonly SafeBatchNorm bn1;
         private readonly Conv2d conv2;
-        private readonly BatchNorm2d bn2;
+        private readonly SafeBatchNorm bn2;
         private readonly Sequential? shortcut;
 
         public BasicBlock(int cin, int cout, int stride) : base(nameof(BasicBlock))
         {
             conv1 = Conv2d(cin, cout, 3, stride: stride, padding: 1, bias: false);
-            bn1 = BatchNorm2d(cout);
+            bn1 = new SafeBatchNorm(cout);
             conv2 = Conv2d(cout, cout, 3, padding: 1, bias: false);
-            bn2 = BatchNorm2d(cout);
+            bn2 = new SafeBatchNorm(cout);
             if (stride != 1 || cin != cout)
-                shortcut = Sequential(("conv", Conv2d(cin, cout, 1, stride: stride, bias: false)), ("bn", BatchNorm2d(cout)));
+                shortcut = Sequential(("conv", Conv2d(cin, cout, 1, stride: stride, bias: false)), ("bn", new SafeBatchNorm(cout)));
             RegisterComponents();
         }
 
@@ -69,7 +69,7 @@ public sealed class SmallResNet : Module<Tensor, Tensor>
             var a = functional.relu(bn1.forward(conv1.forward(input)));
             var b = bn2.forward(conv2.forward(a));
             var skip = shortcut is null ? input : shortcut.forward(input);
-            return functional.relu(b.add(skip));
+            return functional.relu(b.add(skip, Collapse.DeepValidation.Training.KeptScalars.One));
         }
     }
 }

@@ -32,6 +32,7 @@ public static class DeepTrainer
         Action<EpochRecord>? onEpoch = null, CancellationToken cancellation = default)
     {
         options.Validate();
+        var wall = Stopwatch.StartNew();
         TorchRuntime.EnsureConfigured();
         var device = DeviceSelector.Resolve(options.Device);
         int k = data.Classes;
@@ -47,7 +48,7 @@ public static class DeepTrainer
         using var xTest = ToTensor(data.Test, device);
 
         var parameters = network.TrainableParameters().ToList();
-        using var optimizer = optim.SGD(parameters, options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
+        using var optimizer = new SafeSgd(parameters, options.LearningRate, options.Momentum, options.WeightDecay);
         var shuffle = new System.Random(unchecked(options.Seed * 31 + 7));
         var records = new List<EpochRecord>();
         int? tptStart = null;
@@ -62,7 +63,7 @@ public static class DeepTrainer
             if (options.LearningRateMilestones.Contains(epoch - 1) && epoch > 1)
             {
                 lr *= options.LearningRateDecay;
-                foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
+                optimizer.LearningRate = lr;
             }
             Shuffle(order, shuffle);
             var clock = Stopwatch.StartNew();
@@ -107,33 +108,40 @@ public static class DeepTrainer
             if (cancellation.IsCancellationRequested) break;
             if (tptStart is int start && options.EpochsAfterInterpolation is int after && epoch >= start + after) break;
         }
-        return new TrainingResult(records, tptStart, k, d, options.FixedClassifier?.Permutation(k));
+        return new TrainingResult(records, tptStart, k, d, options.FixedClassifier?.Permutation(k)) { WallSeconds = wall.Elapsed.TotalSeconds };
     }
 
-    /// <summary>Copies a labelled set's inputs to a float32 tensor of shape N × sample shape on <paramref name="device"/>.</summary>
+    /// <summary>
+    /// Copies a labelled set's inputs to a float32 tensor of shape N × sample shape on <paramref name="device"/>, in
+    /// memory allocated by libtorch. <c>torch.tensor(float[])</c> wraps the pinned managed array, whose alignment varies
+    /// from process to process; MKL's GEMM rounds differently for differently aligned operands, which made the
+    /// evaluation-mode features (the full-set forward passes over views of this tensor) differ in the last float32
+    /// bits between identical runs in different processes.
+    /// </summary>
     public static Tensor ToTensor(LabeledData data, Device device)
     {
         var shape = new long[data.SampleShape.Count + 1];
         shape[0] = data.Count;
         for (var i = 0; i < data.SampleShape.Count; i++) shape[i + 1] = data.SampleShape[i];
-        using var cpu = tensor(data.Inputs, shape, ScalarType.Float32);
-        return cpu.to(device);
+        using var wrapped = tensor(data.Inputs, shape, ScalarType.Float32);
+        using var owned = wrapped.clone();
+        return owned.to(device);
     }
 
     /// <summary>How many times one batch's step is recomputed after a non-finite loss or gradient before giving up.</summary>
     public const int MaxStepAttempts = 3;
 
-    private static (double Loss, int Recomputed) RunEpoch(DeepNetwork network, optim.Optimizer optimizer, Tensor x, Tensor y,
+    private static (double Loss, int Recomputed) RunEpoch(DeepNetwork network, SafeSgd optimizer, Tensor x, Tensor y,
         long[] order, int batchSize, Device device, int epoch)
     {
         network.train();
         var n = order.Length;
-        double total = 0;
         var recomputed = 0;
         using var perm = tensor(order, ScalarType.Int64).to(device);
         var parameters = network.TrainableParameters().ToList();
         var buffers = network.buffers().ToList();
         var losses = new List<Tensor>();
+        var counts = new List<int>();
         for (var start = 0; start < n; start += batchSize)
         {
             var count = Math.Min(batchSize, n - start);
@@ -144,14 +152,15 @@ public static class DeepTrainer
             var saved = Snapshot(buffers);
             for (var attempt = 1; ; attempt++)
             {
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var logits = network.forward(xb);
                 var loss = nn.functional.cross_entropy(logits, yb);
                 loss.backward();
                 if (IsFinite(loss, parameters))
                 {
-                    optimizer.step();
-                    losses.Add(loss.detach().mul(count).MoveToOuterDisposeScope());
+                    optimizer.Step();
+                    losses.Add(loss.detach().MoveToOuterDisposeScope());
+                    counts.Add(count);
                     break;
                 }
                 if (attempt == MaxStepAttempts)
@@ -162,9 +171,12 @@ public static class DeepTrainer
                 recomputed++;
             }
         }
+        double total = 0;
         using (var scope = NewDisposeScope())
         {
-            total = stack(losses).sum().to_type(ScalarType.Float64).cpu().item<double>();
+            // Σ (batch mean loss × batch size) in float64 on the host: no implicit Scalar (KeptScalars).
+            var perBatch = stack(losses).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+            for (var i = 0; i < perBatch.Length; i++) total += perBatch[i] * counts[i];
         }
         foreach (var l in losses) l.Dispose();
         return (total / n, recomputed);
@@ -173,14 +185,15 @@ public static class DeepTrainer
     /// <summary>
     /// One host synchronisation per step: the sum of the loss and of every gradient is finite iff all of them are
     /// (a NaN or ±Inf anywhere propagates into the sum; only an overflow of finite float32 values could also trip it,
-    /// and that is divergence too).
+    /// and that is divergence too). Stacks the partial sums instead of adding tensors, which would pass an implicit,
+    /// collectable Scalar alpha to libtorch (<see cref="KeptScalars"/>).
     /// </summary>
     private static bool IsFinite(Tensor loss, List<TorchSharp.Modules.Parameter> parameters)
     {
-        var sum = loss.detach().to_type(ScalarType.Float64);
+        var parts = new List<Tensor> { loss.detach().to_type(ScalarType.Float64) };
         foreach (var p in parameters)
-            if (p.grad is { } g) sum = sum + g.sum().to_type(ScalarType.Float64);
-        return double.IsFinite(sum.cpu().item<double>());
+            if (p.grad is { } g) parts.Add(g.sum().to_type(ScalarType.Float64));
+        return double.IsFinite(stack(parts).sum().cpu().item<double>());
     }
 
     private static List<Tensor> Snapshot(List<Tensor> buffers)

@@ -8,6 +8,9 @@ namespace Collapse.DeepValidation.Training;
 /// <param name="Permutation">The label permutation π of a fixed classifier (null when the classifier was trained).</param>
 public sealed record TrainingResult(IReadOnlyList<EpochRecord> Epochs, int? InterpolationEpoch, int Classes, int FeatureDimension, int[]? Permutation)
 {
+    /// <summary>Wall seconds of the whole training (optimisation, measurements, SVM solves) in the process that ran it.</summary>
+    public double WallSeconds { get; init; }
+
     /// <summary>The last measured epoch.</summary>
     public EpochRecord LastMeasured => Epochs.Last(e => e.Train is not null);
 }

@@ -23,7 +23,9 @@ public static class ReportRunner
     /// are resolved before the first check runs (<see cref="ValidateParameters"/>): bad user input (an unknown,
     /// unparsable or out-of-range <c>--param</c>) is an <see cref="InputException"/> and nothing runs. Afterwards no
     /// single claim aborts the run: a check that throws, also with an <see cref="InputException"/> from an instance
-    /// that cannot be evaluated, becomes an Inconclusive section carrying the reason. In falsify mode
+    /// that cannot be evaluated, becomes an Inconclusive section carrying the reason; a
+    /// <see cref="ClaimInconclusiveException"/> (a diverged simulation, a training killed by a native fault) gives its
+    /// message as the section's detail (no error). In falsify mode
     /// (<see cref="ReportSettings.Falsify"/>) every claim's falsifiers run instead of its check (<see cref="FalsifyOne"/>).
     /// </summary>
     public static ClaimReport Run(IReadOnlyList<IClaim> claims, ReportSettings settings, ReportEnvironment environment,
@@ -99,6 +101,10 @@ public static class ReportRunner
         {
             result = new ClaimResult(claim.Id, parameters.AsStrings(), double.NaN, double.NaN, double.NaN, Verdict.Inconclusive,
                 settings.Seed, $"the instance could not be evaluated: {FirstLine(ex.Message)}");
+        }
+        catch (ClaimInconclusiveException inconclusive)
+        {
+            result = inconclusive.ToResult(claim, context);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -32,6 +32,10 @@ public static class Falsification
         {
             result = claim.CheckWithEvidence(context).Result;
         }
+        catch (ClaimInconclusiveException inconclusive)
+        {
+            result = inconclusive.ToResult(claim, context);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             result = new ClaimResult(claim.Info.Id, parameters.AsStrings(), double.NaN, double.NaN, double.NaN, Verdict.Inconclusive,

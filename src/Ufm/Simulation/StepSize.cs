@@ -64,6 +64,29 @@ public static class StepSize
         return 1.0 / (2.0 * initialLoss * r2);
     }
 
+    /// <summary>
+    /// The largest base step size the smoothness bound certifies as stable: gradient descent on an L-smooth objective
+    /// decreases it for η &lt; 2/L, and heavy-ball momentum μ is stable on a quadratic of curvature L for
+    /// η &lt; 2(1 + μ)/L (Polyak 1964, USSR Comput. Math. Math. Phys. 4(5), "Some methods of speeding up the convergence
+    /// of iteration methods"); hence 2(1 + μ)·η₀ with η₀ = <paramref name="defaultStepSize"/> the default 1/L (or the
+    /// loss-normalized default, which keeps η_t·L_t ≤ 1). In the joint mode L bounds the smoothness only near the
+    /// start, so a smaller η can still diverge later, and a larger one need not diverge.
+    /// </summary>
+    public static double StableLimit(UfmConfig config, double defaultStepSize)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return 2.0 * (1.0 + config.Momentum) * defaultStepSize;
+    }
+
+    /// <summary>The warning printed before a run whose --lr exceeds <see cref="StableLimit"/>.</summary>
+    public static string AboveLimitWarning(UfmConfig config, double learningRate, double stableLimit, double defaultStepSize)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        static string G(double v) => v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
+        var form = config.Schedule == StepSchedule.Normalized ? "2(1+μ)·η₀ for the loss-normalized default η₀" : config.Momentum > 0 ? "2(1+μ)/L" : "2/L";
+        return $"--lr {G(learningRate)} is above the stable step size {G(stableLimit)} ({form}, default η = {G(defaultStepSize)}; docs/ufm.md, \"Divergence\"): the run may diverge";
+    }
+
     private static double InitialMseGradientNorm(UfmData data)
     {
         int n = data.Samples, k = data.Classes, d = data.Dim;

@@ -24,6 +24,9 @@ public sealed record UfmResult(
     double[] W, double[] H, double[]? B, double StepSize, double SmoothnessBound, string Engine,
     SvmReference? Svm, long StepsDone, double ElapsedSeconds, long StartStep = 0)
 {
+    /// <summary>Where the run diverged, or null; a diverged run stops at <see cref="UfmDivergence.LastFiniteStep"/> (= <see cref="StepsDone"/>).</summary>
+    public UfmDivergence? Divergence { get; init; }
+
     /// <summary>True when all configured steps ran.</summary>
     public bool Completed => StepsDone == Config.Steps;
 

@@ -14,6 +14,14 @@ public sealed record UfmRunOptions
     /// <summary>Cancels the run between steps (the last checkpoint stays valid).</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// When the run diverges (<see cref="UfmDivergence"/>), return it up to its last finite step with
+    /// <see cref="UfmResult.Divergence"/> set, instead of throwing <see cref="UfmDivergedException"/> (the default).
+    /// </summary>
+    public bool ReturnDiverged { get; init; }
+    /// <summary>Receives warnings before the first step (a learning rate above <see cref="StepSize.StableLimit"/>); null = ignore them.</summary>
+    public Action<string>? Warning { get; init; }
+
     /// <summary>No progress, no checkpoints.</summary>
     public static UfmRunOptions None { get; } = new();
 }

@@ -26,8 +26,14 @@ public static class UfmRunner
     /// <summary>Name of the checkpoint file inside the output folder.</summary>
     public const string CheckpointFile = "checkpoint.bin";
 
-    /// <summary>Runs <paramref name="config"/> and writes the outputs into <paramref name="outputDirectory"/> (created if needed).</summary>
-    public static UfmRunReport Run(Model.UfmConfig config, string outputDirectory, long checkpointEvery = 0, IProgress<long>? progress = null)
+    /// <summary>
+    /// Runs <paramref name="config"/> and writes the outputs into <paramref name="outputDirectory"/> (created if needed).
+    /// A run that diverges is written up to its last finite step (<see cref="UfmResult.Divergence"/> set, and a
+    /// <c>divergence</c> entry in summary.json); an existing checkpoint.bin is then the last finite one.
+    /// <paramref name="warning"/> receives warnings before the first step (e.g. --lr above the stable step size).
+    /// </summary>
+    public static UfmRunReport Run(Model.UfmConfig config, string outputDirectory, long checkpointEvery = 0, IProgress<long>? progress = null,
+        Action<string>? warning = null)
     {
         config.Validate();
         if (checkpointEvery < 0) throw new InputException($"--checkpoint-every {checkpointEvery}: must be ≥ 0");
@@ -36,16 +42,17 @@ public static class UfmRunner
         {
             Progress = progress, CheckpointEvery = checkpointEvery,
             CheckpointPath = checkpointEvery > 0 ? Path.Combine(outputDirectory, CheckpointFile) : null,
+            ReturnDiverged = true, Warning = warning,
         };
         return Write(UfmSimulator.Run(config, options), outputDirectory);
     }
 
-    /// <summary>Continues the run checkpointed in <paramref name="directory"/> and rewrites its outputs there.</summary>
+    /// <summary>Continues the run checkpointed in <paramref name="directory"/> and rewrites its outputs there (a divergence as in <see cref="Run"/>).</summary>
     public static UfmRunReport Resume(string directory, IProgress<long>? progress = null)
     {
         var path = Path.Combine(directory, CheckpointFile);
         if (!File.Exists(path)) throw new InputException($"--resume {directory}: no {CheckpointFile} in this folder (run with --checkpoint-every first)");
-        return Write(UfmSimulator.Resume(path, new UfmRunOptions { Progress = progress }), directory);
+        return Write(UfmSimulator.Resume(path, new UfmRunOptions { Progress = progress, ReturnDiverged = true }), directory);
     }
 
     private static void Prepare(string dir)
@@ -103,6 +110,22 @@ public static class UfmRunner
             Number(w, "elapsedSeconds", r.ElapsedSeconds);
             w.WriteNumber("startStep", r.StartStep);
             Number(w, "stepsPerSecond", r.StepsPerSecond);
+            if (r.Divergence is { } dv)
+            {
+                w.WriteStartObject("divergence");
+                w.WriteNumber("step", dv.Step);
+                w.WriteNumber("lastFiniteStep", dv.LastFiniteStep);
+                Number(w, "loss", dv.Loss);
+                Number(w, "normW", dv.NormW);
+                Number(w, "normH", dv.NormH);
+                Number(w, "normB", dv.NormB);
+                Number(w, "stepSize", dv.StepSize);
+                Number(w, "stableStepSize", dv.StableStepSize);
+                Number(w, "defaultStepSize", dv.DefaultStepSize);
+                w.WriteString("detail", dv.ToString());
+                w.WriteEndObject();
+            }
+            else w.WriteNull("divergence");
             w.WriteStartObject("final");
             foreach (var (name, get) in TrajectoryRow.Columns)
                 if (name == "step") w.WriteNumber(name, r.Final.Step);

@@ -32,9 +32,16 @@ public static class UfmSimulator
             : config.LearningRate ?? 1.0 / bound;
         var svm = config.Mode == UfmMode.FixedFeatures && WantsSvm(config, data.Classes, data.Dim, data.Samples)
             ? SvmSolver.TrySolve(data.Features, data.Labels, data.Classes, data.Dim, config.Bias) : null;
+        options ??= UfmRunOptions.None;
+        var defaultEta = config.Schedule == StepSchedule.Normalized
+            ? StepSize.NormalizedBase(config with { LearningRate = null }, data, reference)
+            : 1.0 / bound;
+        var stable = StepSize.StableLimit(config, defaultEta);
+        if (config.LearningRate is { } lr && lr > stable)
+            options.Warning?.Invoke(StepSize.AboveLimitWarning(config, lr, stable, defaultEta));
         var checkpoint = new Checkpoint(config, data.Classes, data.Dim, data.Labels, 0, eta, bound, reference,
-            engine.Export(), [], [], svm, (options ?? UfmRunOptions.None).CheckpointEvery);
-        return Continue(checkpoint, engine, options ?? UfmRunOptions.None);
+            engine.Export(), [], [], svm, options.CheckpointEvery);
+        return Continue(checkpoint, engine, options, (stable, defaultEta));
     }
 
     /// <summary>
@@ -54,7 +61,11 @@ public static class UfmSimulator
         using (engine)
         {
             engine.Import(s);
-            return Continue(cp, engine, options);
+            // The loss-normalized default needs the initial data, which a checkpoint does not keep: known only when η was the default.
+            var defaultEta = cp.Config.Schedule == StepSchedule.Normalized
+                ? cp.Config.LearningRate is null ? cp.StepSize : double.NaN
+                : 1.0 / cp.SmoothnessBound;
+            return Continue(cp, engine, options, (StepSize.StableLimit(cp.Config, defaultEta), defaultEta));
         }
     }
 
@@ -78,7 +89,7 @@ public static class UfmSimulator
         _ => new TorchEngine(setup),
     };
 
-    private static UfmResult Continue(Checkpoint cp, IUfmEngine engine, UfmRunOptions options)
+    private static UfmResult Continue(Checkpoint cp, IUfmEngine engine, UfmRunOptions options, (double Stable, double Default) limits)
     {
         var config = cp.Config;
         int k = cp.Classes, d = cp.Dim, n = cp.Labels.Length;
@@ -99,28 +110,55 @@ public static class UfmSimulator
         var stop = options.StopAfter ?? config.Steps;
         var watch = Stopwatch.StartNew();
         var t = cp.Step;
+        var divergenceWatch = new DivergenceWatch(engine, k, d, n, config.Bias, t);
+        UfmDivergence? divergence = null;
+        void Record(long step)
+        {
+            var row = recorder.Record(step, eta, w, h, b);
+            rows.Add(normalized ? row with { StepSize = eta * Math.Exp(Math.Log(reference) - row.LogLoss) } : row);
+            snapshots.Add(SvmReference.Stack((double[])w.Clone(), b is null ? null : (double[])b.Clone(), k, d));
+        }
+        void Diverged(long failedAt)
+        {
+            if (failedAt <= divergenceWatch.LastGoodStep)
+                throw new InputException($"the starting state of the run at step {failedAt} is not finite (a squared norm or the loss overflows float64): check --features and --init-scale");
+            var (step, loss, nw, nh, nb) = divergenceWatch.Locate(failedAt, () => engine.Step(schedule, normalized));
+            divergence = new UfmDivergence(step, loss, nw, nh, nb, eta, limits.Stable, limits.Default);
+            t = step - 1;
+            engine.Read(w, h, b);
+            if (rows.Count == 0 || rows[^1].Step < t) Record(t);
+        }
         for (; ; t++)
         {
             if (nextLog >= 0 && nextLog < logSteps.Length && logSteps[nextLog] == t && (rows.Count == 0 || rows[^1].Step < t))
             {
                 engine.Read(w, h, b);
-                var row = recorder.Record(t, eta, w, h, b);
-                rows.Add(normalized ? row with { StepSize = eta * Math.Exp(Math.Log(reference) - row.LogLoss) } : row);
-                snapshots.Add(SvmReference.Stack((double[])w.Clone(), b is null ? null : (double[])b.Clone(), k, d));
+                if (!DivergenceWatch.Representable(w, h, b)) { Diverged(t); break; }
+                Record(t);
+                if (!double.IsFinite(rows[^1].Loss))
+                {
+                    rows.RemoveAt(rows.Count - 1);
+                    snapshots.RemoveAt(snapshots.Count - 1);
+                    Diverged(t);
+                    break;
+                }
+                divergenceWatch.Accept(t);
                 nextLog++;
             }
             if (t >= config.Steps || t >= stop || options.Cancellation.IsCancellationRequested) break;
             engine.Step(schedule, normalized);
-            if (options.CheckpointPath is not null && options.CheckpointEvery > 0 && (t + 1) % options.CheckpointEvery == 0)
+            var checkpointDue = options.CheckpointPath is not null && options.CheckpointEvery > 0 && (t + 1) % options.CheckpointEvery == 0;
+            if ((checkpointDue || DivergenceWatch.Due(t + 1)) && !divergenceWatch.Check(t + 1)) { Diverged(t + 1); break; }
+            if (checkpointDue)
                 new Checkpoint(config, k, d, cp.Labels, t + 1, eta, cp.SmoothnessBound, reference, engine.Export(), rows, snapshots, cp.Svm, options.CheckpointEvery)
-                    .Write(options.CheckpointPath);
+                    .Write(options.CheckpointPath!);
             if ((t + 1) % progressEvery == 0) options.Progress?.Report(t + 1);
         }
         watch.Stop();
         engine.Read(w, h, b);
 
         var svm = cp.Svm;
-        var done = t >= config.Steps;
+        var done = t >= config.Steps && divergence is null;
         if (done && config.Mode != UfmMode.FixedFeatures && WantsSvm(config, k, d, n))
             svm = SvmSolver.TrySolve(h, cp.Labels, k, d, config.Bias);
         if (svm is not null)
@@ -133,10 +171,13 @@ public static class UfmSimulator
                 rows[i] = TrajectoryRecorder.WithSvm(rows[i], ws, bs, svm, residual);
             }
         }
-        return new UfmResult(config, k, d, cp.Labels, rows, w, h, b, eta, cp.SmoothnessBound, engine.Name, svm, t, watch.Elapsed.TotalSeconds, cp.Step)
+        var result = new UfmResult(config, k, d, cp.Labels, rows, w, h, b, eta, cp.SmoothnessBound, engine.Name, svm, t, watch.Elapsed.TotalSeconds, cp.Step)
         {
+            Divergence = divergence,
             LayerSnapshots = snapshots,
         };
+        if (divergence is not null && !options.ReturnDiverged) throw new UfmDivergedException(result);
+        return result;
     }
 
     /// <summary>Whether the run solves the reference SVM (CE only; see <see cref="SvmPolicy"/>).</summary>

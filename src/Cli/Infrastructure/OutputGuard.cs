@@ -1,0 +1,120 @@
+namespace Collapse.Cli.Infrastructure;
+
+/// <summary>
+/// The output folders of the running command, so that a command that fails leaves nothing half-written and no
+/// command leaves an empty folder behind. A command calls <see cref="Track"/> with its <c>--out</c> folder before it
+/// writes anything there; <see cref="CliApp"/> opens a guard around every command and, when the command
+/// <list type="bullet">
+/// <item>returns (any exit code: its outputs are its result), removes the tracked folders it created and left empty;</item>
+/// <item>throws (bad input, or an unexpected exception), removes what it created: a tracked folder that did not exist
+/// (with any parent folders created for it), or, in a folder that existed, the entries that were not there before.</item>
+/// </list>
+/// Files that existed before and were rewritten are not restored (every writer replaces files atomically, so they are
+/// whole). Guards are per invocation (async-local), so in-process invocations on several threads do not mix.
+/// </summary>
+public sealed class OutputGuard
+{
+    private static readonly AsyncLocal<OutputGuard?> Active = new();
+    private readonly List<Tracked> _folders = [];
+
+    private OutputGuard() { }
+
+    /// <summary>
+    /// Registers <paramref name="folder"/> as an output folder of the running command and returns it unchanged. Call it
+    /// before creating or writing the folder. Outside a <see cref="CliApp"/> invocation (library use) it does nothing.
+    /// </summary>
+    public static string Track(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        Active.Value?.Add(folder);
+        return folder;
+    }
+
+    /// <summary>The folders tracked by the running invocation (full paths, in order).</summary>
+    public static IReadOnlyList<string> Current => Active.Value?._folders.Select(f => f.Path).ToList() ?? [];
+
+    /// <summary>Opens the guard of one invocation (replacing any previous one on this async flow).</summary>
+    internal static OutputGuard Begin()
+    {
+        var guard = new OutputGuard();
+        Active.Value = guard;
+        return guard;
+    }
+
+    /// <summary>The first tracked folder that exists (after <see cref="Rollback"/>: one that existed before), or null.</summary>
+    internal string? ExistingFolder => _folders.Select(f => f.Path).FirstOrDefault(Directory.Exists);
+
+    /// <summary>The command returned: removes tracked folders it created and left empty (and their created, now empty parents).</summary>
+    internal void Commit()
+    {
+        foreach (var f in _folders)
+            if (!f.Existed) RemoveEmptyUpTo(f.Path, f.CreatedRoot);
+        Active.Value = null;
+    }
+
+    /// <summary>The command failed: removes what it created in its tracked folders (see the class summary).</summary>
+    internal void Rollback()
+    {
+        foreach (var f in Enumerable.Reverse(_folders))
+        {
+            try
+            {
+                if (!f.Existed)
+                {
+                    if (Directory.Exists(f.CreatedRoot)) Directory.Delete(f.CreatedRoot, recursive: true);
+                }
+                else if (Directory.Exists(f.Path))
+                {
+                    foreach (var entry in Directory.EnumerateFileSystemEntries(f.Path).ToList())
+                    {
+                        if (f.Before.Contains(Path.GetFileName(entry))) continue;
+                        if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+                        else File.Delete(entry);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a folder we cannot clean is left as it is; the error line already says the command failed.
+            }
+        }
+        Active.Value = null;
+    }
+
+    private void Add(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        if (_folders.Any(f => f.Path == full)) return;
+        if (Directory.Exists(full))
+        {
+            var before = Directory.EnumerateFileSystemEntries(full).Select(e => Path.GetFileName(e)).ToHashSet(StringComparer.Ordinal);
+            _folders.Add(new Tracked(full, true, full, before));
+            return;
+        }
+        if (File.Exists(full)) return; // not a folder: the command reports that itself
+        // The topmost folder that the command's CreateDirectory will create.
+        var root = full;
+        for (var parent = Path.GetDirectoryName(root); parent is not null && !Directory.Exists(parent) && !File.Exists(parent); parent = Path.GetDirectoryName(parent))
+            root = parent;
+        _folders.Add(new Tracked(full, false, root, []));
+    }
+
+    private static void RemoveEmptyUpTo(string folder, string root)
+    {
+        try
+        {
+            for (var dir = folder; dir is not null; dir = Path.GetDirectoryName(dir))
+            {
+                if (!Directory.Exists(dir) || Directory.EnumerateFileSystemEntries(dir).Any()) return;
+                Directory.Delete(dir);
+                if (dir == root) return;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort, as in Rollback.
+        }
+    }
+
+    private sealed record Tracked(string Path, bool Existed, string CreatedRoot, HashSet<string> Before);
+}
