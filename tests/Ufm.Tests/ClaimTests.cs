@@ -55,7 +55,7 @@ public class ClaimTests
     {
         var r = new NormalizedGdSvmClaim().Check(With(("steps", "10000"), ("speedup", "2")));
         Assert.True(r.Holds, r.Detail);
-        Assert.True(r.Measured < r.Expected, r.Detail);
+        Assert.InRange(r.Measured, 0.0, 1.0); // the largest share of a threshold used
     }
 
     [Fact]

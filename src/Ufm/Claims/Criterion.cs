@@ -46,8 +46,9 @@ internal sealed record Criterion(string Name, double Value, double Threshold, bo
     public static string Num(double v) => double.IsNaN(v) ? "NaN" : v.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The result of a list of conditions: Holds iff all pass; Measured = the largest <see cref="UsedFraction"/> over the
-    /// threshold conditions (≤ 1 when they all pass; its inverse is the run's headroom), Expected = 1, Tolerance = 0.
+    /// The result of a list of conditions: Holds iff all pass; Measured = the largest <see cref="UsedFraction"/> u over the
+    /// threshold conditions (≤ 1 when they all pass; 1/u is the run's headroom), Expected = 0, Tolerance = 1, and
+    /// <see cref="CaseStatistics.WorstExcess"/> = u, so that <c>collapse bench claims</c> reports headroom = 1/u.
     /// </summary>
     public static (ClaimResult Result, IReadOnlyList<string> Violations) Judge(string claimId, IReadOnlyList<Criterion> criteria,
         IReadOnlyDictionary<string, string> parameters, int seed, string detail)
@@ -56,6 +57,10 @@ internal sealed record Criterion(string Name, double Value, double Threshold, bo
         var holds = criteria.All(c => c.Passes);
         var violations = criteria.Where(c => !c.Passes).Select(c => c.Violation()).ToList();
         var full = $"{detail} Conditions: {string.Join("; ", criteria.Select(c => c.Describe()))}; largest share of a threshold used {Num(used)}.";
-        return (new ClaimResult(claimId, parameters, used, 1.0, 0.0, holds ? Verdict.Holds : Verdict.Fails, seed, full), violations);
+        var result = new ClaimResult(claimId, parameters, used, 0.0, 1.0, holds ? Verdict.Holds : Verdict.Fails, seed, full)
+        {
+            Cases = new CaseStatistics(1, 0, null, double.NaN, double.NaN) { WorstExcess = used },
+        };
+        return (result, violations);
     }
 }
