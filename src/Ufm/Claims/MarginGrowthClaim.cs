@@ -37,7 +37,6 @@ public sealed class MarginGrowthClaim : UfmClaim
         ],
         Falsifiers =
         [
-            Falsifier.Of("sum-loss-n-dropped", "γ̃ = −log(e^F − 1)/ρ^L with the mean loss F instead of the sum loss N·F (the factor N dropped)", ("lossSum", "F")),
             Falsifier.Of("homogeneity-degree-plus-two", "the smoothed margin normalized by ρ^(L+2) instead of ρ^L (a homogeneity degree too large by two)", ("degreeOffset", "2")),
         ],
     };
