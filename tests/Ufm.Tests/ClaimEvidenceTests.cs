@@ -85,12 +85,13 @@ public class ClaimEvidenceTests
     public void FailingSvmDirectionCheckWritesTheRunAndTheViolatedNumbers()
     {
         var evidence = new CeSvmDirectionClaim().CheckWithEvidence(With(("classes", "3"), ("dim", "6"), ("perClass", "8"), ("steps", "3000"),
-            ("residualTolerance", "1e-6")));
+            ("decayExponentMin", "5")));
         Assert.Equal(Verdict.Fails, evidence.Result.Verdict);
         var text = evidence.FalsifyingInstance!;
         Assert.Contains("seed 1, classes 3, dim 6", text);
         Assert.Contains("steps 3000", text);
-        Assert.Contains("required < residualTolerance = 1E-06", text);
+        Assert.Contains("decay exponent γ = ", text);
+        Assert.Contains("required ≥ 5", text);
         Assert.True(text.Split('\n').Length >= 5, text);
     }
 
@@ -102,7 +103,7 @@ public class ClaimEvidenceTests
         rows[^2] = rows[^2] with { NormW = rows[^2].NormW * 0.9 }; // γ̃ there exceeds its value at the end
         var evidence = new MarginGrowthClaim().EvaluateWithEvidence(run with { Trajectory = rows });
         Assert.Equal(Verdict.Fails, evidence.Result.Verdict);
-        Assert.Contains("Lyu–Li γ̃ decreased by", evidence.FalsifyingInstance);
+        Assert.Contains("largest relative decrease of the Lyu–Li γ̃", evidence.FalsifyingInstance);
         Assert.Contains($"at t={rows[^1].Step}", evidence.FalsifyingInstance);
         var plain = new MarginGrowthClaim().Evaluate(run with { Trajectory = rows });
         Assert.Equal((plain.Verdict, plain.Measured, plain.Detail), (evidence.Result.Verdict, evidence.Result.Measured, evidence.Result.Detail));

@@ -17,10 +17,13 @@ public sealed class EtfEmergenceClaim : UfmClaim
     {
         Title = "Neural collapse emerges in the joint UFM without weight decay (NC metrics → 0, W → ETF), logarithmically in the angles",
         Statement =
-            "Joint mode, CE, no bias, no weight decay, balanced, init scale 0.1, default step: at the end nc1 < nc1Threshold and nc3 < nc3Threshold; "
-            + "equiangularity strictly decreases along the checkpoints after separability and ends below equiangularityThreshold; "
-            + "a fit equiangularity ≈ a/ln t + c is reported, together with etfGramCosine of W.",
-        Source = "Ji, Lu, Zhang, Deng, Su 2022 (ICLR), the unconstrained layer-peeled model; global convergence from a generic small initialisation is an empirical observation",
+            "Joint mode, CE, no bias, no weight decay, balanced, init scale 0.1, default step, `steps` steps, `seeds` independent initialisations: the medians "
+            + "over the seeds of the final nc1 and of nc3 = ‖W/‖W‖ − M̃/‖M̃‖‖² are ≤ nc1Threshold and ≤ nc3Threshold; in every run equiangularity (mean over "
+            + "class pairs of |cos(μ̃_k, μ̃_l) + 1/(K−1)|) strictly decreases along the checkpoints after separability, and its median final value is "
+            + "≤ equiangularityThreshold; the runs individually above a threshold are named, and a fit equiangularity ≈ a/ln t + c is reported per run. "
+            + "Not every initialisation collapses in 2·10⁵ steps (seed 2 of the defaults plateaus at equiangularity 0.17, fit asymptote c ≈ 0.14): the claim "
+            + "is about the typical run. The default thresholds are ≥ 3× the worst medians measured over 10 base seeds (docs/ufm.md).",
+        Source = "Ji, Lu, Zhang, Deng, Su 2022 (ICLR), the unconstrained layer-peeled model (its minimisers without weight decay are neural-collapse configurations); global convergence from a generic small initialisation is an empirical observation here",
         References = ["ji2022"],
         Parameters =
         [
@@ -29,14 +32,17 @@ public sealed class EtfEmergenceClaim : UfmClaim
             ClaimParameter.Int("perClass", 10, "samples per class", min: 1, max: 1000000),
             ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
             ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
-            ClaimParameter.Real("nc1Threshold", 0.001, "nc1 must end below this", min: 0),
-            ClaimParameter.Real("nc3Threshold", 0.001, "nc3 must end below this", min: 0),
-            ClaimParameter.Real("equiangularityThreshold", 0.02, "equiangularity must end below this", min: 0),
-            ClaimParameter.Int("targetOffset", 1, "the target cosine of equiangularity is −1/(K − targetOffset): 1 = the statement; 0 measures the final means against −1/K (deliberately false variant, falsifier)", min: 0, max: 1),
+            ClaimParameter.Int("seeds", 10, "independent initialisations (the check's seed and the next seeds − 1); the verdict judges the median over them of each final metric", min: 1, max: 1000),
+            ClaimParameter.Real("nc1Threshold", 0.001, "the median final nc1 must be at or below this", min: 0),
+            ClaimParameter.Real("nc3Threshold", 0.002, "the median final nc3 must be at or below this", min: 0),
+            ClaimParameter.Real("equiangularityThreshold", 0.03, "the median final equiangularity must be at or below this", min: 0),
+            ClaimParameter.Text("targetCosine", "-1/(K-1)", "the pairwise cosine the final class means are measured against: -1/(K-1) = the simplex ETF (the statement); -1/K is a deliberately false target (falsifier)", "-1/(K-1)", "-1/K"),
+            ClaimParameter.Int("classifierShift", 0, "nc3 compares classifier row k with the mean of class (k + classifierShift) mod K: 0 = the statement; 1 pairs each row with another class's mean (falsifier)", min: 0, max: 1),
         ],
         Falsifiers =
         [
-            Falsifier.Of("target-angle-minus-one-over-k", "the final class means measured against the angle −1/K instead of −1/(K−1)", ("targetOffset", "0")),
+            Falsifier.Of("target-angle-minus-one-over-k", "the final class means measured against the angle −1/K instead of −1/(K−1)", ("targetCosine", "-1/K")),
+            Falsifier.Of("classifier-rows-shifted", "nc3 with each classifier row compared with the next class's mean (self-duality against the wrong class)", ("classifierShift", "1")),
         ],
     };
 
@@ -51,22 +57,30 @@ public sealed class EtfEmergenceClaim : UfmClaim
 
     /// <inheritdoc />
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) =>
-        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("nc1Threshold"), p.Real("nc3Threshold"),
-            p.Real("equiangularityThreshold"), p.AsStrings(), p.Int("targetOffset"));
+        EvaluateWithEvidence(Enumerable.Range(context.Seed, p.Int("seeds")).Select(seed => UfmSimulator.Run(Config(p, seed))).ToList(), p);
 
-    /// <summary>Evaluates the claim on a finished joint-mode trajectory.</summary>
-    public ClaimResult Evaluate(UfmResult r, double nc1Threshold = 1e-3, double nc3Threshold = 1e-3, double equiangularityThreshold = 0.02,
-        IReadOnlyDictionary<string, string>? parameters = null) => Assess(r, nc1Threshold, nc3Threshold, equiangularityThreshold, parameters, 1).Result;
+    /// <summary>Evaluates the claim on a finished joint-mode trajectory with the default thresholds (or <paramref name="p"/>).</summary>
+    public ClaimResult Evaluate(UfmResult r, ClaimParameters? p = null) =>
+        Assess([r], p ?? ClaimParameters.Resolve(Info, ClaimContext.Default), p is null ? RunParameters(r) : p.AsStrings()).Result;
 
     /// <summary>
     /// Evaluates the claim on a finished joint-mode trajectory (the verdict of <see cref="Evaluate"/>) and attaches the
     /// NC metrics vs step with the thresholds, and equiangularity with its fitted a/ln t + c curve.
     /// </summary>
-    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double nc1Threshold = 1e-3, double nc3Threshold = 1e-3, double equiangularityThreshold = 0.02,
-        IReadOnlyDictionary<string, string>? parameters = null, int targetOffset = 1)
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, ClaimParameters p) => EvaluateWithEvidence([r], p);
+
+    /// <summary>
+    /// Evaluates the claim on finished joint-mode runs of several seeds (medians over them judged) and attaches the plots
+    /// of the first run.
+    /// </summary>
+    public ClaimEvidence EvaluateWithEvidence(IReadOnlyList<UfmResult> runs, ClaimParameters p)
     {
-        ArgumentNullException.ThrowIfNull(r);
-        var (result, sep, fit, violations) = Assess(r, nc1Threshold, nc3Threshold, equiangularityThreshold, parameters, targetOffset);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(p);
+        if (runs.Count == 0) throw new ArgumentException("at least one run", nameof(runs));
+        var r = runs[0];
+        double nc1Threshold = p.Real("nc1Threshold"), nc3Threshold = p.Real("nc3Threshold"), equiangularityThreshold = p.Real("equiangularityThreshold");
+        var (result, sep, fit, violations) = Assess(runs, p, p.AsStrings());
         var rows = r.Trajectory;
         var last = rows[^1];
         var ncPlot = TrajectoryPlots.NcMetrics(rows,
@@ -95,66 +109,69 @@ public sealed class EtfEmergenceClaim : UfmClaim
         return new ClaimEvidence(result)
         {
             Plots = TrajectoryPlots.Drawable([ncPlot, anglePlot]),
-            FalsifyingInstance = result.Verdict == Verdict.Fails ? TrajectoryPlots.Falsifying([r], violations) : null,
+            FalsifyingInstance = result.Verdict == Verdict.Fails ? TrajectoryPlots.Falsifying(runs, violations) : null,
         };
     }
 
-    private (ClaimResult Result, int Separable, RateFit? Fit, IReadOnlyList<string> Violations) Assess(UfmResult r, double nc1Threshold, double nc3Threshold,
-        double equiangularityThreshold, IReadOnlyDictionary<string, string>? parameters, int targetOffset)
+    private sealed record Measures(UfmResult Run, int Separable, RateFit Fit, int Rises, double Nc1, double Nc3, double Angle, string Detail);
+
+    private static Measures? Measure(UfmResult r, ClaimParameters p)
     {
-        parameters ??= RunParameters(r);
-        var seed = r.Config.Seed;
-        var c = r.Config;
-        if (c.Mode != UfmMode.Joint || c.Loss != UfmLoss.CrossEntropy || c.Bias || c.LambdaW > 0 || c.LambdaH > 0 || c.Imbalance != 1)
-            return (Inconclusive(parameters, seed, "needs joint mode, CE, balanced classes, no bias and no weight decay"), -1, null, []);
         var rows = r.Trajectory;
         var sep = TrajectoryView.FirstSeparable(rows);
-        if (sep < 0) return (Inconclusive(parameters, seed, "the run never separated the data"), sep, null, []);
+        if (sep < 0) return null;
+        int k = r.Classes, d = r.Dim;
         var last = rows[^1];
         var rises = TrajectoryView.NonDecreases(rows, sep, x => x.Equiangularity);
         var tail = rows.Skip(sep).ToList();
         var fit = RateFit.InverseLog(tail.Select(x => x.Step).ToList(), tail.Select(x => x.Equiangularity).ToList());
-        var angle = targetOffset == 1 ? last.Equiangularity : FinalEquiangularity(r, r.Classes - targetOffset);
-        var holds = last.Nc1 < nc1Threshold && last.Nc3 < nc3Threshold && rises == 0 && angle < equiangularityThreshold;
+        var means = FinalGeometry.CentredMeans(r);
+        var target = p.Text("targetCosine") == "-1/K" ? -1.0 / k : -1.0 / (k - 1);
+        var angle = FinalGeometry.MeanCosineError(means, k, d, target);
+        var nc3 = FinalGeometry.SelfDuality(r.W, means, k, d, p.Int("classifierShift"));
         var i5 = TrajectoryView.Nearest(rows, 1e5);
         var detail =
-            $"after {last.Step} steps: nc1 {last.Nc1:E2} (< {nc1Threshold:E0}), nc3 {last.Nc3:E2} (< {nc3Threshold:E0}), nc1TraceRatio {last.Nc1TraceRatio:E2}, "
-            + $"equiangularity {F(rows[sep].Equiangularity)} (t={rows[sep].Step}) → {F(rows[i5].Equiangularity)} (t={rows[i5].Step}) → {F(angle)} "
-            + $"(< {equiangularityThreshold}), {(rises == 0 ? "strictly decreasing" : $"{rises} rises")}; fit ≈ a/ln t + c: a={F(fit.A)}, c={F(fit.C)}, R²={fit.R2:F4}; "
-            + $"etfGramCosine(W) {last.EtfGramCosine:F6}, equinormMeans {last.EquinormMeans:E2}, nc4 {F(last.Nc4)}.";
-        var violations = new List<string>();
-        if (!(last.Nc1 < nc1Threshold)) violations.Add($"nc1 {last.Nc1:E3} at t={last.Step}; required < nc1Threshold = {nc1Threshold:E1}");
-        if (!(last.Nc3 < nc3Threshold)) violations.Add($"nc3 {last.Nc3:E3} at t={last.Step}; required < nc3Threshold = {nc3Threshold:E1}");
-        if (rises != 0)
-            violations.Add($"equiangularity did not decrease at {rises} checkpoint pairs after separability (t={rows[sep].Step}); first: {FirstRise(rows, sep, x => x.Equiangularity)}");
-        if (!(angle < equiangularityThreshold))
-            violations.Add($"equiangularity {TrajectoryPlots.Num(angle)} at t={last.Step}; required < equiangularityThreshold = {TrajectoryPlots.Num(equiangularityThreshold)}");
-        return (new ClaimResult(Info.Id, parameters, angle, 0.0, equiangularityThreshold, holds ? Verdict.Holds : Verdict.Fails, seed, detail), sep, fit, violations);
+            $"seed {r.Config.Seed}: nc1 {last.Nc1:E2}, nc3 {nc3:E2}, nc1TraceRatio {last.Nc1TraceRatio:E2}, "
+            + $"equiangularity {F(rows[sep].Equiangularity)} (t={rows[sep].Step}) → {F(rows[i5].Equiangularity)} (t={rows[i5].Step}) → {F(angle)}, "
+            + $"{(rises == 0 ? "strictly decreasing" : $"{rises} rises")}; fit ≈ a/ln t + c: a={F(fit.A)}, c={F(fit.C)}, R²={fit.R2:F4}; "
+            + $"etfGramCosine(W) {last.EtfGramCosine:F6}, equinormMeans {last.EquinormMeans:E2}";
+        return new Measures(r, sep, fit, rises, last.Nc1, nc3, angle, detail);
     }
 
-    /// <summary>Mean over class pairs of |cos(μ̃_k, μ̃_l) + 1/<paramref name="denominator"/>| for the final features (the falsifier's target angle).</summary>
-    private static double FinalEquiangularity(UfmResult r, int denominator)
+    private (ClaimResult Result, int Separable, RateFit? Fit, IReadOnlyList<string> Violations) Assess(IReadOnlyList<UfmResult> runs, ClaimParameters p,
+        IReadOnlyDictionary<string, string> parameters)
     {
-        int k = r.Classes, d = r.Dim;
-        var means = new double[k, d];
-        var counts = new int[k];
-        for (var i = 0; i < r.Labels.Length; i++)
+        var r = runs[0];
+        var seed = r.Config.Seed;
+        foreach (var run in runs)
         {
-            counts[r.Labels[i]]++;
-            for (var j = 0; j < d; j++) means[r.Labels[i], j] += r.H[i * d + j];
+            var c = run.Config;
+            if (c.Mode != UfmMode.Joint || c.Loss != UfmLoss.CrossEntropy || c.Bias || c.LambdaW > 0 || c.LambdaH > 0 || c.Imbalance != 1)
+                return (Inconclusive(parameters, seed, "needs joint mode, CE, balanced classes, no bias and no weight decay"), -1, null, []);
         }
-        var global = new double[d];
-        for (var c = 0; c < k; c++) for (var j = 0; j < d; j++) { means[c, j] /= counts[c]; global[j] += means[c, j] / k; }
-        for (var c = 0; c < k; c++) for (var j = 0; j < d; j++) means[c, j] -= global[j];
-        double sum = 0;
-        var pairs = 0;
-        for (var a = 0; a < k; a++)
-            for (var b = a + 1; b < k; b++, pairs++)
-            {
-                double dot = 0, na = 0, nb = 0;
-                for (var j = 0; j < d; j++) { dot += means[a, j] * means[b, j]; na += means[a, j] * means[a, j]; nb += means[b, j] * means[b, j]; }
-                sum += Math.Abs(dot / Math.Sqrt(na * nb) + 1.0 / denominator);
-            }
-        return sum / pairs;
+        var measures = new List<Measures>();
+        foreach (var run in runs)
+        {
+            if (Measure(run, p) is not { } m) return (Inconclusive(parameters, seed, $"the run with seed {run.Config.Seed} never separated the data"), -1, null, []);
+            measures.Add(m);
+        }
+        double nc1Threshold = p.Real("nc1Threshold"), nc3Threshold = p.Real("nc3Threshold"), angleThreshold = p.Real("equiangularityThreshold");
+        var rising = measures.Where(m => m.Rises > 0).ToList();
+        var first = measures[0];
+        var criteria = new List<Criterion>
+        {
+            Criterion.AtMost("median nc1", CaseStatistics.Median(measures.Select(m => m.Nc1)), nc1Threshold),
+            Criterion.AtMost("median nc3", CaseStatistics.Median(measures.Select(m => m.Nc3)), nc3Threshold),
+            Criterion.Holds("equiangularity strictly decreasing after separability in every run", rising.Count == 0,
+                string.Join("; ", rising.Select(m => $"seed {m.Run.Config.Seed}: did not decrease at {m.Rises} checkpoint pairs after separability "
+                                                    + $"(t={m.Run.Trajectory[m.Separable].Step}); first: {FirstRise(m.Run.Trajectory, m.Separable, x => x.Equiangularity)}"))),
+            Criterion.AtMost("median equiangularity", CaseStatistics.Median(measures.Select(m => m.Angle)), angleThreshold),
+        };
+        var above = measures.Where(m => !(m.Nc1 <= nc1Threshold && m.Nc3 <= nc3Threshold && m.Angle <= angleThreshold)).Select(m => m.Run.Config.Seed).ToList();
+        var detail = $"{runs.Count} run(s) of {r.Final.Step} steps, medians over the seeds judged; "
+                     + (runs.Count > 1 ? $"{above.Count} of {runs.Count} runs individually above a threshold{(above.Count > 0 ? $" (seeds {string.Join(", ", above)})" : "")}; " : "")
+                     + string.Join(" | ", measures.Select(m => m.Detail)) + ".";
+        var (result, violations) = Criterion.Judge(Info.Id, criteria, parameters, seed, detail);
+        return (result, first.Separable, first.Fit, violations);
     }
 }

@@ -32,6 +32,7 @@ public sealed class MarginGrowthClaim : UfmClaim
             ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
             ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
             ClaimParameter.Real("tolerance", 1e-09, "largest relative decrease of the Lyu–Li smoothed margin between checkpoints", min: 0),
+            ClaimParameter.Text("lossSum", "N·F", "the loss inside γ̃ = −log(e^𝓛 − 1)/ρ^L: N·F, the sum loss (the statement), or F, the mean loss with the factor N dropped (deliberately false variant, falsifier)", "N·F", "F"),
             ClaimParameter.Int("degreeOffset", 0, "added to the homogeneity degree L in γ̃ = −log(e^{N·F} − 1)/ρ^L: 0 = the statement; 2 overstates the degree (deliberately false variant, falsifier)", min: 0, max: 4),
         ],
         Falsifiers =
@@ -50,23 +51,28 @@ public sealed class MarginGrowthClaim : UfmClaim
     protected override void Validate(ClaimParameters p) => Config(p, 1).Validate();
 
     /// <inheritdoc />
-    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) =>
-        EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p.Real("tolerance"), p.AsStrings(), p.Int("degreeOffset"));
+    protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context) => EvaluateWithEvidence(UfmSimulator.Run(Config(p, context.Seed)), p);
 
-    /// <summary>Evaluates the claim on a finished trajectory.</summary>
-    public ClaimResult Evaluate(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null) =>
-        Assess(r, tolerance, parameters, 0).Result;
+    /// <summary>Evaluates the claim on a finished trajectory with the default tolerance (or <paramref name="p"/>).</summary>
+    public ClaimResult Evaluate(UfmResult r, ClaimParameters? p = null) =>
+        Assess(r, p ?? ClaimParameters.Resolve(Info, ClaimContext.Default), p is null ? RunParameters(r) : p.AsStrings()).Result;
+
+    /// <summary>The sample count inside γ̃'s sum loss: N (the statement) or 1 (the falsifier that drops N).</summary>
+    private static int LossSamples(ClaimParameters p, int n) => p.Text("lossSum") == "F" ? 1 : n;
 
     /// <summary>
     /// Evaluates the claim on a finished trajectory (the verdict of <see cref="Evaluate"/>) and attaches p_min and
-    /// −log F with the fitted α ln t + β, the normalized margin with the Lyu–Li γ̃, and the loss. <paramref name="degreeOffset"/>
-    /// &gt; 0 normalizes γ̃ by a homogeneity degree too large by that much (a falsifier).
+    /// −log F with the fitted α ln t + β, the normalized margin with the Lyu–Li γ̃, and the loss, with the parameters
+    /// <paramref name="p"/> (the defaults when null; their falsifier variants change γ̃'s formula).
     /// </summary>
-    public ClaimEvidence EvaluateWithEvidence(UfmResult r, double tolerance = 1e-9, IReadOnlyDictionary<string, string>? parameters = null,
-        int degreeOffset = 0)
+    public ClaimEvidence EvaluateWithEvidence(UfmResult r, ClaimParameters? p = null)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var a = Assess(r, tolerance, parameters, degreeOffset);
+        var parameters = p?.AsStrings() ?? RunParameters(r);
+        p ??= ClaimParameters.Resolve(Info, ClaimContext.Default);
+        var tolerance = p.Real("tolerance");
+        var degreeOffset = p.Int("degreeOffset");
+        var a = Assess(r, p, parameters);
         var rows = r.Trajectory;
         var c = r.Config;
         var n = r.Labels.Length;
@@ -93,7 +99,8 @@ public sealed class MarginGrowthClaim : UfmClaim
         Func<TrajectoryRow, double> normalized = c.Mode == UfmMode.Joint ? x => x.UfmNormalizedMargin : x => x.NormalizedMargin;
         var normalizedName = c.Mode == UfmMode.Joint ? "p_min / (½(‖W‖² + ‖H‖²))" : "p_min / (‖W‖ max‖h_i‖)";
         var from = Math.Max(a.Threshold, 0);
-        Func<TrajectoryRow, double> lyuLi = x => SmoothedMargin.LyuLi(x, c.Mode, n, c.Bias, degreeOffset);
+        var lossSamples = LossSamples(p, n);
+        Func<TrajectoryRow, double> lyuLi = x => SmoothedMargin.LyuLi(x, c.Mode, lossSamples, c.Bias, degreeOffset);
         var normValues = rows.Where(x => x.Step > 0).Select(normalized).Concat(a.Threshold >= 0 ? rows.Skip(from).Select(lyuLi) : []);
         var logNorm = TrajectoryPlots.LogScaleFits(normValues);
         var normSeries = new List<PlotSeries> { TrajectoryPlots.Series(normalizedName, rows, normalized, true, logNorm) };
@@ -102,7 +109,7 @@ public sealed class MarginGrowthClaim : UfmClaim
         {
             Markers = markers,
             Caption = double.IsFinite(a.Result.Measured)
-                ? $"The Lyu–Li smoothed margin γ̃ must never decrease once N·F < log 2 (largest relative drop {F(a.Result.Measured)}, tolerance {F(tolerance)}); "
+                ? $"The Lyu–Li smoothed margin γ̃ must never decrease once N·F < log 2 (largest relative drop {F(a.WorstDrop)}, tolerance {F(tolerance)}); "
                   + $"the normalized margin must end above its value at separability ({F(a.NormStart)} → {F(a.NormEnd)})."
                 : "The Lyu–Li smoothed margin γ̃ should never decrease once N·F < log 2, and the normalized margin should rise after separability.",
         };
@@ -114,20 +121,23 @@ public sealed class MarginGrowthClaim : UfmClaim
         };
     }
 
-    private sealed record Assessment(ClaimResult Result, int Threshold = -1, RateFit? Fit = null, double NormStart = double.NaN, double NormEnd = double.NaN)
+    private sealed record Assessment(ClaimResult Result, int Threshold = -1, RateFit? Fit = null, double NormStart = double.NaN, double NormEnd = double.NaN,
+        double WorstDrop = double.NaN)
     {
         public IReadOnlyList<string> Violations { get; init; } = [];
     }
 
-    private Assessment Assess(UfmResult r, double tolerance, IReadOnlyDictionary<string, string>? parameters, int degreeOffset)
+    private Assessment Assess(UfmResult r, ClaimParameters p, IReadOnlyDictionary<string, string> parameters)
     {
-        parameters ??= RunParameters(r);
         var seed = r.Config.Seed;
         var c = r.Config;
         if (c.Loss != UfmLoss.CrossEntropy || c.Bias || c.LambdaW > 0 || c.LambdaH > 0)
             return new(Inconclusive(parameters, seed, "needs CE, no bias (homogeneous logits) and no weight decay"));
+        var tolerance = p.Real("tolerance");
+        var degreeOffset = p.Int("degreeOffset");
         var rows = r.Trajectory;
         var n = r.Labels.Length;
+        var lossSamples = LossSamples(p, n);
         var sep = TrajectoryView.FirstSeparable(rows);
         var thr = -1;
         for (var i = 0; i < rows.Count; i++) if (SmoothedMargin.BelowThreshold(rows[i], n)) { thr = i; break; }
@@ -143,28 +153,28 @@ public sealed class MarginGrowthClaim : UfmClaim
         long worstAt = -1;
         for (var i = thr + 1; i < rows.Count; i++)
         {
-            var prev = SmoothedMargin.LyuLi(rows[i - 1], c.Mode, n, c.Bias, degreeOffset);
-            var now = SmoothedMargin.LyuLi(rows[i], c.Mode, n, c.Bias, degreeOffset);
+            var prev = SmoothedMargin.LyuLi(rows[i - 1], c.Mode, lossSamples, c.Bias, degreeOffset);
+            var now = SmoothedMargin.LyuLi(rows[i], c.Mode, lossSamples, c.Bias, degreeOffset);
             var drop = (prev - now) / Math.Abs(prev);
-            if (drop > worstDrop) { worstDrop = drop; worstAt = rows[i].Step; }
+            if (!(drop <= worstDrop)) { worstDrop = drop; worstAt = rows[i].Step; }
         }
-        var holds = pminRises == 0 && fit.A > 0 && normEnd > normStart && worstDrop <= tolerance;
-        var gFirst = SmoothedMargin.LyuLi(rows[thr], c.Mode, n, c.Bias, degreeOffset);
-        var gLast = SmoothedMargin.LyuLi(rows[^1], c.Mode, n, c.Bias, degreeOffset);
+        var gFirst = SmoothedMargin.LyuLi(rows[thr], c.Mode, lossSamples, c.Bias, degreeOffset);
+        var gLast = SmoothedMargin.LyuLi(rows[^1], c.Mode, lossSamples, c.Bias, degreeOffset);
+        var criteria = new List<Criterion>
+        {
+            Criterion.Holds("p_min strictly increasing after separability", pminRises == 0,
+                $"did not increase at {pminRises} checkpoint pairs after separability (t={rows[sep].Step}); first: {FirstRise(rows, sep, x => -x.MinMargin)} (values are −p_min)"),
+            Criterion.Holds("slope α of p_min ≈ α ln t + β positive", fit.A > 0, $"α = {Criterion.Num(fit.A)} from t={rows[thr].Step}"),
+            Criterion.Holds("normalized margin rises", normEnd > normStart,
+                $"{Criterion.Num(normEnd)} at the end (t={rows[^1].Step}) ≤ {Criterion.Num(normStart)} at separability (t={rows[sep].Step})"),
+            Criterion.AtMost(worstAt >= 0 ? $"largest relative decrease of the Lyu–Li γ̃ (at t={worstAt})" : "largest relative decrease of the Lyu–Li γ̃ (none)", worstDrop, tolerance),
+        };
         var detail =
             $"separable from t={rows[sep].Step}; p_min {F(rows[sep].MinMargin)} → {F(rows[^1].MinMargin)} ({(pminRises == 0 ? "strictly increasing" : $"{pminRises} non-increases")}), "
             + $"fit p_min ≈ α ln t + β from t={rows[thr].Step}: α={F(fit.A)}, β={F(fit.C)}, R²={fit.R2:F4}; normalized margin {F(normStart)} → {F(normEnd)}; "
             + $"Lyu–Li γ̃ {F(gFirst)} (t={rows[thr].Step}, N·F < log 2) → {F(gLast)}, largest relative decrease {worstDrop:E2}"
-            + (worstAt >= 0 ? $" at t={worstAt}" : "") + $" (tolerance {tolerance:E0}).";
-        var violations = new List<string>();
-        if (pminRises != 0)
-            violations.Add($"p_min did not increase at {pminRises} checkpoint pairs after separability (t={rows[sep].Step}); first: {FirstRise(rows, sep, x => -x.MinMargin)} (values are −p_min)");
-        if (!(fit.A > 0)) violations.Add($"fit p_min ≈ α ln t + β from t={rows[thr].Step} has α = {TrajectoryPlots.Num(fit.A)}; required > 0");
-        if (!(normEnd > normStart))
-            violations.Add($"normalized margin at the end {TrajectoryPlots.Num(normEnd)} (t={rows[^1].Step}) ≤ {TrajectoryPlots.Num(normStart)} at separability (t={rows[sep].Step})");
-        if (!(worstDrop <= tolerance))
-            violations.Add($"Lyu–Li γ̃ decreased by {worstDrop:E3} (relative) at t={worstAt}; required ≤ tolerance = {tolerance:E1}");
-        var result = new ClaimResult(Info.Id, parameters, worstDrop, 0.0, tolerance, holds ? Verdict.Holds : Verdict.Fails, seed, detail);
-        return new(result, thr, fit, normStart, normEnd) { Violations = violations };
+            + (worstAt >= 0 ? $" at t={worstAt}" : "") + ".";
+        var (result, violations) = Criterion.Judge(Info.Id, criteria, parameters, seed, detail);
+        return new(result, thr, fit, normStart, normEnd, worstDrop) { Violations = violations };
     }
 }

@@ -125,20 +125,18 @@ public sealed class MinorityCollapseClaim : UfmClaim
         IReadOnlyDictionary<string, string> parameters)
     {
         var cos = runs.Select(MinorityCosine).ToArray();
-        var drops = 0;
-        for (var i = 1; i < cos.Length; i++) if (cos[i] < cos[i - 1] - tolerance) drops++;
-        var holds = drops == 0 && cos[^1] >= collapsedCosine;
         var curve = string.Join(", ", runs.Select((r, i) =>
             $"R={F(r.Config.Imbalance)}: cos {cos[i]:F4} ({Math.Acos(Math.Clamp(cos[i], -1, 1)) * 180 / Math.PI:F1}°), ‖w_min‖/‖w_maj‖ {NormRatio(r):F3}"));
-        var detail = $"minority classifier angle curve: {curve}; {(drops == 0 ? "non-decreasing cosine" : $"{drops} decreases")} (slack {tolerance:E0}); collapse threshold cos ≥ {collapsedCosine}.";
-        var violations = new List<string>();
-        for (var i = 1; i < cos.Length; i++)
-            if (cos[i] < cos[i - 1] - tolerance)
-                violations.Add($"minority cosine fell from {cos[i - 1]:F6} (R={F(runs[i - 1].Config.Imbalance)}) to {cos[i]:F6} (R={F(runs[i].Config.Imbalance)}); "
-                               + $"allowed slack {TrajectoryPlots.Num(tolerance)}");
-        if (!(cos[^1] >= collapsedCosine))
-            violations.Add($"minority cosine {cos[^1]:F6} at the largest R={F(runs[^1].Config.Imbalance)}; required ≥ collapsedCosine = {TrajectoryPlots.Num(collapsedCosine)}");
-        return (new ClaimResult(Info.Id, parameters, cos[^1], 1.0, 1.0 - collapsedCosine, holds ? Verdict.Holds : Verdict.Fails, runs[0].Config.Seed, detail), cos, violations);
+        var detail = $"minority classifier angle curve: {curve}.";
+        var worstDrop = 0.0;
+        for (var i = 1; i < cos.Length; i++) worstDrop = Math.Max(worstDrop, cos[i - 1] - cos[i]);
+        var criteria = new List<Criterion>
+        {
+            Criterion.AtMost("largest decrease of the minority cosine between consecutive R", worstDrop, tolerance),
+            Criterion.AtMost($"1 − minority cosine at the largest R={F(runs[^1].Config.Imbalance)}", 1 - cos[^1], 1 - collapsedCosine),
+        };
+        var (result, violations) = Criterion.Judge(Info.Id, criteria, parameters, runs[0].Config.Seed, detail);
+        return (result, cos, violations);
     }
 
     private static double NormRatio(UfmResult r)

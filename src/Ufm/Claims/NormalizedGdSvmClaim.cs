@@ -115,18 +115,16 @@ public sealed class NormalizedGdSvmClaim : UfmClaim
         var nonDecreases = TrajectoryView.NonDecreases(rows, sep, x => x.SvmDirectionDistance);
         var dFixed = fixedRun.Final.SvmDirectionDistance;
         var dNorm = normalizedRun.Final.SvmDirectionDistance;
-        var holds = nonDecreases == 0 && dNorm * speedup <= dFixed;
+        var criteria = new List<Criterion>
+        {
+            Criterion.Holds("normalized distances strictly decrease after separability", nonDecreases == 0,
+                $"did not decrease at {nonDecreases} checkpoint pairs after separability (t={rows[sep].Step}); first: {FirstRise(rows, sep, x => x.SvmDirectionDistance)}"),
+            Criterion.AtLeast("speed-up (fixed-step distance / normalized distance)", dFixed / dNorm, speedup),
+        };
         var detail = $"after {fixedRun.StepsDone} steps: svmDirectionDistance {F(dNorm)} with η_t = η F₀/F_t (η = {F(normalizedRun.StepSize)}, ‖W‖ = "
                      + $"{F(normalizedRun.Final.NormW)}) versus {F(dFixed)} with the fixed step {F(fixedRun.StepSize)} (‖W‖ = {F(fixedRun.Final.NormW)}): "
-                     + $"{dFixed / dNorm:F1}× closer (required {speedup}×); normalized distances {(nonDecreases == 0 ? "strictly decrease" : $"rise {nonDecreases} times")} after separability (t={rows[sep].Step}); "
+                     + $"{dFixed / dNorm:F1}× closer; normalized distances {(nonDecreases == 0 ? "strictly decrease" : $"rise {nonDecreases} times")} after separability (t={rows[sep].Step}); "
                      + $"normalized margin {F(normalizedRun.Final.NormalizedMargin)} vs {F(fixedRun.Final.NormalizedMargin)}.";
-        var violations = new List<string>();
-        if (nonDecreases != 0)
-            violations.Add($"the normalized run's svmDirectionDistance did not decrease at {nonDecreases} checkpoint pairs after separability (t={rows[sep].Step}); "
-                           + $"first: {FirstRise(rows, sep, x => x.SvmDirectionDistance)}");
-        if (!(dNorm * speedup <= dFixed))
-            violations.Add($"final svmDirectionDistance {TrajectoryPlots.Num(dNorm)} (normalized) × speedup {TrajectoryPlots.Num(speedup)} = {TrajectoryPlots.Num(dNorm * speedup)} "
-                           + $"> {TrajectoryPlots.Num(dFixed)} (fixed step): only {TrajectoryPlots.Num(dFixed / dNorm)}× closer");
-        return (new ClaimResult(Info.Id, parameters, dNorm, dFixed / speedup, 0.0, holds ? Verdict.Holds : Verdict.Fails, seed, detail), violations);
+        return Criterion.Judge(Info.Id, criteria, parameters, seed, detail);
     }
 }

@@ -46,4 +46,17 @@ public sealed record RateFit(double A, double C, double R2, int Points)
             if (steps[i] >= 1 && double.IsFinite(y[i])) { xs.Add(Math.Log(steps[i])); ys.Add(y[i]); }
         return Linear(xs, ys);
     }
+
+    /// <summary>
+    /// Fit log y ≈ e·log ln t + c over steps t ≥ 3 with y &gt; 0: the exponent e of y ∝ (ln t)^e (A = e, C = c). For a distance
+    /// to the limit direction decaying like 1/ln t, e ≈ −1; for a residual that is o(ln t), e &lt; 1.
+    /// </summary>
+    public static RateFit PowerOfLog(IReadOnlyList<long> steps, IReadOnlyList<double> y)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (var i = 0; i < steps.Count; i++)
+            if (steps[i] >= 3 && y[i] > 0 && double.IsFinite(y[i])) { xs.Add(Math.Log(Math.Log(steps[i]))); ys.Add(Math.Log(y[i])); }
+        return Linear(xs, ys);
+    }
 }

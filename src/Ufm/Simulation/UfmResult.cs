@@ -35,4 +35,11 @@ public sealed record UfmResult(
 
     /// <summary>The last logged row.</summary>
     public TrajectoryRow Final => Trajectory[^1];
+
+    /// <summary>
+    /// The last layer at every logged step, aligned with <see cref="Trajectory"/>: W (K×d row-major), or [W b]
+    /// (K×(d+1), <see cref="SvmReference.Stack"/>) with a bias. Lets a check measure the trajectory against another
+    /// reference direction than the recorded SVM (empty when not recorded).
+    /// </summary>
+    public IReadOnlyList<double[]> LayerSnapshots { get; init; } = [];
 }

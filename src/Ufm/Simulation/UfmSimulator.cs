@@ -175,6 +175,7 @@ public static class UfmSimulator
         var result = new UfmResult(config, k, d, cp.Labels, rows, w, h, b, eta, cp.SmoothnessBound, engine.Name, svm, t, watch.Elapsed.TotalSeconds, cp.Step)
         {
             Divergence = divergence,
+            LayerSnapshots = snapshots,
         };
         if (divergence is not null && !options.ReturnDiverged) throw new UfmDivergedException(result);
         return result;

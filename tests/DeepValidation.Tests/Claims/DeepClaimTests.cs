@@ -137,14 +137,22 @@ public class DeepClaimTests
     }
 
     [Fact]
-    public void PermutationVerdictFailsOnAnEtfEffectHoldsOnAHeteroOnlyEffectAndIsOtherwiseInconclusive()
+    public void PermutationVerdictHoldsOnASignificantEtfEffectFailsOnAnEffectBoundedBelowMinEffectAndIsOtherwiseNotReproduced()
     {
         var effect = new[] { new[] { 0.80, 0.81, 0.80 }, new[] { 0.90, 0.91, 0.90 }, new[] { 0.70, 0.71, 0.70 } };
         var none = new[] { new[] { 0.80, 0.82, 0.78 }, new[] { 0.81, 0.79, 0.80 }, new[] { 0.80, 0.78, 0.82 } };
-        Assert.Equal(Verdict.Fails, PermutationClaim.Judge(Analysis("etf", effect), Analysis("hetero", effect)));
-        Assert.Equal(Verdict.Fails, PermutationClaim.Judge(Analysis("etf", effect), Analysis("hetero", none)));
-        Assert.Equal(Verdict.Holds, PermutationClaim.Judge(Analysis("etf", none), Analysis("hetero", effect)));
-        Assert.Equal(Verdict.Inconclusive, PermutationClaim.Judge(Analysis("etf", none), Analysis("hetero", none)));
+        // The paper's prediction: a significant ETF effect of at least minEffect holds (D = 0.2 here).
+        Assert.Equal(Verdict.Holds, PermutationClaim.Judge(Analysis("etf", effect), 0.01));
+        // No detectable effect, but the bound D⁺ (≈ 0.08 with 3 seeds) does not exclude one of 0.01: not reproduced.
+        Assert.Equal(Verdict.Inconclusive, PermutationClaim.Judge(Analysis("etf", none), 0.01));
+        var (largest, upper) = PermutationClaim.Effect(Analysis("etf", none));
+        Assert.InRange(largest, 0.0, 0.01);
+        Assert.InRange(upper, 0.03, 0.2);
+        // A false size (50 points) is rejected by the bound whether or not an effect exists.
+        Assert.Equal(Verdict.Fails, PermutationClaim.Judge(Analysis("etf", none), 0.5));
+        Assert.Equal(Verdict.Fails, PermutationClaim.Judge(Analysis("etf", effect), 0.5));
+        // A significant effect smaller than minEffect is not the claimed effect.
+        Assert.Equal(Verdict.Inconclusive, PermutationClaim.Judge(Analysis("etf", effect), 0.21));
     }
 
     [Fact]
