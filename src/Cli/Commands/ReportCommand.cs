@@ -6,8 +6,9 @@ using Collapse.Reports.Output;
 using Collapse.Reports.Provenance;
 using Collapse.Reports.Rendering;
 using Collapse.Reports.Running;
-using Collapse.Theory;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
+using Collapse.Theory;
 using Spectre.Console;
 
 namespace Collapse.Cli.Commands;
@@ -82,7 +83,7 @@ public static class ReportCommand
                 ? RunWithProgressBar(selected, settings, environment)
                 : ReportRunner.Run(selected, settings, environment, new LineProgress(stdout, settings.Falsify));
             var files = ReportWriter.Write(report, outDir);
-            if (junitFile is not null) AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report));
+            if (junitFile is not null) AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report), createFolder: true);
 
             if (settings.Falsify)
             {

@@ -162,7 +162,7 @@ public static class SweepCommand
         var script = SlurmScript.PathIn(plan.Directory);
         Directory.CreateDirectory(SlurmScript.LogDir(plan.Directory));
         var text = SlurmScript.Render(plan, launcher, options, indices);
-        Collapse.Theory.IO.AtomicFile.Write(script, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+        Collapse.Theory.IO.AtomicFile.WriteAllText(script, text);
         var submit = $"{sbatch} --parsable {script}";
         if (dryRun)
         {

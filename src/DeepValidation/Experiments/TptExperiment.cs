@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Output;
-using Collapse.DeepValidation.Training;
 using Collapse.DeepValidation.Training.Isolation;
+using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Experiments;
 
@@ -62,7 +63,7 @@ public static class TptExperiment
                 N(r.MinMarginAtStart), N(r.MinMarginFinal), N(r.NormalizedMarginAtStart), N(r.NormalizedMarginFinal), N(r.Nc1AtStart), N(r.Nc1Final),
             }).Append('\n');
         }
-        CsvFile.WriteAtomic(path, sb.ToString());
+        AtomicFile.WriteAllText(path, sb.ToString(), createFolder: true);
     }
 
     private static string N(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Output;
 
@@ -11,7 +12,7 @@ namespace Collapse.DeepValidation.Output;
 public static class ClaimTable
 {
     /// <summary>Writes the table atomically.</summary>
-    public static void Write(string path, IReadOnlyList<ClaimResult> claims) => CsvFile.WriteAtomic(path, Format(claims));
+    public static void Write(string path, IReadOnlyList<ClaimResult> claims) => AtomicFile.WriteAllText(path, Format(claims), createFolder: true);
 
     /// <summary>The CSV text.</summary>
     public static string Format(IReadOnlyList<ClaimResult> claims)

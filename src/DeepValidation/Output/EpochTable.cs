@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 using Collapse.Theory.Metrics;
 
 namespace Collapse.DeepValidation.Output;
@@ -26,7 +27,7 @@ public static class EpochTable
     /// <summary>Writes <paramref name="records"/> to <paramref name="path"/> atomically (temp file, then move).</summary>
     public static void Write(string path, IReadOnlyList<EpochRecord> records)
     {
-        CsvFile.WriteAtomic(path, Format(records));
+        AtomicFile.WriteAllText(path, Format(records), createFolder: true);
     }
 
     /// <summary>The CSV text.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Output;
 
@@ -24,6 +25,6 @@ public static class GammaTable
                         sb.Append(r.Epoch).Append(',').Append(a).Append(',').Append(b).Append(',')
                           .Append(g[a, b].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
-        CsvFile.WriteAtomic(path, sb.ToString());
+        AtomicFile.WriteAllText(path, sb.ToString(), createFolder: true);
     }
 }

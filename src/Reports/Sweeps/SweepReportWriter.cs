@@ -3,6 +3,7 @@ using System.Text;
 using Collapse.Reports.Output;
 using Collapse.Reports.Plots;
 using Collapse.Reports.Rendering;
+using Collapse.Theory.IO;
 using Collapse.Theory;
 
 namespace Collapse.Reports.Sweeps;
@@ -65,7 +66,7 @@ public static class SweepReportWriter
             {
                 var rel = $"{MarkdownRenderer.PlotFolder}/sweep-{MarkdownRenderer.SafeName(r.Name)}-{++i}.png";
                 var path = Path.Combine(directory, rel);
-                AtomicFile.WriteAllBytes(path, PlotRenderer.ToPng(p).Content);
+                AtomicFile.WriteAllBytes(path, PlotRenderer.ToPng(p).Content, createFolder: true);
                 images.Add(path);
                 md.Append("![").Append(esc(p.Title)).Append("](").Append(rel).Append(")\n\n");
                 if (p.Caption is { } c) md.Append('*').Append(esc(c)).Append("*\n\n");
