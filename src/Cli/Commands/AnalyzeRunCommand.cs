@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Theory.IO;
 using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Import;
 using Collapse.Theory.Claims;
@@ -51,7 +52,7 @@ public static class AnalyzeRunCommand
                     }),
                     claims = analysis.Claims.Select(DeepTptCommand.ClaimJson),
                     output = Path.GetFullPath(target),
-                }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                }, JsonOutput.Options));
             }
             else
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Collapse.Ufm.Bench;
+using Collapse.Theory.IO;
 
 namespace Collapse.Cli.Commands;
 
@@ -63,7 +64,7 @@ public static class BenchCommand
         return null;
     }
 
-    private static string G(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "n/a";
+    private static string G(double v) => NumberFormat.Display(v);
 
     /// <summary>Human-readable report.</summary>
     public static string Text(UfmBenchReport r)
@@ -87,7 +88,7 @@ public static class BenchCommand
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            void N(string name, double v) { if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name); }
+            void N(string name, double v) => w.WriteFiniteOrNull(name, v);
             w.WriteStartObject();
             w.WriteStartObject("problem");
             w.WriteNumber("classes", r.Options.Classes);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Experiments;
 using Collapse.DeepValidation.Training.Isolation;
@@ -51,8 +53,8 @@ public static class DeepPermutationsCommand
             catch (TrainingCrashedException crash)
             {
                 // A native fault killed one training twice: no verdict, but not a failure of the command.
-                output.WriteLine(json ? JsonSerializer.Serialize(new[] { new { classifier = (string?)null, claim = new { claimId = PermutationAnalysis.ClaimId, verdict = "inconclusive", detail = crash.Message } } })
-                    : $"INCONCLUSIVE  {PermutationAnalysis.ClaimId}: {crash.Message}");
+                output.WriteLine(json ? JsonSerializer.Serialize(new[] { new { classifier = (string?)null, claim = new { claimId = PermutationAnalysis.ClaimId, verdict = Collapse.Theory.Claims.Verdict.Inconclusive.Word(), detail = crash.Message } } }, JsonOutput.Options)
+                    : $"{Collapse.Theory.Claims.Verdict.Inconclusive.Label()}  {PermutationAnalysis.ClaimId}: {crash.Message}");
                 return 0;
             }
             if (json)
@@ -63,7 +65,7 @@ public static class DeepPermutationsCommand
                     anova = a.Anova,
                     claim = DeepTptCommand.ClaimJson(a.Claim),
                     cells = a.Cells,
-                }), new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                }), JsonOutput.Options));
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Theory.IO;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Output;
 using Collapse.DeepValidation.Training;
@@ -84,7 +85,7 @@ public static class DeepTrainCommand
                     trainMinMargin = last.Train?.Margins?.MinMargin,
                     meanEpochSeconds = result.Epochs.Average(e => e.EpochSeconds),
                     output = Path.GetFullPath(outDir),
-                }, new JsonSerializerOptions { WriteIndented = true }));
+                }, JsonOutput.Options));
             }
             else
             {

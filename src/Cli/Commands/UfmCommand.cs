@@ -5,6 +5,8 @@ using Collapse.Theory;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Simulation;
 using Spectre.Console;
+using Collapse.Theory.IO;
+using Collapse.Theory.Claims;
 
 namespace Collapse.Cli.Commands;
 
@@ -150,11 +152,11 @@ public static class UfmCommand
     {
         var r = report.Result;
         var f = r.Final;
-        string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+        string G(double v) => NumberFormat.Display(v);
         var speed = r.ElapsedSeconds > 0 ? $" ({G(r.StepsPerSecond)} steps/s)" : "";
         var resumed = r.StartStep > 0 ? $" (resumed at step {r.StartStep})" : "";
         var claims = report.Claims.Count == 0 ? "no claims apply"
-            : string.Join(", ", report.Claims.Select(c => $"{c.ClaimId} {c.Verdict.ToString().ToLowerInvariant()}"));
+            : string.Join(", ", report.Claims.Select(c => $"{c.ClaimId} {c.Verdict.Word()}"));
         return $"ufm: {r.StepsDone} steps{resumed} in {r.ElapsedSeconds:F1} s{speed} on {r.Engine}, η={G(r.StepSize)}; loss {G(f.Loss)}, p_min {G(f.MinMargin)}, "
                + $"nc1 {G(f.Nc1)}, nc3 {G(f.Nc3)}, equiangularity {G(f.Equiangularity)}, svmDirectionDistance {G(f.SvmDirectionDistance)}; {claims} → {report.OutputDirectory}";
     }

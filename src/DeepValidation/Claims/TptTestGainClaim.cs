@@ -71,7 +71,7 @@ public sealed class TptTestGainClaim : DeepClaim
             var gain = verdict.TestAccuracyGain;
             verdicts.Add(verdict.AccuracyClaim.Verdict);
             if (double.IsNaN(worstGain) || gain.Mean < worstGain) { worstGain = gain.Mean; worstHalfWidth = gain.Mean - gain.Lower; }
-            parts.Add($"{data.Name} ({data.Train.Count} train / {data.Test.Count} test): {verdict.AccuracyClaim.Verdict.ToString().ToUpperInvariant()}, "
+            parts.Add($"{data.Name} ({data.Train.Count} train / {data.Test.Count} test): {verdict.AccuracyClaim.Verdict.Label()}, "
                       + $"per seed test accuracy at t₀ → last: {string.Join("; ", verdict.Runs.Select(Describe))}; {verdict.AccuracyClaim.Detail}");
             plots.Add(Plot(data.Name, runs, options.LearningRateMilestones));
         }

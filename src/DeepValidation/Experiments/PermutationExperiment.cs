@@ -115,5 +115,5 @@ public static class PermutationExperiment
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static string R(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+    private static string R(double v) => NumberFormat.Data(v);
 }

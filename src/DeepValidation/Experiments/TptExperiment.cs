@@ -66,5 +66,5 @@ public static class TptExperiment
         AtomicFile.WriteAllText(path, sb.ToString(), createFolder: true);
     }
 
-    private static string N(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+    private static string N(double v) => NumberFormat.Data(v);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Experiments;
 
@@ -93,5 +94,5 @@ public sealed record TptVerdict(
     private static ClaimResult Claim(string id, MeanWithUncertainty change, IReadOnlyDictionary<string, string> parameters, int seed, string detail) =>
         new(id, parameters, change.Mean, 0.0, change.Mean - change.Lower, VerdictOf(change), seed, detail);
 
-    private static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("G4", CultureInfo.InvariantCulture);
+    private static string F(double v) => NumberFormat.Display(v);
 }

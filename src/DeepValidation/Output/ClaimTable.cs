@@ -19,10 +19,10 @@ public static class ClaimTable
     {
         var sb = new StringBuilder("claimId,verdict,measured,expected,tolerance,detail\n");
         foreach (var c in claims)
-            sb.Append(c.ClaimId).Append(',').Append(c.Verdict.ToString().ToLowerInvariant()).Append(',')
-              .Append(c.Measured.ToString("R", CultureInfo.InvariantCulture)).Append(',')
-              .Append(c.Expected.ToString("R", CultureInfo.InvariantCulture)).Append(',')
-              .Append(c.Tolerance.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+            sb.Append(c.ClaimId).Append(',').Append(c.Verdict.Word()).Append(',')
+              .Append(NumberFormat.Data(c.Measured)).Append(',')
+              .Append(NumberFormat.Data(c.Expected)).Append(',')
+              .Append(NumberFormat.Data(c.Tolerance)).Append(',')
               .Append('"').Append(c.Detail.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"\n");
         return sb.ToString();
     }

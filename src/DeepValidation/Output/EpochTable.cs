@@ -42,7 +42,7 @@ public static class EpochTable
             {
                 if (i > 0) sb.Append(',');
                 var v = columns[i].Value(r);
-                if (v is double x && !double.IsNaN(x)) sb.Append(x.ToString("R", CultureInfo.InvariantCulture));
+                if (v is double x) sb.Append(NumberFormat.Data(x));
             }
             sb.Append('\n');
         }

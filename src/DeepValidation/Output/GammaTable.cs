@@ -23,7 +23,7 @@ public static class GammaTable
                 for (var b = 0; b < g.GetLength(1); b++)
                     if (a != b)
                         sb.Append(r.Epoch).Append(',').Append(a).Append(',').Append(b).Append(',')
-                          .Append(g[a, b].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+                          .Append(NumberFormat.Data(g[a, b])).Append('\n');
         }
         AtomicFile.WriteAllText(path, sb.ToString(), createFolder: true);
     }
