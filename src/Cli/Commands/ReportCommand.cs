@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Collapse.Cli.Infrastructure;
+using Collapse.Cli.Rendering;
 using Collapse.Reports.Model;
 using Collapse.Reports.Output;
 using Collapse.Reports.Provenance;
@@ -79,9 +80,10 @@ public static class ReportCommand
                 throw new InputException($"--junit {junitFile}: expected a file name (the JUnit XML written)");
             var environment = Environment(parse);
 
-            var report = Interactive(stdout)
-                ? RunWithProgressBar(selected, settings, environment)
-                : ReportRunner.Run(selected, settings, environment, new LineProgress(stdout, settings.Falsify));
+            var report = ConsoleProgress.Interactive(stdout)
+                ? ConsoleProgress.WithBar("claims", selected.Count,
+                    task => ReportRunner.Run(selected, settings, environment, new BarProgress<ReportProgress>(task, (t, p) => ShowOnBar(t, p, settings.Falsify))))
+                : ReportRunner.Run(selected, settings, environment, new LineProgress<ReportProgress>(stdout, p => Line(p, settings.Falsify)));
             var files = ReportWriter.Write(report, outDir);
             if (junitFile is not null) AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report), createFolder: true);
 
@@ -139,52 +141,29 @@ public static class ReportCommand
         typeof(Command).Assembly,
     ];
 
-    private static bool Interactive(TextWriter output) =>
-        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-
-    private static ClaimReport RunWithProgressBar(IReadOnlyList<IClaim> claims, ReportSettings settings, ReportEnvironment environment)
-    {
-        ClaimReport? report = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("claims", maxValue: claims.Count);
-                report = ReportRunner.Run(claims, settings, environment, new SpectreProgress(task, settings.Falsify));
-            });
-        return report!;
-    }
-
     private static string Quote(string s) =>
         s.Length > 0 && s.All(ch => !char.IsWhiteSpace(ch) && ch is not ('\'' or '"' or '*' or '$')) ? s : "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>Non-interactive progress: one line per finished claim (for logs and CI).</summary>
-    private sealed class LineProgress(TextWriter output, bool falsify) : IProgress<ReportProgress>
+    private static string? Line(ReportProgress value, bool falsify)
     {
-        public void Report(ReportProgress value)
-        {
-            if (value.Finished is not { } s) return;
-            var width = value.Total.ToString(CultureInfo.InvariantCulture).Length;
-            var index = (value.Index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width);
-            var status = falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict);
-            output.WriteLine($"[{index}/{value.Total}] {status,-12} {s.Id} ({ReportFormat.Seconds(s.WallSeconds)})");
-            output.Flush();
-        }
+        if (value.Finished is not { } s) return null;
+        var width = value.Total.ToString(CultureInfo.InvariantCulture).Length;
+        var index = (value.Index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width);
+        var status = falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict);
+        return $"[{index}/{value.Total}] {status,-12} {s.Id} ({ReportFormat.Seconds(s.WallSeconds)})";
     }
 
-    /// <summary>Interactive progress: a Spectre.Console bar naming the running claim, plus a line per non-holding claim.</summary>
-    private sealed class SpectreProgress(ProgressTask task, bool falsify) : IProgress<ReportProgress>
+    /// <summary>Interactive progress: the bar names the running claim; a line per non-holding claim.</summary>
+    private static void ShowOnBar(ProgressTask task, ReportProgress value, bool falsify)
     {
-        public void Report(ReportProgress value)
+        if (value.Finished is not { } s)
         {
-            if (value.Finished is not { } s)
-            {
-                task.Description = Markup.Escape($"{value.Index + 1}/{value.Total} {value.ClaimId}");
-                return;
-            }
-            task.Increment(1);
-            if (s.Verdict != Verdict.Holds)
-                AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{Markup.Escape(falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict))}[/] {Markup.Escape(s.Id)}");
+            task.Description = Markup.Escape($"{value.Index + 1}/{value.Total} {value.ClaimId}");
+            return;
         }
+        task.Increment(1);
+        if (s.Verdict != Verdict.Holds)
+            AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{Markup.Escape(falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict))}[/] {Markup.Escape(s.Id)}");
     }
 }

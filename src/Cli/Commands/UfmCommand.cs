@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Collapse.Cli.Infrastructure;
+using Collapse.Cli.Rendering;
 using Collapse.Theory;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Simulation;
@@ -104,21 +105,14 @@ public static class UfmCommand
             }
 
             var stdout = parse.InvocationConfiguration.Output;
-            var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && totalSteps > 0;
-            UfmRunReport report;
-            if (interactive)
-            {
-                UfmRunReport? done = null;
-                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .Start(ctx =>
-                    {
-                        var task = ctx.AddTask("ufm", maxValue: totalSteps);
-                        done = run(new Progress<long>(s => task.Value = s));
-                        task.Value = totalSteps;
-                    });
-                report = done!;
-            }
-            else report = run(null);
+            var report = ConsoleProgress.Interactive(stdout) && totalSteps > 0
+                ? ConsoleProgress.WithBar("ufm", totalSteps, task =>
+                {
+                    var done = run(new Progress<long>(s => task.Value = s));
+                    task.Value = totalSteps;
+                    return done;
+                }, remainingTime: true)
+                : run(null);
 
             if (report.Result.Divergence is { } divergence)
             {
