@@ -3,6 +3,7 @@ using Collapse.Theory;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Trajectories;
+using Collapse.Theory.Svm;
 
 namespace Collapse.Ufm.Simulation;
 

@@ -5,6 +5,7 @@ using Collapse.Theory.Statistics;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 using MathNet.Numerics.LinearAlgebra;
+using Collapse.Theory.Svm;
 
 namespace Collapse.Ufm.Trajectories;
 

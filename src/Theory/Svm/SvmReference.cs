@@ -1,4 +1,4 @@
-namespace Collapse.Ufm.Trajectories;
+namespace Collapse.Theory.Svm;
 
 /// <summary>
 /// The hard-margin multiclass SVM (Crammer–Singer, no intercept) W_svm = argmin ‖W‖_F² s.t. (w_{y_i} − w_k)ᵀ h̃_i ≥ 1
@@ -34,9 +34,9 @@ public sealed record SvmReference(int Classes, int Dim, bool Bias, double[] Weig
         if (w.Length != Classes * Dim || (b is not null) != Bias || (b is not null && b.Length != Classes))
             throw new ArgumentException($"last layer of {w.Length} weights{(b is null ? " without bias" : $" and {b.Length} biases")} does not match the SVM's {Classes}×{Dim}{(Bias ? " with bias" : " without bias")}", nameof(w));
         var wb = Stack(w, b, Classes, Dim);
-        var norm = Math.Sqrt(Engine.DenseKernels.SumOfSquares(wb));
+        var norm = Math.Sqrt(SumOfSquares(wb));
         if (norm == 0) return double.NaN;
-        var svmNorm = Math.Sqrt(Engine.DenseKernels.SumOfSquares(Weights));
+        var svmNorm = Math.Sqrt(SumOfSquares(Weights));
         var dist = 0.0;
         for (var i = 0; i < wb.Length; i++)
         {
@@ -56,6 +56,13 @@ public sealed record SvmReference(int Classes, int Dim, bool Bias, double[] Weig
             Array.Copy(w, k * dim, s, k * (dim + 1), dim);
             s[k * (dim + 1) + dim] = b[k];
         }
+        return s;
+    }
+
+    private static double SumOfSquares(double[] v)
+    {
+        var s = 0.0;
+        foreach (var x in v) s += x * x;
         return s;
     }
 }
