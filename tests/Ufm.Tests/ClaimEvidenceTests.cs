@@ -89,7 +89,7 @@ public class ClaimEvidenceTests
         var text = evidence.FalsifyingInstance!;
         Assert.Contains("seed 1, classes 3, dim 6", text);
         Assert.Contains("steps 3000", text);
-        Assert.Contains("required < residualTolerance = 1E-06", text);
+        Assert.Contains("required < residualTolerance = 1e-06", text);
         Assert.True(text.Split('\n').Length >= 5, text);
     }
 
