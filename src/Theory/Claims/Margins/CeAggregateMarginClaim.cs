@@ -1,5 +1,6 @@
 using Collapse.Theory.Loss;
 using Collapse.Theory.Margins;
+using Collapse.Theory.Numerics;
 
 namespace Collapse.Theory.Claims.Margins;
 
@@ -40,8 +41,8 @@ public sealed class CeAggregateMarginClaim : TheoryClaim
             var pmin = double.PositiveInfinity;
             for (var i = 0; i < n; i++) pmin = Math.Min(pmin, SampleMargin.Of(z.AsSpan(i * k, k), y[i]));
             var (_, logMean) = CrossEntropy.Evaluate(z, y, k);
-            var lower = -ClaimMath.LogExpm1FromLog(perSample ? logMean : Math.Log(n) + logMean);
-            var upper = Math.Log(k - 1) - ClaimMath.LogExpm1FromLog(logMean);
+            var lower = -LogExpMinusOne.FromLog(perSample ? logMean : Math.Log(n) + logMean);
+            var upper = Math.Log(k - 1) - LogExpMinusOne.FromLog(logMean);
             var e = Math.Max(lower - pmin, pmin - upper) / Math.Max(1, Math.Abs(pmin));
             return new CaseOutcome(e, 0, e, $"{shape}: {CaseOutcome.F(lower)} ≤ p_min = {CaseOutcome.F(pmin)} ≤ {CaseOutcome.F(upper)} (log L̄ = {CaseOutcome.F(logMean)})");
         });
