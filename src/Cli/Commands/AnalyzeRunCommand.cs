@@ -59,7 +59,9 @@ public static class AnalyzeRunCommand
                 output.WriteLine($"{analysis.Manifest.Source ?? dir}: K = {analysis.Manifest.Classes}, d = {analysis.Manifest.FeatureDim}, {analysis.Epochs.Count} epochs");
                 foreach (var e in analysis.Epochs)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"epoch {e.Epoch,4}  trainLoss {e.TrainLoss,10:G4}  trainAcc {e.TrainAccuracy:F4}  testAcc {(e.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {e.Train?.Nc1,9:G4}  nc1TraceRatio {e.Train?.Nc1TraceRatio,9:G4}  p_min {e.Train?.Margins?.MinMargin,9:G4}"));
+                        $"epoch {e.Epoch,4}  trainLoss {e.TrainLoss,10:G4}  trainAcc {e.TrainAccuracy:F4}  testAcc "
+                            + $"{(e.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {e.Train?.Nc1,9:G4}  nc1TraceRatio "
+                                + $"{e.Train?.Nc1TraceRatio,9:G4}  p_min {e.Train?.Margins?.MinMargin,9:G4}"));
                 foreach (var c in analysis.Claims)
                     output.WriteLine($"{DeepTptCommand.Verdict(c)}  {c.ClaimId}: {c.Detail}");
                 output.WriteLine($"wrote {Path.Combine(target, "epochs.csv")}, gamma.csv, claims.csv");

@@ -38,7 +38,8 @@ public static class BenchCommand
         foreach (var o in new Option[] { json, steps, classes, dim, perClass, reference, noReference, matmulSize, copyMb, threads }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            foreach (var (o, v) in new[] { (steps, parse.GetValue(steps)), (classes, parse.GetValue(classes)), (dim, parse.GetValue(dim)), (perClass, parse.GetValue(perClass)), (matmulSize, parse.GetValue(matmulSize)), (copyMb, parse.GetValue(copyMb)) })
+            var positive = new[] { steps, classes, dim, perClass, matmulSize, copyMb };
+            foreach (var (o, v) in positive.Select(o => (o, parse.GetValue(o))))
                 if (v < 1 || (o == classes && v < 2)) throw new Collapse.Theory.InputException($"{o.Name} {v}: must be at least {(o == classes ? 2 : 1)}");
             var script = parse.GetValue(noReference) ? null : parse.GetValue(reference) ?? FindUp(Path.Combine("bench", "ufm_torch_ref.py"));
             var report = UfmBenchmark.Run(new UfmBenchOptions

@@ -52,8 +52,10 @@ public static class DeepTptCommand
             {
                 // A native fault killed one training twice: no verdict, but not a failure of the command.
                 var ids = new[] { TptVerdict.AccuracyClaimId, TptVerdict.MarginClaimId };
-                if (json) output.WriteLine(JsonSerializer.Serialize(new { dataset = data.Name, claims = ids.Select(id => new { claimId = id, verdict = Collapse.Theory.Claims.Verdict.Inconclusive.Word(), detail = crash.Message }) }, JsonOutput.Options));
-                else foreach (var id in ids) output.WriteLine($"{Collapse.Theory.Claims.Verdict.Inconclusive.Label()}  {id}: {crash.Message}");
+                var inconclusive = Collapse.Theory.Claims.Verdict.Inconclusive;
+                if (json)
+                    output.WriteLine(JsonOutput.Serialize(new { dataset = data.Name, claims = ids.Select(id => new { claimId = id, verdict = inconclusive.Word(), detail = crash.Message }) }));
+                else foreach (var id in ids) output.WriteLine($"{inconclusive.Label()}  {id}: {crash.Message}");
                 return 0;
             }
             if (json)

@@ -26,15 +26,19 @@ public static class ReportCommand
     public static Command Create()
     {
         var profile = new Option<string>("--profile") { Description = "quick (minutes on 2 cores) or full (more cases, deep validation).", DefaultValueFactory = _ => "quick" };
-        var claims = new Option<string[]>("--claims") { Description = "Comma-separated claim ids to run (a trailing * matches a prefix); default: all claims of the profile.", AllowMultipleArgumentsPerToken = false };
+        var claims = new Option<string[]>("--claims") { Description = "Comma-separated claim ids to run (a trailing * matches a prefix); default: all claims of the "
+            + "profile.", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int>("--seed") { Description = "Base seed handed to every claim (replays exactly).", DefaultValueFactory = _ => 1 };
         var cases = new Option<int?>("--cases") { Description = "Random instances per claim (default: 20 for quick, 200 for full)." };
         var parameters = new Option<string[]>("--param") { Description = "Override a claim parameter, CLAIM-ID:NAME=VALUE (repeatable); e.g. make a claim deliberately false." };
         var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, plots/ and results.json (created if missing)." };
         var list = new Option<bool>("--list") { Description = "List the claims of the profile (id, kind, title) and exit." };
-        var falsify = new Option<bool>("--falsify") { Description = "Run every falsifier of every selected claim (deliberately broken variants its own check must report as failing) instead of the claims' checks; exit 0 iff every falsifier is caught." };
-        var sweep = new Option<string?>("--sweep") { Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default DIR/report); see docs/sweeps.md." };
-        var run = new Option<string[]>("--run") { Description = "Instead of the claims: report a training-run folder (epochs.csv of deep train or analyze-run): panels along epochs, γ_kl heat map, verdicts; repeat to overlay runs; --out defaults to DIR/report. See docs/deep-validation.md." };
+        var falsify = new Option<bool>("--falsify") { Description = "Run every falsifier of every selected claim (deliberately broken variants its own check must report as "
+            + "failing) instead of the claims' checks; exit 0 iff every falsifier is caught." };
+        var sweep = new Option<string?>("--sweep") { Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default "
+            + "DIR/report); see docs/sweeps.md." };
+        var run = new Option<string[]>("--run") { Description = "Instead of the claims: report a training-run folder (epochs.csv of deep train or analyze-run): panels along "
+            + "epochs, γ_kl heat map, verdicts; repeat to overlay runs; --out defaults to DIR/report. See docs/deep-validation.md." };
         var junit = new Option<string?>("--junit") { Description = "Also write the claims as JUnit XML to FILE (one testcase per claim) for CI systems; see docs/report.md." };
 
         var command = new Command("report", "Run the proof-sanity suite and write report.html, report.md and results.json; exit 0 iff every claim holds.");
@@ -96,7 +100,8 @@ public static class ReportCommand
                         stdout.WriteLine($"  replay: {f.Replay}");
                     }
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"report --falsify: {report.Falsifiers}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
+                    $"report --falsify: {report.Falsifiers}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, "
+                        + $"{files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
                 return report.Passed ? 0 : 1;
             }
             foreach (var s in report.Sections.Where(s => s.Verdict != Verdict.Holds))
@@ -105,7 +110,8 @@ public static class ReportCommand
                 stdout.WriteLine($"  replay: {s.Replay}");
             }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"report: {report.Summary}; {report.Summary.KindsText()}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
+                $"report: {report.Summary}; {report.Summary.KindsText()}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote "
+                    + $"{files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
             return report.Passed ? 0 : 1;
         });
         return command;
@@ -164,6 +170,9 @@ public static class ReportCommand
         }
         task.Increment(1);
         if (s.Verdict != Verdict.Holds)
-            AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{Markup.Escape(falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict))}[/] {Markup.Escape(s.Id)}");
+        {
+            var status = falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict);
+            AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{Markup.Escape(status)}[/] {Markup.Escape(s.Id)}");
+        }
     }
 }

@@ -124,7 +124,8 @@ public static class SweepCommand
                 task => Execute(new BarProgress<SweepProgress>(task, ShowOnBar)))
             : Execute(new LineProgress<SweepProgress>(stdout, Line));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep {plan.Spec.Name}: {summary.Planned} runs; {summary.AlreadyDone} already done, ran {summary.Ran} with {jobs} job{(jobs == 1 ? "" : "s")}: {summary.Done} done, {summary.Failed} failed; {summary.Unfinished} unfinished; wall {summary.WallSeconds:0.0} s"));
+            $"sweep {plan.Spec.Name}: {summary.Planned} runs; {summary.AlreadyDone} already done, ran {summary.Ran} with {jobs} job{(jobs == 1 ? "" : "s")}: {summary.Done} done, "
+                + $"{summary.Failed} failed; {summary.Unfinished} unfinished; wall {summary.WallSeconds:0.0} s"));
         if (summary.SkippedFailed > 0) stdout.WriteLine($"{summary.SkippedFailed} failed runs were left alone (rerun them with --retry-failed)");
         if (signals.Signal is not null)
         {
@@ -249,7 +250,8 @@ public static class SweepCommand
         var plan = SweepPlan.Load(sweepDir);
         var report = SweepReportBuilder.Build(plan);
         var files = Collapse.Reports.Sweeps.SweepReportWriter.Write(report, OutputGuard.Track(outDir ?? Path.Combine(plan.Directory, "report")));
-        stdout.WriteLine($"sweep {report.Name}: {report.Runs} runs: {report.Done} done, {report.Failed} failed, {report.Unfinished} unfinished; {report.Plots.Count} plots; wrote {files.Html}, {files.Markdown}");
+        stdout.WriteLine($"sweep {report.Name}: {report.Runs} runs: {report.Done} done, {report.Failed} failed, {report.Unfinished} unfinished; {report.Plots.Count} plots; wrote "
+            + $"{files.Html}, {files.Markdown}");
         return report.Complete ? 0 : Incomplete;
     }
 

@@ -31,7 +31,8 @@ public static class UfmCommand
         var lambdaH = new Option<double>("--lambda-h") { Description = "Weight decay λ_H on H." };
         var lambdaB = new Option<double>("--lambda-b") { Description = "Weight decay λ_b on b (needs --bias)." };
         var bias = new Option<bool>("--bias") { Description = "Use and train a bias b ∈ R^K." };
-        var mode = new Option<string>("--mode") { Description = "joint (W, H trained), fixed-features (only W; features random or --features), fixed-etf (W a simplex ETF, only H).", DefaultValueFactory = _ => "joint" };
+        var mode = new Option<string>("--mode") { Description = "joint (W, H trained), fixed-features (only W; features random or --features), fixed-etf (W a simplex ETF, only "
+            + "H).", DefaultValueFactory = _ => "joint" };
         mode.AcceptOnlyFromAmong("joint", "fixed-features", "fixed-etf");
         var features = new Option<string?>("--features") { Description = "Fixed features N×d (.npy) for --mode fixed-features." };
         var labels = new Option<string?>("--labels") { Description = "Labels N (.npy) belonging to --features." };
@@ -41,7 +42,8 @@ public static class UfmCommand
         var schedule = new Option<string>("--schedule") { Description = "fixed, or normalized (η_t = η F₀/F_t, Nacson et al. 2019; CE without decay).", DefaultValueFactory = _ => "fixed" };
         schedule.AcceptOnlyFromAmong("fixed", "normalized");
         var initScale = new Option<double>("--init-scale") { Description = "Std of the Gaussian initialisation of trained W, H entries.", DefaultValueFactory = _ => 0.1 };
-        var separation = new Option<double>("--separation") { Description = "Spread s of the generated class means in fixed-features mode (μ_k ~ N(0, s²I), noise N(0, I)).", DefaultValueFactory = _ => 1.0 };
+        var separation = new Option<double>("--separation") { Description = "Spread s of the generated class means in fixed-features mode (μ_k ~ N(0, s²I), noise N(0, "
+            + "I)).", DefaultValueFactory = _ => 1.0 };
         var etfSeed = new Option<int?>("--etf-seed") { Description = "fixed-etf: seed of a random rotation and label permutation of the ETF (default: standard ETF, identity labels)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation and generated features.", DefaultValueFactory = _ => 1 };
         var dtype = new Option<string>("--dtype") { Description = "float64 or float32.", DefaultValueFactory = _ => "float64" };
@@ -50,7 +52,11 @@ public static class UfmCommand
         device.AcceptOnlyFromAmong("cpu", "cuda");
         var engine = new Option<string>("--engine") { Description = "auto (managed arrays for small CPU float64 problems, else TorchSharp), managed or torch.", DefaultValueFactory = _ => "auto" };
         engine.AcceptOnlyFromAmong("auto", "managed", "torch");
-        var svm = new Option<string>("--svm") { Description = "Reference SVM for the svm* columns: auto (only when K·(d+1) ≤ 1500 and N ≤ 5000), always or never.", DefaultValueFactory = _ => "auto" };
+        var svm = new Option<string>("--svm")
+        {
+            Description = "Reference SVM for the svm* columns: auto (only when K·(d+1) ≤ 1500 and N ≤ 5000), always or never.",
+            DefaultValueFactory = _ => "auto",
+        };
         svm.AcceptOnlyFromAmong("auto", "always", "never");
         var perDecade = new Option<int>("--log-per-decade") { Description = "Logged steps per decade (log-spaced).", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Output folder (required unless --resume, which writes into the resumed folder)." };

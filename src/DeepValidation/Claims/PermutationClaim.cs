@@ -24,7 +24,8 @@ public sealed class PermutationClaim : DeepClaim
             + "permutation, F-test and Monte-Carlo permutation test (B = 9999): an effect is significant when both p < 0.05. Fails when the ETF shows a "
             + "significant effect (P4 predicts none); holds when the ETF shows none and the heterogeneous frame does; inconclusive otherwise "
             + "(no detectable effect is not evidence of absence).",
-        Source = "Gao, Xu, Yang, Wen, Shao, Yang, Ghanem, Huang 2023 (arXiv 2310.08358), abstract: non-conservative generalization (label–ETF alignments change test performance); the train-side symmetry at exact collapse is derived [reconstructed] (empirical)",
+        Source = "Gao, Xu, Yang, Wen, Shao, Yang, Ghanem, Huang 2023 (arXiv 2310.08358), abstract: non-conservative generalization (label–ETF alignments change test performance); "
+            + "the train-side symmetry at exact collapse is derived [reconstructed] (empirical)",
         References = ["gao2023", "gao2023reviews"],
         Parameters =
         [
@@ -34,7 +35,8 @@ public sealed class PermutationClaim : DeepClaim
             ClaimParameter.Int("seeds", 4, "seeds per permutation (the same for every permutation)", min: 2, max: 1000),
             ClaimParameter.Int("permutationSeedBase", 1000, "seed of the random permutations"),
             ClaimParameter.Real("classifierScale", 1, "scale of the fixed last layer", min: 1e-300),
-            ClaimParameter.Text("etfSlot", "etf", "the classifier judged as 'the ETF': etf (the statement) or heterogeneous, the heterogeneous frame in both slots (broken input, falsifier)", "etf", "heterogeneous"),
+            ClaimParameter.Text("etfSlot", "etf", "the classifier judged as 'the ETF': etf (the statement) or heterogeneous, the heterogeneous frame in both slots (broken input, "
+                + "falsifier)", "etf", "heterogeneous"),
         ],
         Falsifiers =
         [

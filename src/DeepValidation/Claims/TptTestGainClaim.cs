@@ -30,7 +30,8 @@ public sealed class TptTestGainClaim : DeepClaim
             .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 50, lrMilestones: "25,40"),
             ClaimParameter.Text("datasets", "mnist-subset,fashion-subset", "comma-separated --dataset values, one verdict each"),
             ClaimParameter.Int("seeds", 3, "number of seeds per dataset (report seed, seed+1, …)", min: 1, max: 1000),
-            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the "
+                + "verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
         ],
         Falsifiers =
         [

@@ -19,7 +19,8 @@ namespace Collapse.DeepValidation.Experiments;
 /// </summary>
 public static class PermutationExperiment
 {
-    /// <summary>Runs the experiment; with an output folder writes <c>permutations.csv</c> (one row per training, the plot data) and <c>permutation-summary.csv</c> (one row per classifier and permutation).</summary>
+    /// <summary>Runs the experiment; with an output folder writes <c>permutations.csv</c> (one row per training, the plot
+    /// data) and <c>permutation-summary.csv</c> (one row per classifier and permutation).</summary>
     /// <param name="data">Task.</param>
     /// <param name="options">Training options; the fixed classifier and seed are replaced per cell.</param>
     /// <param name="classifiers">Fixed-classifier kinds to test.</param>

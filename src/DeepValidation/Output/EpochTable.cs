@@ -11,7 +11,9 @@ namespace Collapse.DeepValidation.Output;
 /// docs/conventions.md prefixed with <c>train</c> / <c>test</c> (e.g. <c>trainNc1</c>, <c>testNc1TraceRatio</c>,
 /// <c>trainMinMargin</c> = p_min); <c>trainLoss</c>/<c>testLoss</c> are the CE and <c>trainLogLoss</c> its log computed
 /// in the log domain. γ_kl summaries are <c>trainGammaMin</c>, …; <c>svmDistance</c> is the distance of the normalised
-/// last layer to the normalised SVM (<see cref="EpochRecord.SvmDistance"/>), <c>svmSeconds</c> the time of its solve. Cells of unmeasured epochs, and NaN values (e.g. the learning rate of an imported run), are empty; numbers are invariant-culture round-trip.
+/// last layer to the normalised SVM (<see cref="EpochRecord.SvmDistance"/>), <c>svmSeconds</c> the time of its solve. Cells of unmeasured epochs are empty;
+/// numbers are in the data form of <see cref="Collapse.Theory.IO.NumberFormat.Data"/> (round-trip; NaN, e.g. the learning
+/// rate of an imported run, is <c>nan</c>).
 /// </summary>
 public static class EpochTable
 {

@@ -125,7 +125,8 @@ public static class SweepReportWriter
             h.Append("</tr>\n");
         }
         h.Append("</tbody></table></div>\n</section>\n</main>\n");
-        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
+        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var "
+            + "b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
         h.Append("</body>\n</html>\n");
         return h.ToString();
     }

@@ -32,7 +32,8 @@ public sealed class EtfEmergenceClaim : UfmClaim
             ClaimParameter.Real("nc1Threshold", 0.001, "nc1 must end below this", min: 0),
             ClaimParameter.Real("nc3Threshold", 0.001, "nc3 must end below this", min: 0),
             ClaimParameter.Real("equiangularityThreshold", 0.02, "equiangularity must end below this", min: 0),
-            ClaimParameter.Int("targetOffset", 1, "the target cosine of equiangularity is −1/(K − targetOffset): 1 = the statement; 0 measures the final means against −1/K (deliberately false variant, falsifier)", min: 0, max: 1),
+            ClaimParameter.Int("targetOffset", 1, "the target cosine of equiangularity is −1/(K − targetOffset): 1 = the statement; 0 measures the final means against −1/K "
+                + "(deliberately false variant, falsifier)", min: 0, max: 1),
         ],
         Falsifiers =
         [

@@ -29,7 +29,8 @@ public sealed class NormalizedGdSvmClaim : UfmClaim
             ClaimParameter.Real("separation", 1, "separation of the random fixed features", min: 0),
             ClaimParameter.Int("steps", 200000, "GD steps of both runs", min: 0),
             ClaimParameter.Real("speedup", 10, "required ratio of the final SVM-direction distances (fixed step / normalized step)", min: 0),
-            ClaimParameter.Text("schedule", "normalized", "the schedule of the second run: normalized, η_t = η·F₀/F_t (the statement), or fixed, the same fixed step as the first run (falsifier: no speed-up)", "normalized", "fixed"),
+            ClaimParameter.Text("schedule", "normalized", "the schedule of the second run: normalized, η_t = η·F₀/F_t (the statement), or fixed, the same fixed step as the first "
+                + "run (falsifier: no speed-up)", "normalized", "fixed"),
         ],
         Falsifiers =
         [
@@ -118,7 +119,8 @@ public sealed class NormalizedGdSvmClaim : UfmClaim
         var holds = nonDecreases == 0 && dNorm * speedup <= dFixed;
         var detail = $"after {fixedRun.StepsDone} steps: svmDirectionDistance {F(dNorm)} with η_t = η F₀/F_t (η = {F(normalizedRun.StepSize)}, ‖W‖ = "
                      + $"{F(normalizedRun.Final.NormW)}) versus {F(dFixed)} with the fixed step {F(fixedRun.StepSize)} (‖W‖ = {F(fixedRun.Final.NormW)}): "
-                     + $"{dFixed / dNorm:F1}× closer (required {speedup}×); normalized distances {(nonDecreases == 0 ? "strictly decrease" : $"rise {nonDecreases} times")} after separability (t={rows[sep].Step}); "
+                     + $"{dFixed / dNorm:F1}× closer (required {speedup}×); normalized distances {(nonDecreases == 0 ? "strictly decrease" : $"rise {nonDecreases} times")} after "
+                         + $"separability (t={rows[sep].Step}); "
                      + $"normalized margin {F(normalizedRun.Final.NormalizedMargin)} vs {F(fixedRun.Final.NormalizedMargin)}.";
         var violations = new List<string>();
         if (nonDecreases != 0)

@@ -19,7 +19,8 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
             "Joint mode, CE, balanced n per class, λ_W, λ_H > 0 (objective (1/N)Σℓ + λ_W/2‖W‖² + λ_H/2‖H‖²): at the end of GD, ‖W‖_F and ‖H‖_F are within "
             + "tolerance (relative) of √(K t*) and √(N c² t*), and the structure is an ETF (etfGramCosine(W) → 1, nc1 → 0); below the threshold "
             + "K√(nλ_Wλ_H) ≥ 1 both norms are below tolerance (absolute).",
-        Source = "Zhu, Ding, Zhou, Li, You, Sulam, Qu 2021 (NeurIPS), \"A geometric analysis of neural collapse with unconstrained features\" (global minimisers are simplex ETFs); the closed-form scale t* is derived here and checked against L-BFGS",
+        Source = "Zhu, Ding, Zhou, Li, You, Sulam, Qu 2021 (NeurIPS), \"A geometric analysis of neural collapse with unconstrained features\" (global minimisers are simplex ETFs); "
+            + "the closed-form scale t* is derived here and checked against L-BFGS",
         References = ["zhu2021"],
         Parameters =
         [
@@ -149,9 +150,11 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
         if (w == 0)
         {
             measured = Math.Max(last.NormW, last.NormH);
-            detail = $"K√(nλ_Wλ_H) = {F(r.Classes * Math.Sqrt(c.PerClass * c.LambdaW * c.LambdaH))} ≥ 1: the minimiser is W = H = 0; measured ‖W‖ = {last.NormW:E2}, ‖H‖ = {last.NormH:E2} after {last.Step} steps.";
+            detail = $"K√(nλ_Wλ_H) = {F(r.Classes * Math.Sqrt(c.PerClass * c.LambdaW * c.LambdaH))} ≥ 1: the minimiser is W = H = 0; measured ‖W‖ = {last.NormW:E2}, ‖H‖ = "
+                + $"{last.NormH:E2} after {last.Step} steps.";
             if (!(measured <= tolerance))
-                violations.Add($"K√(nλ_Wλ_H) ≥ 1 (minimiser W = H = 0) but max(‖W‖_F, ‖H‖_F) = {measured:E3} at t={last.Step}; required ≤ tolerance = {TrajectoryPlots.Num(tolerance)}");
+                violations.Add($"K√(nλ_Wλ_H) ≥ 1 (minimiser W = H = 0) but max(‖W‖_F, ‖H‖_F) = {measured:E3} at t={last.Step}; "
+                    + $"required ≤ tolerance = {TrajectoryPlots.Num(tolerance)}");
         }
         else
         {

@@ -73,7 +73,8 @@ public sealed class LipschitzMarginTransferClaim : TheoryClaim
                     var actual = dw * F(x);
                     var lower = LipschitzMarginTransfer.GuaranteedPairScore(gamma, lip, dist, delta);
                     var e = Math.Max(-actual / gamma, (lower - actual) / gamma);
-                    if (e > worst) { worst = e; where = $"pair ({y},{l}) γ={CaseOutcome.F(gamma)} ε={CaseOutcome.F(eps)} at distance {CaseOutcome.F(delta)}: score {CaseOutcome.F(actual)}, guaranteed {CaseOutcome.F(lower)}"; }
+                    if (e > worst) { worst = e; where = $"pair ({y},{l}) γ={CaseOutcome.F(gamma)} ε={CaseOutcome.F(eps)} at distance {CaseOutcome.F(delta)}: score "
+                        + $"{CaseOutcome.F(actual)}, guaranteed {CaseOutcome.F(lower)}"; }
                 }
             }
             return new CaseOutcome(worst, 0, worst, $"{(tanh ? "tanh" : "linear")} map L={CaseOutcome.F(lip)} K={k}: {where}");

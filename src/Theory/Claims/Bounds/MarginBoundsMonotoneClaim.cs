@@ -19,7 +19,8 @@ public sealed class MarginBoundsMonotoneClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Real("complexityPower", -0.5, "the complexity 𝔑 = B·R·m^complexityPower: −0.5 = the statement (B·R/√m); +0.5, a complexity growing with m, is a deliberately false input (falsifier)"),
+            ClaimParameter.Real("complexityPower", -0.5, "the complexity 𝔑 = B·R·m^complexityPower: −0.5 = the statement (B·R/√m); +0.5, a complexity growing with m, is a "
+                + "deliberately false input (falsifier)"),
         ],
         Falsifiers =
         [

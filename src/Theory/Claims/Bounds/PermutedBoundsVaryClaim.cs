@@ -17,7 +17,8 @@ public sealed class PermutedBoundsVaryClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 6, "largest number of classes K drawn (all K! permutations are tried)", min: 2, max: 6),
             ClaimParameter.Real("minSpread", 1e-9, "smallest relative spread max_π B − min_π B that counts as a dependence", min: 0),
-            ClaimParameter.Text("margins", "heterogeneous", "the class-pair margins: heterogeneous (the statement) or equal, where every permutation gives the same bound (broken input, falsifier)", "heterogeneous", "equal"),
+            ClaimParameter.Text("margins", "heterogeneous", "the class-pair margins: heterogeneous (the statement) or equal, where every permutation gives the same bound (broken "
+                + "input, falsifier)", "heterogeneous", "equal"),
         ],
         Falsifiers =
         [

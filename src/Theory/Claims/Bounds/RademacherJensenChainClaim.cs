@@ -19,7 +19,8 @@ public sealed class RademacherJensenChainClaim : TheoryClaim
             ClaimParameter.Int("maxSamples", 64, "largest number of samples m drawn", min: 1, max: 100000),
             ClaimParameter.Int("maxDim", 16, "largest dimension d drawn", min: 1, max: 10000),
             ClaimParameter.Int("draws", 400, "Monte-Carlo draws of the Rademacher signs", min: 2, max: 1000000),
-            ClaimParameter.Text("radius", "max", "R in the analytic bound B·R/√m: max (max_i ‖h_i‖, the statement) or mean (the mean norm, below the rms: deliberately false variant, falsifier)", "max", "mean"),
+            ClaimParameter.Text("radius", "max", "R in the analytic bound B·R/√m: max (max_i ‖h_i‖, the statement) or mean (the mean norm, below the rms: deliberately false "
+                + "variant, falsifier)", "max", "mean"),
         ],
         Falsifiers =
         [

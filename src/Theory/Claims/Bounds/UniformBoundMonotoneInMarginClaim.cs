@@ -44,7 +44,8 @@ public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
                 : 8.0 * k * Math.Pow(pm, power) * rad + UniformMarginBound.UniformityTerm(pm, r, m) + UniformMarginBound.ConfidenceTerm(delta, m);
             double b1 = Bound(p1);
             double b2 = Bound(p2);
-            var o = CaseOutcome.AtMost(b2, b1, $"K={k} m={m} r={CaseOutcome.F(r)} 𝔑={CaseOutcome.F(rad)} δ={CaseOutcome.F(delta)}: B(p={CaseOutcome.F(p2)}) = {CaseOutcome.F(b2)} vs B(p={CaseOutcome.F(p1)}) = {CaseOutcome.F(b1)}");
+            var o = CaseOutcome.AtMost(b2, b1, $"K={k} m={m} r={CaseOutcome.F(r)} 𝔑={CaseOutcome.F(rad)} δ={CaseOutcome.F(delta)}: B(p={CaseOutcome.F(p2)}) = {CaseOutcome.F(b2)} "
+                + $"vs B(p={CaseOutcome.F(p1)}) = {CaseOutcome.F(b1)}");
             return o with { Excess = o.Excess / b1 };
         });
     }

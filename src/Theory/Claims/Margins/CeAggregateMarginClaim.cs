@@ -20,7 +20,9 @@ public sealed class CeAggregateMarginClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
-            ClaimParameter.Text("lowerSamples", "N", "factor of L̄ on the lower side: N, −log(e^{N·L̄} − 1) (the statement), or 1, −log(e^{L̄} − 1) (deliberately false variant, falsifier)", "N", "1"),
+            ClaimParameter.Text("lowerSamples", "N",
+                "factor of L̄ on the lower side: N, −log(e^{N·L̄} − 1) (the statement), or 1, −log(e^{L̄} − 1) (deliberately false variant, falsifier)",
+                "N", "1"),
         ],
         Falsifiers =
         [

@@ -60,7 +60,8 @@ public sealed class CeBallMinimiserClaim : TheoryClaim
                 worst = Math.Max(worst, logF - CrossEntropy.LogSample(z, y));
             }
             var e = Math.Max(att, worst) / Math.Max(1, Math.Abs(logF));
-            return new CaseOutcome(e, 0, e, $"K={k} r={CaseOutcome.F(r)}: log f* = {CaseOutcome.F(logF)}, |log CE(z*) − log f*| = {CaseOutcome.F(att)}, worst log f* − log CE(z) = {CaseOutcome.F(worst)}");
+            return new CaseOutcome(e, 0, e, $"K={k} r={CaseOutcome.F(r)}: log f* = {CaseOutcome.F(logF)}, |log CE(z*) − log f*| = {CaseOutcome.F(att)}, worst log f* − log CE(z) = "
+                + $"{CaseOutcome.F(worst)}");
         });
     }
 }

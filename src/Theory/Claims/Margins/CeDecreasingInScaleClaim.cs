@@ -18,7 +18,8 @@ public sealed class CeDecreasingInScaleClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
-            ClaimParameter.Text("instances", "separable", "the logits: separable (every margin positive, the statement) or generic (misclassified samples allowed; the precondition dropped, falsifier)", "separable", "generic"),
+            ClaimParameter.Text("instances", "separable", "the logits: separable (every margin positive, the statement) or generic (misclassified samples allowed; the precondition "
+                + "dropped, falsifier)", "separable", "generic"),
         ],
         Falsifiers =
         [

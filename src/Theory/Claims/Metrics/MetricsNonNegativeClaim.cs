@@ -17,7 +17,8 @@ public sealed class MetricsNonNegativeClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Text("nc1", "collapse", "which NC1 is checked: collapse (Collapse's rank-(K−1) truncated float64 metric, the statement) or float32-pinv, the textbook float32 pseudo-inverse NC1 of public code (falsifier: it goes negative on nearly collapsed features)", "collapse", "float32-pinv"),
+            ClaimParameter.Text("nc1", "collapse", "which NC1 is checked: collapse (Collapse's rank-(K−1) truncated float64 metric, the statement) or float32-pinv, the textbook "
+                + "float32 pseudo-inverse NC1 of public code (falsifier: it goes negative on nearly collapsed features)", "collapse", "float32-pinv"),
         ],
         Falsifiers =
         [
@@ -39,7 +40,8 @@ public sealed class MetricsNonNegativeClaim : TheoryClaim
             var r = NcMetrics.Compute(x, s.Y, s.K, s.D);
             var nc1 = textbook ? Float32PinvNc1(x, s.Y, s.K, s.D) : r.Nc1!.Value;
             var min = Math.Min(nc1, Math.Min(r.Nc1TraceRatio, r.Cdnv));
-            return CaseOutcome.AtMost(-min, 0, $"{s} {(nearlyCollapsed ? "nearly collapsed float32" : "generic")}: nc1 {CaseOutcome.F(nc1)}, ratio {CaseOutcome.F(r.Nc1TraceRatio)}, cdnv {CaseOutcome.F(r.Cdnv)}");
+            return CaseOutcome.AtMost(-min, 0, $"{s} {(nearlyCollapsed ? "nearly collapsed float32" : "generic")}: nc1 {CaseOutcome.F(nc1)}, ratio "
+                + $"{CaseOutcome.F(r.Nc1TraceRatio)}, cdnv {CaseOutcome.F(r.Cdnv)}");
         });
     }
 

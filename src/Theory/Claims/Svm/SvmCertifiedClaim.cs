@@ -19,7 +19,8 @@ public sealed class SvmCertifiedClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
-            ClaimParameter.Real("perturbation", 0, "relative size of a random perturbation of the solver's W before certifying: 0 = the solver's solution (the statement); 1e-3 is a falsifier (a non-optimal W must not certify)", min: 0, max: 1),
+            ClaimParameter.Real("perturbation", 0, "relative size of a random perturbation of the solver's W before certifying: 0 = the solver's solution (the statement); 1e-3 is "
+                + "a falsifier (a non-optimal W must not certify)", min: 0, max: 1),
         ],
         Falsifiers =
         [
@@ -46,7 +47,8 @@ public sealed class SvmCertifiedClaim : TheoryClaim
             var t = SvmTolerances.Default;
             var score = Math.Max(Math.Max(c.MaxViolation / t.MaxViolation, c.DualityGap / t.DualityGap), c.Stationarity / t.Stationarity);
             if (c.MinLambda < 0) score = double.PositiveInfinity;
-            return CaseOutcome.AtMost(score, 1, $"{shape}: gap {CaseOutcome.F(c.DualityGap)}, violation {CaseOutcome.F(c.MaxViolation)}, stationarity {CaseOutcome.F(c.Stationarity)}, margin in [{CaseOutcome.F(c.MarginLowerBound)}, {CaseOutcome.F(c.MarginUpperBound)}]");
+            return CaseOutcome.AtMost(score, 1, $"{shape}: gap {CaseOutcome.F(c.DualityGap)}, violation {CaseOutcome.F(c.MaxViolation)}, stationarity "
+                + $"{CaseOutcome.F(c.Stationarity)}, margin in [{CaseOutcome.F(c.MarginLowerBound)}, {CaseOutcome.F(c.MarginUpperBound)}]");
         });
     }
 }

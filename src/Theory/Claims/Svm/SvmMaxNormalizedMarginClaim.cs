@@ -21,7 +21,8 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
-            ClaimParameter.Text("norm", "frobenius", "the norm normalizing the margin: frobenius (the statement) or spectral, ‖W‖₂ ≤ ‖W‖_F (deliberately false variant, falsifier)", "frobenius", "spectral"),
+            ClaimParameter.Text("norm", "frobenius", "the norm normalizing the margin: frobenius (the statement) or spectral, ‖W‖₂ ≤ ‖W‖_F (deliberately false variant, "
+                + "falsifier)", "frobenius", "spectral"),
         ],
         Falsifiers =
         [
