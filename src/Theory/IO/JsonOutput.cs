@@ -46,7 +46,7 @@ public static class JsonOutput
             WriteIndented = indented,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            Converters = { new FiniteOrNullConverter(), new FiniteOrNullSingleConverter() },
+            Converters = { new FiniteOrNullConverter() },
         };
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
@@ -64,21 +64,6 @@ public static class JsonOutput
 
         /// <inheritdoc />
         public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) =>
-            writer.WriteFiniteOrNullValue(value);
-    }
-
-    /// <summary>Floats: non-finite values are written as <c>null</c>; <c>null</c> reads back as NaN.</summary>
-    public sealed class FiniteOrNullSingleConverter : JsonConverter<float>
-    {
-        /// <inheritdoc />
-        public override bool HandleNull => true;
-
-        /// <inheritdoc />
-        public override float Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? float.NaN : reader.GetSingle();
-
-        /// <inheritdoc />
-        public override void Write(Utf8JsonWriter writer, float value, JsonSerializerOptions options) =>
             writer.WriteFiniteOrNullValue(value);
     }
 }
