@@ -22,6 +22,7 @@ public class ClaimEvidenceTests
         "ufm-etf-emergence" => With(("classes", "3"), ("dim", "4"), ("perClass", "4"), ("steps", "3000")),
         "ufm-regularized-etf-scale" => With(("classes", "3"), ("dim", "4"), ("perClass", "4"), ("steps", "3000")),
         "ufm-minority-collapse" => With(("ratios", "1,10"), ("steps", "2000")),
+        _ when ReviewClaimTests.Small.ContainsKey(id) => ReviewClaimTests.Context(id),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "no small context for this claim"),
     };
 

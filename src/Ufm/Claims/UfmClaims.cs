@@ -12,6 +12,9 @@ public static class UfmClaims
     [
         new CeSvmDirectionClaim(), new NormalizedGdSvmClaim(), new MarginGrowthClaim(), new EtfEmergenceClaim(),
         new RegularizedEtfScaleClaim(), new MinorityCollapseClaim(),
+        // MSE, balancedness, imbalance geometry and the layer-peeled model (docs/review-models.md)
+        new MseStrongCollapseClaim(), new MseBiasFreeClosedFormClaim(), new MseCentralPathClaim(), new ConservationLawClaim(),
+        new SeliImbalanceClaim(), new LayerPeeledBalancedEtfClaim(), new LayerPeeledMinorityCollapseClaim(), new FixedEtfImbalanceClaim(),
     ];
 
     /// <summary>
