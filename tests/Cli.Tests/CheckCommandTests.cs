@@ -33,7 +33,7 @@ public class CheckCommandTests
     {
         var r = CliRunner.Run("check", "hoeffding-class-mean", "--param", "dimPower=0");
         Assert.Equal(1, r.ExitCode);
-        Assert.StartsWith("FALSIFIED", r.Stdout);
+        Assert.StartsWith("FAILS", r.Stdout);
         Assert.Matches(@"falsifying seed \d+", r.Stdout);
         Assert.Contains("replay: collapse check hoeffding-class-mean --cases 100 --seed 1 --param dimPower=0", r.Stdout);
         var again = CliRunner.Run("check", "hoeffding-class-mean", "--cases", "100", "--seed", "1", "--param", "dimPower=0");

@@ -19,7 +19,7 @@ public class UfmDivergenceTests
         Assert.Equal("", r.Stdout);
         var lines = r.Stderr.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith($"warning: --lr {double.Parse(lr, System.Globalization.CultureInfo.InvariantCulture).ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} is above the stable step size ", lines[0]);
+        Assert.StartsWith($"warning: --lr {Collapse.Theory.IO.NumberFormat.Display(double.Parse(lr, System.Globalization.CultureInfo.InvariantCulture))} is above the stable step size ", lines[0]);
         Assert.Matches(@"^error: run diverged at step (\d+) \(loss [^,]+, ‖W‖ [^,]+, ‖H‖ [^)]+\); last finite state kept in .+/u/ \(step \d+: trajectory\.csv, summary\.json, W\.npy, H\.npy\); η = .+ is above the stable limit .+: lower --lr$", lines[1]);
         var step = long.Parse(System.Text.RegularExpressions.Regex.Match(lines[1], @"step (\d+) ").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -20,7 +20,7 @@ public class AnalysisTests
             var features = new double[2 * n * dim];
             for (var i = 0; i < 2 * n; i++)
                 for (var j = 0; j < dim; j++)
-                    features[i * dim + j] = RandomOrthogonal.StandardNormal(rng) + (i >= n && j == 0 ? offset : 0);
+                    features[i * dim + j] = Collapse.Theory.Numerics.Gaussian.StandardNormal(rng) + (i >= n && j == 0 ? offset : 0);
             var means = new double[2 * dim];
             for (var i = 0; i < 2 * n; i++)
                 for (var j = 0; j < dim; j++) means[(i / n) * dim + j] += features[i * dim + j] / n;

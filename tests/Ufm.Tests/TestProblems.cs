@@ -13,7 +13,7 @@ internal static class TestProblems
         var rng = new Random(seed);
         var labels = new int[n];
         for (var i = 0; i < n; i++) labels[i] = i % k;
-        double[] Gauss(int count) { var a = new double[count]; for (var i = 0; i < count; i++) a[i] = scale * RandomOrthogonal.StandardNormal(rng); return a; }
+        double[] Gauss(int count) { var a = new double[count]; for (var i = 0; i < count; i++) a[i] = scale * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng); return a; }
         var w = Gauss(k * d);
         var h = Gauss(n * d);
         var b = bias ? Gauss(k) : null;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Theory.IO;
 using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Import;
 using Collapse.Theory.Claims;
@@ -51,14 +52,16 @@ public static class AnalyzeRunCommand
                     }),
                     claims = analysis.Claims.Select(DeepTptCommand.ClaimJson),
                     output = Path.GetFullPath(target),
-                }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                }, JsonOutput.Options));
             }
             else
             {
                 output.WriteLine($"{analysis.Manifest.Source ?? dir}: K = {analysis.Manifest.Classes}, d = {analysis.Manifest.FeatureDim}, {analysis.Epochs.Count} epochs");
                 foreach (var e in analysis.Epochs)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"epoch {e.Epoch,4}  trainLoss {e.TrainLoss,10:G4}  trainAcc {e.TrainAccuracy:F4}  testAcc {(e.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {e.Train?.Nc1,9:G4}  nc1TraceRatio {e.Train?.Nc1TraceRatio,9:G4}  p_min {e.Train?.Margins?.MinMargin,9:G4}"));
+                        $"epoch {e.Epoch,4}  trainLoss {e.TrainLoss,10:G4}  trainAcc {e.TrainAccuracy:F4}  testAcc "
+                            + $"{(e.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {e.Train?.Nc1,9:G4}  nc1TraceRatio "
+                                + $"{e.Train?.Nc1TraceRatio,9:G4}  p_min {e.Train?.Margins?.MinMargin,9:G4}"));
                 foreach (var c in analysis.Claims)
                     output.WriteLine($"{DeepTptCommand.Verdict(c)}  {c.ClaimId}: {c.Detail}");
                 output.WriteLine($"wrote {Path.Combine(target, "epochs.csv")}, gamma.csv, claims.csv");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Collapse.Ufm.Bench;
+using Collapse.Theory.IO;
 
 namespace Collapse.Cli.Commands;
 
@@ -29,14 +30,16 @@ public static class BenchCommand
     private static Command Metrics()
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
-        var cases = new Option<string>("--cases") { Description = "Comma-separated cases: k100 (200000×512, K=100), k4096 (131072×256, K=4096), k32768 (1048576×1024, K=32768, 4 GB; no references).", DefaultValueFactory = _ => "k100,k4096" };
+        var cases = new Option<string>("--cases") { Description = "Comma-separated cases: k100 (200000×512, K=100), k4096 (131072×256, K=4096), k32768 (1048576×1024, K=32768, 4 GB; no "
+            + "references).", DefaultValueFactory = _ => "k100,k4096" };
         var work = new Option<string?>("--work") { Description = "Folder for the generated inputs (default: a collapse-bench-metrics folder in the temp folder; reused between runs)." };
         var threads = new Option<int?>("--threads") { Description = "Threads for Collapse and PyTorch (default: one per core)." };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the PyTorch pipeline and the NumPy nc1." };
         var python = new Option<string>("--python") { Description = "Python with torch and numpy.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var delete = new Option<bool>("--delete-inputs") { Description = "Delete each generated input after its case." };
         var collapse = new Option<string?>("--collapse") { Description = "collapse executable to time (default: this one)." };
-        var command = new Command("metrics", "Times `collapse metrics` against a streamed PyTorch float32 pipeline (bench/metrics_torch_ref.py) and a textbook NumPy nc1 (bench/nc1_numpy_ref.py) on generated float32 inputs; times, ratios, peak memory.");
+        var command = new Command("metrics", "Times `collapse metrics` against a streamed PyTorch float32 pipeline (bench/metrics_torch_ref.py) and a textbook NumPy nc1 "
+            + "(bench/nc1_numpy_ref.py) on generated float32 inputs; times, ratios, peak memory.");
         foreach (var o in new Option[] { json, cases, work, threads, noReference, python, delete, collapse }) command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -92,7 +95,8 @@ public static class BenchCommand
                 sb.AppendLine($"  agreement with {other.Tool} (relative difference): {string.Join(", ", diffs)}");
             }
         }
-        sb.AppendLine(CultureInfo.InvariantCulture, $"load average: {G(r.LoadBefore)} before, {G(r.LoadAfter)} after ({r.Cores} cores); time = the tool's timed section (Python: after its imports), process = child start to exit");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"load average: {G(r.LoadBefore)} before, {G(r.LoadAfter)} after ({r.Cores} cores); time = the tool's timed section (Python: after its "
+            + $"imports), process = child start to exit");
         return sb.ToString();
     }
 
@@ -161,7 +165,8 @@ public static class BenchCommand
         foreach (var o in new Option[] { json, steps, classes, dim, perClass, reference, noReference, matmulSize, copyMb, threads }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            foreach (var (o, v) in new[] { (steps, parse.GetValue(steps)), (classes, parse.GetValue(classes)), (dim, parse.GetValue(dim)), (perClass, parse.GetValue(perClass)), (matmulSize, parse.GetValue(matmulSize)), (copyMb, parse.GetValue(copyMb)) })
+            var positive = new[] { steps, classes, dim, perClass, matmulSize, copyMb };
+            foreach (var (o, v) in positive.Select(o => (o, parse.GetValue(o))))
                 if (v < 1 || (o == classes && v < 2)) throw new Collapse.Theory.InputException($"{o.Name} {v}: must be at least {(o == classes ? 2 : 1)}");
             var script = parse.GetValue(noReference) ? null : parse.GetValue(reference) ?? FindUp(Path.Combine("bench", "ufm_torch_ref.py"));
             var report = UfmBenchmark.Run(new UfmBenchOptions
@@ -187,7 +192,7 @@ public static class BenchCommand
         return null;
     }
 
-    private static string G(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "n/a";
+    private static string G(double v) => NumberFormat.Display(v);
 
     /// <summary>Human-readable report.</summary>
     public static string Text(UfmBenchReport r)
@@ -211,7 +216,7 @@ public static class BenchCommand
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            void N(string name, double v) { if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name); }
+            void N(string name, double v) => w.WriteFiniteOrNull(name, v);
             w.WriteStartObject();
             w.WriteStartObject("problem");
             w.WriteNumber("classes", r.Options.Classes);

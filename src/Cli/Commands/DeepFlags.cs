@@ -12,7 +12,8 @@ namespace Collapse.Cli.Commands;
 public sealed class DeepFlags
 {
     /// <summary>--dataset.</summary>
-    public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist-subset | fashion-subset | idx:DIR | cifar10:DIR | gaussian:k=10,d=32,n=100,test=200,sep=4,noise=1,geometry=etf|random|hetero,seed=0", Required = true };
+    public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist-subset | fashion-subset | idx:DIR | cifar10:DIR | "
+        + "gaussian:k=10,d=32,n=100,test=200,sep=4,noise=1,geometry=etf|random|hetero,seed=0", Required = true };
     /// <summary>--model.</summary>
     public Option<string> Model { get; } = new("--model") { Description = "mlp | cnn | resnet", DefaultValueFactory = _ => "mlp" };
     /// <summary>--width.</summary>
@@ -34,7 +35,8 @@ public sealed class DeepFlags
     /// <summary>--weight-decay.</summary>
     public Option<double> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay on trainable parameters only", DefaultValueFactory = _ => 5e-4 };
     /// <summary>--lr-milestones.</summary>
-    public Option<string?> Milestones { get; } = new("--lr-milestones") { Description = "comma-separated epochs after which the learning rate is multiplied by --lr-decay (default: after ⌈E/2⌉ and ⌈3E/4⌉ of --epochs E; none = constant rate)" };
+    public Option<string?> Milestones { get; } = new("--lr-milestones") { Description = "comma-separated epochs after which the learning rate is multiplied by --lr-decay (default: after ⌈E/2⌉ "
+        + "and ⌈3E/4⌉ of --epochs E; none = constant rate)" };
     /// <summary>--lr-decay.</summary>
     public Option<double> LrDecay { get; } = new("--lr-decay") { Description = "learning-rate factor at each milestone", DefaultValueFactory = _ => 0.1 };
     /// <summary>--seed.</summary>
@@ -50,7 +52,8 @@ public sealed class DeepFlags
     /// <summary>--svm-every (added by <c>train</c> and <c>tpt</c> only, see <see cref="AddSvmEvery"/>).</summary>
     public Option<int> SvmEvery { get; } = new("--svm-every")
     {
-        Description = "solve the train features' certified multi-class SVM for svmDistance every N epochs once train accuracy is 100% (and at the last epoch); 0 = never (seconds per epoch on the MNIST subset)",
+        Description = "solve the train features' certified multi-class SVM for svmDistance every N epochs once train accuracy is 100% (and at the last epoch); 0 = never (seconds "
+            + "per epoch on the MNIST subset)",
         DefaultValueFactory = _ => 1,
     };
     /// <summary>--out.</summary>
@@ -61,7 +64,11 @@ public sealed class DeepFlags
     /// <summary>Adds the shared flags to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Dataset, Model, Width, Depth, NoBatchNorm, Epochs, TptEpochs, BatchSize, LearningRate, Momentum, WeightDecay, Milestones, LrDecay, Seed, Device, TrainPerClass, TestPerClass, Threads, Out, Json })
+        foreach (var o in new Option[]
+                 {
+                     Dataset, Model, Width, Depth, NoBatchNorm, Epochs, TptEpochs, BatchSize, LearningRate, Momentum, WeightDecay, Milestones, LrDecay,
+                     Seed, Device, TrainPerClass, TestPerClass, Threads, Out, Json,
+                 })
             command.Options.Add(o);
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Experiments;
 using Collapse.DeepValidation.Training.Isolation;
@@ -51,8 +53,9 @@ public static class DeepPermutationsCommand
             catch (TrainingCrashedException crash)
             {
                 // A native fault killed one training twice: no verdict, but not a failure of the command.
-                output.WriteLine(json ? JsonSerializer.Serialize(new[] { new { classifier = (string?)null, claim = new { claimId = PermutationAnalysis.ClaimId, verdict = "inconclusive", detail = crash.Message } } })
-                    : $"INCONCLUSIVE  {PermutationAnalysis.ClaimId}: {crash.Message}");
+                var claim = new { claimId = PermutationAnalysis.ClaimId, verdict = Verdict.Inconclusive.Word(), detail = crash.Message };
+                output.WriteLine(json ? JsonOutput.Serialize(new[] { new { classifier = (string?)null, claim } })
+                    : $"{Verdict.Inconclusive.Label()}  {PermutationAnalysis.ClaimId}: {crash.Message}");
                 return 0;
             }
             if (json)
@@ -63,7 +66,7 @@ public static class DeepPermutationsCommand
                     anova = a.Anova,
                     claim = DeepTptCommand.ClaimJson(a.Claim),
                     cells = a.Cells,
-                }), new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                }), JsonOutput.Options));
             }
             else
             {
@@ -73,7 +76,8 @@ public static class DeepPermutationsCommand
                 {
                     var v = a.Anova;
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{a.Classifier,-10}  {v.GrandMean,13:F4}  {v.SdBetweenGroupMeans,21:G3}  {v.SdWithinPooled,16:G3}  F({v.DfBetween},{v.DfWithin}) = {v.F,-8:G4}  {v.PValue,8:G3}  {v.PermutationPValue,8:G3}  {v.EtaSquared,6:G3}  {v.OmegaSquared,7:G3}"));
+                        $"{a.Classifier,-10}  {v.GrandMean,13:F4}  {v.SdBetweenGroupMeans,21:G3}  {v.SdWithinPooled,16:G3}  F({v.DfBetween},{v.DfWithin}) = {v.F,-8:G4}  "
+                            + $"{v.PValue,8:G3}  {v.PermutationPValue,8:G3}  {v.EtaSquared,6:G3}  {v.OmegaSquared,7:G3}"));
                 }
                 foreach (var a in analyses)
                     output.WriteLine($"{DeepTptCommand.Verdict(a.Claim)}  {a.Claim.ClaimId} ({a.Classifier}): {a.Claim.Detail}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Theory.IO;
 using Collapse.DeepValidation.Experiments;
 using Collapse.Cli.Infrastructure;
 using Collapse.DeepValidation.Models;
@@ -51,8 +52,10 @@ public static class DeepTptCommand
             {
                 // A native fault killed one training twice: no verdict, but not a failure of the command.
                 var ids = new[] { TptVerdict.AccuracyClaimId, TptVerdict.MarginClaimId };
-                if (json) output.WriteLine(JsonSerializer.Serialize(new { dataset = data.Name, claims = ids.Select(id => new { claimId = id, verdict = "inconclusive", detail = crash.Message }) }));
-                else foreach (var id in ids) output.WriteLine($"INCONCLUSIVE  {id}: {crash.Message}");
+                var inconclusive = Collapse.Theory.Claims.Verdict.Inconclusive;
+                if (json)
+                    output.WriteLine(JsonOutput.Serialize(new { dataset = data.Name, claims = ids.Select(id => new { claimId = id, verdict = inconclusive.Word(), detail = crash.Message }) }));
+                else foreach (var id in ids) output.WriteLine($"{inconclusive.Label()}  {id}: {crash.Message}");
                 return 0;
             }
             if (json)
@@ -65,7 +68,7 @@ public static class DeepTptCommand
                     minMarginGrowth = verdict.MinMarginGrowth,
                     normalizedMarginGrowth = verdict.NormalizedMarginGrowth,
                     claims = new[] { ClaimJson(verdict.AccuracyClaim), ClaimJson(verdict.MarginClaim) },
-                }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                }, JsonOutput.Options));
             }
             else
             {
@@ -80,7 +83,7 @@ public static class DeepTptCommand
     internal static object ClaimJson(ClaimResult c) => new
     {
         claimId = c.ClaimId,
-        verdict = c.Verdict.ToString().ToLowerInvariant(),
+        verdict = c.Verdict.Word(),
         measured = c.Measured,
         expected = c.Expected,
         tolerance = c.Tolerance,
@@ -89,10 +92,5 @@ public static class DeepTptCommand
         detail = c.Detail,
     };
 
-    internal static string Verdict(ClaimResult c) => c.Verdict switch
-    {
-        Collapse.Theory.Claims.Verdict.Holds => "HOLDS",
-        Collapse.Theory.Claims.Verdict.Fails => "FAILS",
-        _ => "INCONCLUSIVE",
-    };
+    internal static string Verdict(ClaimResult c) => c.Verdict.Label();
 }

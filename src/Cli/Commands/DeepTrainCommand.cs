@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Collapse.Theory.IO;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Output;
 using Collapse.DeepValidation.Training;
@@ -58,15 +59,25 @@ public static class DeepTrainCommand
             options.Validate();
             var data = flags.LoadData(parse);
             if (fixedClassifier is not null) fixedClassifier.Build(data.Classes, options.Model.FeatureDimension);
-            var exporter = options.ExportEpochs.Count > 0 ? new RunFolderWriter(Path.Combine(outDir, "export"), $"collapse deep train --dataset {data.Name} --model {options.Model.Kind.ToString().ToLowerInvariant()}") : null;
+            var exporter = options.ExportEpochs.Count > 0 ? new RunFolderWriter(Path.Combine(outDir, "export"), $"collapse deep train --dataset {data.Name} --model "
+                + $"{options.Model.Kind.ToString().ToLowerInvariant()}") : null;
             if (!json)
+            {
+                var fixedText = fixedClassifier is null ? ""
+                    : $", fixed {DeepValidation.Experiments.PermutationExperiment.KindName(fixedClassifier.Kind)} classifier "
+                      + $"π = [{string.Join(" ", fixedClassifier.Permutation(data.Classes))}]";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{data.Name}: {data.Train.Count} train / {data.Test.Count} test samples, K = {data.Classes}; {options.Model.Kind.ToString().ToLowerInvariant()} (d = {options.Model.FeatureDimension}){(fixedClassifier is null ? "" : $", fixed {DeepValidation.Experiments.PermutationExperiment.KindName(fixedClassifier.Kind)} classifier π = [{string.Join(" ", fixedClassifier.Permutation(data.Classes))}]")}"));
+                    $"{data.Name}: {data.Train.Count} train / {data.Test.Count} test samples, K = {data.Classes}; "
+                        + $"{options.Model.Kind.ToString().ToLowerInvariant()} (d = {options.Model.FeatureDimension}){fixedText}"));
+            }
             var result = DeepTrainer.Train(data, options, exporter, r =>
             {
                 if (json || r.Train is null) return;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {r.Epoch,4}  trainLoss {r.TrainLoss,10:G4}  trainAcc {r.TrainAccuracy:F4}  testAcc {(r.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {r.Train.Nc1,9:G4}  nc1TraceRatio {r.Train.Nc1TraceRatio,9:G4}  p_min {r.Train.Margins?.MinMargin,9:G4}{(r.SvmDistance is double sd ? $"  svmDistance {sd:G4}" : "")}  ({r.EpochSeconds:F2} s + {r.MeasureSeconds:F2} s{(r.SvmSeconds > 0 ? $" + svm {r.SvmSeconds:F2} s" : "")})"));
+                    $"epoch {r.Epoch,4}  trainLoss {r.TrainLoss,10:G4}  trainAcc {r.TrainAccuracy:F4}  testAcc "
+                        + $"{(r.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {r.Train.Nc1,9:G4}  nc1TraceRatio "
+                            + $"{r.Train.Nc1TraceRatio,9:G4}  p_min {r.Train.Margins?.MinMargin,9:G4}{(r.SvmDistance is double sd ? $"  svmDistance {sd:G4}" : "")}  "
+                                + $"({r.EpochSeconds:F2} s + {r.MeasureSeconds:F2} s{(r.SvmSeconds > 0 ? $" + svm {r.SvmSeconds:F2} s" : "")})"));
             });
             RunOutput.Write(outDir, data.Name, options, result);
             var last = result.LastMeasured;
@@ -84,7 +95,7 @@ public static class DeepTrainCommand
                     trainMinMargin = last.Train?.Margins?.MinMargin,
                     meanEpochSeconds = result.Epochs.Average(e => e.EpochSeconds),
                     output = Path.GetFullPath(outDir),
-                }, new JsonSerializerOptions { WriteIndented = true }));
+                }, JsonOutput.Options));
             }
             else
             {

@@ -28,7 +28,8 @@ public static class LeSdeCommand
         var alpha = new Option<double>("--alpha") { Description = "Intra-class impact a: α_t = a·t^(−p).", DefaultValueFactory = _ => d.Schedule.Intra };
         var beta = new Option<double>("--beta") { Description = "Inter-class impact b: β_t = b·t^(−p).", DefaultValueFactory = _ => d.Schedule.Inter };
         var exponent = new Option<double>("--rate-exponent") { Description = "p: γ_t = ω(1/t) for p < 1, Θ(1/t) for p = 1, o(1/t) for p > 1.", DefaultValueFactory = _ => d.Schedule.Exponent };
-        var transform = new Option<string>("--transform") { Description = "Blocks T_ij: identity (I_m), etf (d_i d_jᵀ/‖d_j‖², d_j = e_j − 1/K, needs m = K) or orthonormal (e_i e_jᵀ).", DefaultValueFactory = _ => "identity" };
+        var transform = new Option<string>("--transform") { Description = "Blocks T_ij: identity (I_m), etf (d_i d_jᵀ/‖d_j‖², d_j = e_j − 1/K, needs m = K) or orthonormal (e_i "
+            + "e_jᵀ).", DefaultValueFactory = _ => "identity" };
         transform.AcceptOnlyFromAmong("identity", "etf", "orthonormal");
         var noise = new Option<double>("--noise") { Description = "σ: Σ_t = σ² I.", DefaultValueFactory = _ => d.Noise };
         var t0 = new Option<double>("--t0") { Description = "Start time t0 > 0.", DefaultValueFactory = _ => d.StartTime };
@@ -44,7 +45,8 @@ public static class LeSdeCommand
         var json = new Option<bool>("--json") { Description = "Print summary.json instead of the summary line." };
 
         var command = new Command("lesde", "Simulate the locally-elastic SDE model of feature dynamics (Zhang, Wang, Su 2021) and log separation and NC metrics along t.");
-        foreach (var o in new Option[] { classes, dim, perClass, alpha, beta, exponent, transform, noise, t0, horizon, steps, separation, spread, seed, logPoints, noSeparability, noPlots, output, json })
+        foreach (var o in new Option[] { classes, dim, perClass, alpha, beta, exponent, transform, noise, t0,
+                     horizon, steps, separation, spread, seed, logPoints, noSeparability, noPlots, output, json })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -113,7 +115,8 @@ public static class LeSdeCommand
         var f = report.Final;
         string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
         var separable = f.SeparablePairs < 0 ? "" : $", separable pairs {f.SeparablePairs}/{f.Pairs}";
-        return $"lesde: K={c.Classes} m={c.Dim} n={c.PerClass}, γ_t = {G(Math.Min(c.Schedule.Intra - c.Schedule.Inter, c.Schedule.Intra + (c.Classes - 1) * c.Schedule.Inter))}·t^(−{G(c.Schedule.Exponent)}) "
+        return $"lesde: K={c.Classes} m={c.Dim} n={c.PerClass}, γ_t = "
+            + $"{G(Math.Min(c.Schedule.Intra - c.Schedule.Inter, c.Schedule.Intra + (c.Classes - 1) * c.Schedule.Inter))}·t^(−{G(c.Schedule.Exponent)}) "
                + $"({c.Schedule.RateClass}), {c.Steps} steps to t = {G(c.EndTime)} in {report.ElapsedSeconds:F2} s; separation ratio {G(f.SeparationRatio)}{separable}, "
                + $"nc1 {G(f.Nc1)}, etfGramError {G(f.EtfGramError)}, normalised ETF error {G(f.NormalisedEtfError)} → {report.OutputDirectory} (trajectory.csv, summary.json, {plots} plots)";
     }

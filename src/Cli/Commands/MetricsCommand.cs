@@ -31,7 +31,8 @@ public static class MetricsCommand
         public readonly Option<int?> Classes = new("--classes") { Description = "Number of classes K (default: max label + 1)." };
         public readonly Option<int?> ChunkRows = new("--chunk-rows") { Description = "Rows per streamed chunk (default: about 8 MB of doubles)." };
         public readonly Option<bool> PairMargins = new("--pair-margins") { Description = "Keep and print the K×K class-pair margins γ_kl (O(K²) memory; default: only for K ≤ 64)." };
-        public readonly Option<string> Screening = new("--screening") { Description = "Precision of the nearest-centre screening product: float32 (exact float64 recheck of close calls) or float64.", DefaultValueFactory = _ => "float32" };
+        public readonly Option<string> Screening = new("--screening") { Description = "Precision of the nearest-centre screening product: float32 (exact float64 recheck of close calls) or "
+            + "float64.", DefaultValueFactory = _ => "float32" };
 
         public Option[] Inputs => [Features, Labels, Classifier, Bias, Classes, ChunkRows, PairMargins, Screening];
 
@@ -351,7 +352,8 @@ public static class MetricsCommand
             });
         if (quiet) return;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"metrics: {report.Samples} rows × {report.Dim}, K = {report.Classes}, {options.EffectiveThreads} threads: {elapsed.TotalSeconds:0.00} s, {report.Samples / elapsed.TotalSeconds:0} rows/s");
+            $"metrics: {report.Samples} rows × {report.Dim}, K = {report.Classes}, {options.EffectiveThreads} threads: {elapsed.TotalSeconds:0.00} s, {report.Samples / elapsed.TotalSeconds:0} "
+                + $"rows/s");
         if (t is not null)
             line += string.Create(CultureInfo.InvariantCulture,
                 $" (pass 1 {t.Pass1Seconds:0.00} s, prepare {t.PrepareSeconds:0.00} s, pass 2 {t.Pass2Seconds:0.00} s, geometry {t.AssembleSeconds:0.00} s)");

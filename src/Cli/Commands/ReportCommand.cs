@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using Collapse.Cli.Infrastructure;
+using Collapse.Cli.Rendering;
 using Collapse.Reports.Model;
 using Collapse.Reports.Output;
 using Collapse.Reports.Provenance;
 using Collapse.Reports.Rendering;
 using Collapse.Reports.Running;
-using Collapse.Theory;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
+using Collapse.Theory;
 using Spectre.Console;
 
 namespace Collapse.Cli.Commands;
@@ -24,15 +26,19 @@ public static class ReportCommand
     public static Command Create()
     {
         var profile = new Option<string>("--profile") { Description = "quick (minutes on 2 cores) or full (more cases, deep validation).", DefaultValueFactory = _ => "quick" };
-        var claims = new Option<string[]>("--claims") { Description = "Comma-separated claim ids to run (a trailing * matches a prefix); default: all claims of the profile.", AllowMultipleArgumentsPerToken = false };
+        var claims = new Option<string[]>("--claims") { Description = "Comma-separated claim ids to run (a trailing * matches a prefix); default: all claims of the "
+            + "profile.", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int>("--seed") { Description = "Base seed handed to every claim (replays exactly).", DefaultValueFactory = _ => 1 };
         var cases = new Option<int?>("--cases") { Description = "Random instances per claim (default: 20 for quick, 200 for full)." };
         var parameters = new Option<string[]>("--param") { Description = "Override a claim parameter, CLAIM-ID:NAME=VALUE (repeatable); e.g. make a claim deliberately false." };
         var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, plots/ and results.json (created if missing)." };
         var list = new Option<bool>("--list") { Description = "List the claims of the profile (id, kind, title) and exit." };
-        var falsify = new Option<bool>("--falsify") { Description = "Run every falsifier of every selected claim (deliberately broken variants its own check must report as failing) instead of the claims' checks; exit 0 iff every falsifier is caught." };
-        var sweep = new Option<string?>("--sweep") { Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default DIR/report); see docs/sweeps.md." };
-        var run = new Option<string[]>("--run") { Description = "Instead of the claims: report a training-run folder (epochs.csv of deep train or analyze-run): panels along epochs, γ_kl heat map, verdicts; repeat to overlay runs; --out defaults to DIR/report. See docs/deep-validation.md." };
+        var falsify = new Option<bool>("--falsify") { Description = "Run every falsifier of every selected claim (deliberately broken variants its own check must report as "
+            + "failing) instead of the claims' checks; exit 0 iff every falsifier is caught." };
+        var sweep = new Option<string?>("--sweep") { Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default "
+            + "DIR/report); see docs/sweeps.md." };
+        var run = new Option<string[]>("--run") { Description = "Instead of the claims: report a training-run folder (epochs.csv of deep train or analyze-run): panels along "
+            + "epochs, γ_kl heat map, verdicts; repeat to overlay runs; --out defaults to DIR/report. See docs/deep-validation.md." };
         var junit = new Option<string?>("--junit") { Description = "Also write the claims as JUnit XML to FILE (one testcase per claim) for CI systems; see docs/report.md." };
 
         var command = new Command("report", "Run the proof-sanity suite and write report.html, report.md and results.json; exit 0 iff every claim holds.");
@@ -78,11 +84,12 @@ public static class ReportCommand
                 throw new InputException($"--junit {junitFile}: expected a file name (the JUnit XML written)");
             var environment = Environment(parse);
 
-            var report = Interactive(stdout)
-                ? RunWithProgressBar(selected, settings, environment)
-                : ReportRunner.Run(selected, settings, environment, new LineProgress(stdout, settings.Falsify));
+            var report = ConsoleProgress.Interactive(stdout)
+                ? ConsoleProgress.WithBar("claims", selected.Count,
+                    task => ReportRunner.Run(selected, settings, environment, new BarProgress<ReportProgress>(task, (t, p) => ShowOnBar(t, p, settings.Falsify))))
+                : ReportRunner.Run(selected, settings, environment, new LineProgress<ReportProgress>(stdout, p => Line(p, settings.Falsify)));
             var files = ReportWriter.Write(report, outDir);
-            if (junitFile is not null) AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report));
+            if (junitFile is not null) AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report), createFolder: true);
 
             if (settings.Falsify)
             {
@@ -93,7 +100,8 @@ public static class ReportCommand
                         stdout.WriteLine($"  replay: {f.Replay}");
                     }
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"report --falsify: {report.Falsifiers}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
+                    $"report --falsify: {report.Falsifiers}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, "
+                        + $"{files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
                 return report.Passed ? 0 : 1;
             }
             foreach (var s in report.Sections.Where(s => s.Verdict != Verdict.Holds))
@@ -102,7 +110,8 @@ public static class ReportCommand
                 stdout.WriteLine($"  replay: {s.Replay}");
             }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"report: {report.Summary}; {report.Summary.KindsText()}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
+                $"report: {report.Summary}; {report.Summary.KindsText()}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote "
+                    + $"{files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
             return report.Passed ? 0 : 1;
         });
         return command;
@@ -138,52 +147,32 @@ public static class ReportCommand
         typeof(Command).Assembly,
     ];
 
-    private static bool Interactive(TextWriter output) =>
-        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-
-    private static ClaimReport RunWithProgressBar(IReadOnlyList<IClaim> claims, ReportSettings settings, ReportEnvironment environment)
-    {
-        ClaimReport? report = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("claims", maxValue: claims.Count);
-                report = ReportRunner.Run(claims, settings, environment, new SpectreProgress(task, settings.Falsify));
-            });
-        return report!;
-    }
-
     private static string Quote(string s) =>
         s.Length > 0 && s.All(ch => !char.IsWhiteSpace(ch) && ch is not ('\'' or '"' or '*' or '$')) ? s : "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>Non-interactive progress: one line per finished claim (for logs and CI).</summary>
-    private sealed class LineProgress(TextWriter output, bool falsify) : IProgress<ReportProgress>
+    private static string? Line(ReportProgress value, bool falsify)
     {
-        public void Report(ReportProgress value)
-        {
-            if (value.Finished is not { } s) return;
-            var width = value.Total.ToString(CultureInfo.InvariantCulture).Length;
-            var index = (value.Index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width);
-            var status = falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict);
-            output.WriteLine($"[{index}/{value.Total}] {status,-12} {s.Id} ({ReportFormat.Seconds(s.WallSeconds)})");
-            output.Flush();
-        }
+        if (value.Finished is not { } s) return null;
+        var width = value.Total.ToString(CultureInfo.InvariantCulture).Length;
+        var index = (value.Index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width);
+        var status = falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict);
+        return $"[{index}/{value.Total}] {status,-12} {s.Id} ({ReportFormat.Seconds(s.WallSeconds)})";
     }
 
-    /// <summary>Interactive progress: a Spectre.Console bar naming the running claim, plus a line per non-holding claim.</summary>
-    private sealed class SpectreProgress(ProgressTask task, bool falsify) : IProgress<ReportProgress>
+    /// <summary>Interactive progress: the bar names the running claim; a line per non-holding claim.</summary>
+    private static void ShowOnBar(ProgressTask task, ReportProgress value, bool falsify)
     {
-        public void Report(ReportProgress value)
+        if (value.Finished is not { } s)
         {
-            if (value.Finished is not { } s)
-            {
-                task.Description = Markup.Escape($"{value.Index + 1}/{value.Total} {value.ClaimId}");
-                return;
-            }
-            task.Increment(1);
-            if (s.Verdict != Verdict.Holds)
-                AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{Markup.Escape(falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict))}[/] {Markup.Escape(s.Id)}");
+            task.Description = Markup.Escape($"{value.Index + 1}/{value.Total} {value.ClaimId}");
+            return;
+        }
+        task.Increment(1);
+        if (s.Verdict != Verdict.Holds)
+        {
+            var status = falsify ? ReportFormat.FalsifyStatus(s) : ReportFormat.Verdict(s.Verdict);
+            AnsiConsole.MarkupLine($"[{(s.Verdict == Verdict.Fails ? "red" : "yellow")}]{Markup.Escape(status)}[/] {Markup.Escape(s.Id)}");
         }
     }
 }

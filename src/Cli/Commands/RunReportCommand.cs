@@ -22,7 +22,8 @@ public static class RunReportCommand
         var files = RunReportWriter.Write(report, Collapse.Cli.Infrastructure.OutputGuard.Track(target));
         var described = string.Join("; ", runs.Select(r =>
             $"{r.Label}: {r.Epochs.Epochs.Count} epochs, {(r.TptStart is int t ? $"TPT start {t}" : "no TPT start")}, claims {RunReport.ClaimSummary(r.Claims)}"));
-        stdout.WriteLine($"run report: {described}; {report.Panels.Count} panels, {report.Heatmaps.Count} heat map{(report.Heatmaps.Count == 1 ? "" : "s")}; wrote {files.Html}, {files.Markdown}, {files.Json}");
+        stdout.WriteLine($"run report: {described}; {report.Panels.Count} panels, {report.Heatmaps.Count} heat map{(report.Heatmaps.Count == 1 ? "" : "s")}; wrote {files.Html}, "
+            + $"{files.Markdown}, {files.Json}");
         return report.AnyClaimFails ? 1 : 0;
     }
 

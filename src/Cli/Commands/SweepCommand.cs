@@ -117,24 +117,15 @@ public static class SweepCommand
     {
         using var signals = new SignalCancellation();
         var runOne = SelfExec.For(plan, launcher, threads);
-        LocalRunSummary summary;
-        if (Interactive(stdout))
-        {
-            summary = null!;
-            AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask($"sweep {Markup.Escape(plan.Spec.Name)}", maxValue: Math.Max(1, Pending(plan, retryFailed)));
-                    summary = LocalExecutor.RunAsync(plan, jobs, retryFailed, runOne, new SpectreProgress(task), signals.Token).GetAwaiter().GetResult();
-                });
-        }
-        else
-        {
-            summary = LocalExecutor.RunAsync(plan, jobs, retryFailed, runOne, new LineProgress(stdout), signals.Token).GetAwaiter().GetResult();
-        }
+        LocalRunSummary Execute(IProgress<SweepProgress> progress) =>
+            LocalExecutor.RunAsync(plan, jobs, retryFailed, runOne, progress, signals.Token).GetAwaiter().GetResult();
+        var summary = ConsoleProgress.Interactive(stdout)
+            ? ConsoleProgress.WithBar($"sweep {Markup.Escape(plan.Spec.Name)}", PendingRuns.Of(plan, retryFailed).ToRun.Count,
+                task => Execute(new BarProgress<SweepProgress>(task, ShowOnBar)))
+            : Execute(new LineProgress<SweepProgress>(stdout, Line));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep {plan.Spec.Name}: {summary.Planned} runs; {summary.AlreadyDone} already done, ran {summary.Ran} with {jobs} job{(jobs == 1 ? "" : "s")}: {summary.Done} done, {summary.Failed} failed; {summary.Unfinished} unfinished; wall {summary.WallSeconds:0.0} s"));
+            $"sweep {plan.Spec.Name}: {summary.Planned} runs; {summary.AlreadyDone} already done, ran {summary.Ran} with {jobs} job{(jobs == 1 ? "" : "s")}: {summary.Done} done, "
+                + $"{summary.Failed} failed; {summary.Unfinished} unfinished; wall {summary.WallSeconds:0.0} s"));
         if (summary.SkippedFailed > 0) stdout.WriteLine($"{summary.SkippedFailed} failed runs were left alone (rerun them with --retry-failed)");
         if (signals.Signal is not null)
         {
@@ -147,61 +138,44 @@ public static class SweepCommand
 
     private static int RunSlurm(SweepPlan plan, CommandLauncher launcher, SlurmOptions options, bool dryRun, bool wait, string sbatch, bool retryFailed, TextWriter stdout)
     {
-        options.Validate();
-        var indices = plan.Runs.Where(r => RunStatus.StateOf(plan.RunDir(r)) switch
-        {
-            RunState.Done => false,
-            RunState.Failed => retryFailed,
-            _ => true,
-        }).Select(r => r.Index).ToList();
-        if (indices.Count == 0)
+        var submission = SlurmSweep.Prepare(plan, launcher, options, retryFailed);
+        if (submission is null)
         {
             stdout.WriteLine($"sweep {plan.Spec.Name}: nothing to submit, all {plan.Runs.Count} runs have finished (merge with 'collapse sweep merge {plan.Directory}')");
             return 0;
         }
-        var script = SlurmScript.PathIn(plan.Directory);
-        Directory.CreateDirectory(SlurmScript.LogDir(plan.Directory));
-        var text = SlurmScript.Render(plan, launcher, options, indices);
-        Collapse.Theory.IO.AtomicFile.Write(script, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
-        var submit = $"{sbatch} --parsable {script}";
+        var (script, tasks) = (submission.Script, submission.Indices.Count);
         if (dryRun)
         {
-            stdout.Write(text);
-            stdout.WriteLine($"# wrote {script}; {indices.Count} array tasks; submit with: {submit}");
+            stdout.Write(submission.Text);
+            stdout.WriteLine($"# wrote {script}; {tasks} array tasks; submit with: {sbatch} --parsable {script}");
             return 0;
         }
         using var signals = new SignalCancellation();
-        stdout.WriteLine($"sweep {plan.Spec.Name}: submitting {indices.Count} array tasks ({script})");
+        stdout.WriteLine($"sweep {plan.Spec.Name}: submitting {tasks} array tasks ({script})");
         stdout.Flush();
-        string jobId;
-        var submittedAt = DateTimeOffset.UtcNow;
+        SlurmJob job;
         try
         {
-            jobId = SlurmSubmitter.SubmitAsync(script, sbatch, signals.Token).GetAwaiter().GetResult();
-            File.AppendAllText(Path.Combine(SweepLayout.SlurmDir(plan.Directory), "jobs.txt"), jobId + "\n");
+            job = SlurmSweep.SubmitAsync(plan, submission, sbatch, signals.Token).GetAwaiter().GetResult();
             if (!wait)
             {
-                stdout.WriteLine($"submitted job {jobId}; follow it with 'squeue -j {jobId}', then 'collapse sweep merge {plan.Directory}'");
+                stdout.WriteLine($"submitted job {job.Id}; follow it with 'squeue -j {job.Id}', then 'collapse sweep merge {plan.Directory}'");
                 return 0;
             }
-            stdout.WriteLine($"submitted job {jobId}; waiting for its {indices.Count} tasks");
+            stdout.WriteLine($"submitted job {job.Id}; waiting for its {tasks} tasks");
             stdout.Flush();
-            var submitted = indices.Select(i => plan.Runs[i]).ToList();
-            // A retried run still shows its old failed status until its task starts: count only statuses written after submission.
-            bool Finished() => submitted.All(r => RunStatus.Read(plan.RunDir(r)) is { } st && st.FinishedUtc >= submittedAt);
-            SlurmSubmitter.WaitAsync(jobId, SlurmSubmitter.SqueueBeside(sbatch), Finished, TimeSpan.FromSeconds(1), signals.Token).GetAwaiter().GetResult();
+            SlurmSweep.WaitAsync(plan, submission, job, sbatch, signals.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
             stdout.WriteLine("stopped waiting; the job array keeps running (squeue shows it)");
             return signals.ExitCode;
         }
-        var states = plan.Runs.Select(r => RunStatus.StateOf(plan.RunDir(r))).ToList();
-        var done = states.Count(s => s == RunState.Done);
-        var failed = states.Count(s => s == RunState.Failed);
-        stdout.WriteLine($"job {jobId} finished: {done} done, {failed} failed, {states.Count - done - failed} unfinished of {states.Count}");
+        var counts = SweepCounts.Of(plan);
+        stdout.WriteLine($"job {job.Id} finished: {counts.Done} done, {counts.Failed} failed, {counts.Unfinished} unfinished of {counts.Runs}");
         stdout.WriteLine($"next: collapse sweep merge {plan.Directory}");
-        return done == states.Count ? 0 : Incomplete;
+        return counts.AllDone ? 0 : Incomplete;
     }
 
     private static Command Exec()
@@ -265,7 +239,7 @@ public static class SweepCommand
         return command;
     }
 
-    private static string Point(SweepPlan plan, PlannedRun run) => SweepReportBuilder.Point(plan, run);
+    private static string Point(SweepPlan plan, PlannedRun run) => SweepPreview.Point(plan, run);
 
     /// <summary>
     /// <c>collapse report --sweep DIR [--out R]</c>: merges the sweep and writes its report section (plots across the
@@ -276,7 +250,8 @@ public static class SweepCommand
         var plan = SweepPlan.Load(sweepDir);
         var report = SweepReportBuilder.Build(plan);
         var files = Collapse.Reports.Sweeps.SweepReportWriter.Write(report, OutputGuard.Track(outDir ?? Path.Combine(plan.Directory, "report")));
-        stdout.WriteLine($"sweep {report.Name}: {report.Runs} runs: {report.Done} done, {report.Failed} failed, {report.Unfinished} unfinished; {report.Plots.Count} plots; wrote {files.Html}, {files.Markdown}");
+        stdout.WriteLine($"sweep {report.Name}: {report.Runs} runs: {report.Done} done, {report.Failed} failed, {report.Unfinished} unfinished; {report.Plots.Count} plots; wrote "
+            + $"{files.Html}, {files.Markdown}");
         return report.Complete ? 0 : Incomplete;
     }
 
@@ -290,37 +265,19 @@ public static class SweepCommand
             : string.Create(CultureInfo.InvariantCulture, $"{head} failed (exit {s.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {s.WallSeconds:0.00} s): {s.ErrorLine}");
     }
 
-    private static int Pending(SweepPlan plan, bool retryFailed) =>
-        plan.Runs.Count(r => RunStatus.StateOf(plan.RunDir(r)) switch { RunState.Done => false, RunState.Failed => retryFailed, _ => true });
-
-    private static bool Interactive(TextWriter output) =>
-        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-
     /// <summary>One line per finished run (logs, CI).</summary>
-    private sealed class LineProgress(TextWriter output) : IProgress<SweepProgress>
+    private static string Line(SweepProgress value)
     {
-        private readonly object _gate = new();
-
-        public void Report(SweepProgress value)
-        {
-            var width = value.ToRun.ToString(CultureInfo.InvariantCulture).Length;
-            lock (_gate)
-            {
-                output.WriteLine($"[{value.Finished.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{value.ToRun}] {Describe(value.Last)}");
-                output.Flush();
-            }
-        }
+        var width = value.ToRun.ToString(CultureInfo.InvariantCulture).Length;
+        return $"[{value.Finished.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{value.ToRun}] {Describe(value.Last)}";
     }
 
-    /// <summary>A Spectre.Console bar, plus a line per failed run.</summary>
-    private sealed class SpectreProgress(ProgressTask task) : IProgress<SweepProgress>
+    /// <summary>The bar's count, plus a line per failed run.</summary>
+    private static void ShowOnBar(ProgressTask task, SweepProgress value)
     {
-        public void Report(SweepProgress value)
-        {
-            task.Increment(1);
-            task.Description = Markup.Escape($"{value.Finished}/{value.ToRun} runs, {value.Failed} failed");
-            if (value.Last.State == RunState.Failed)
-                AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(Describe(value.Last))}");
-        }
+        task.Increment(1);
+        task.Description = Markup.Escape($"{value.Finished}/{value.ToRun} runs, {value.Failed} failed");
+        if (value.Last.State == RunState.Failed)
+            AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(Describe(value.Last))}");
     }
 }

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Collapse.Cli.Infrastructure;
+using Collapse.Cli.Rendering;
 using Collapse.Theory;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Simulation;
 using Spectre.Console;
+using Collapse.Theory.IO;
+using Collapse.Theory.Claims;
 
 namespace Collapse.Cli.Commands;
 
@@ -28,7 +31,8 @@ public static class UfmCommand
         var lambdaH = new Option<double>("--lambda-h") { Description = "Weight decay λ_H on H." };
         var lambdaB = new Option<double>("--lambda-b") { Description = "Weight decay λ_b on b (needs --bias)." };
         var bias = new Option<bool>("--bias") { Description = "Use and train a bias b ∈ R^K." };
-        var mode = new Option<string>("--mode") { Description = "joint (W, H trained), fixed-features (only W; features random or --features), fixed-etf (W a simplex ETF, only H).", DefaultValueFactory = _ => "joint" };
+        var mode = new Option<string>("--mode") { Description = "joint (W, H trained), fixed-features (only W; features random or --features), fixed-etf (W a simplex ETF, only "
+            + "H).", DefaultValueFactory = _ => "joint" };
         mode.AcceptOnlyFromAmong("joint", "fixed-features", "fixed-etf");
         var features = new Option<string?>("--features") { Description = "Fixed features N×d (.npy) for --mode fixed-features." };
         var labels = new Option<string?>("--labels") { Description = "Labels N (.npy) belonging to --features." };
@@ -38,7 +42,8 @@ public static class UfmCommand
         var schedule = new Option<string>("--schedule") { Description = "fixed, or normalized (η_t = η F₀/F_t, Nacson et al. 2019; CE without decay).", DefaultValueFactory = _ => "fixed" };
         schedule.AcceptOnlyFromAmong("fixed", "normalized");
         var initScale = new Option<double>("--init-scale") { Description = "Std of the Gaussian initialisation of trained W, H entries.", DefaultValueFactory = _ => 0.1 };
-        var separation = new Option<double>("--separation") { Description = "Spread s of the generated class means in fixed-features mode (μ_k ~ N(0, s²I), noise N(0, I)).", DefaultValueFactory = _ => 1.0 };
+        var separation = new Option<double>("--separation") { Description = "Spread s of the generated class means in fixed-features mode (μ_k ~ N(0, s²I), noise N(0, "
+            + "I)).", DefaultValueFactory = _ => 1.0 };
         var etfSeed = new Option<int?>("--etf-seed") { Description = "fixed-etf: seed of a random rotation and label permutation of the ETF (default: standard ETF, identity labels)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation and generated features.", DefaultValueFactory = _ => 1 };
         var dtype = new Option<string>("--dtype") { Description = "float64 or float32.", DefaultValueFactory = _ => "float64" };
@@ -47,7 +52,11 @@ public static class UfmCommand
         device.AcceptOnlyFromAmong("cpu", "cuda");
         var engine = new Option<string>("--engine") { Description = "auto (managed arrays for small CPU float64 problems, else TorchSharp), managed or torch.", DefaultValueFactory = _ => "auto" };
         engine.AcceptOnlyFromAmong("auto", "managed", "torch");
-        var svm = new Option<string>("--svm") { Description = "Reference SVM for the svm* columns: auto (only when K·(d+1) ≤ 1500 and N ≤ 5000), always or never.", DefaultValueFactory = _ => "auto" };
+        var svm = new Option<string>("--svm")
+        {
+            Description = "Reference SVM for the svm* columns: auto (only when K·(d+1) ≤ 1500 and N ≤ 5000), always or never.",
+            DefaultValueFactory = _ => "auto",
+        };
         svm.AcceptOnlyFromAmong("auto", "always", "never");
         var perDecade = new Option<int>("--log-per-decade") { Description = "Logged steps per decade (log-spaced).", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Output folder (required unless --resume, which writes into the resumed folder)." };
@@ -102,21 +111,14 @@ public static class UfmCommand
             }
 
             var stdout = parse.InvocationConfiguration.Output;
-            var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && totalSteps > 0;
-            UfmRunReport report;
-            if (interactive)
-            {
-                UfmRunReport? done = null;
-                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .Start(ctx =>
-                    {
-                        var task = ctx.AddTask("ufm", maxValue: totalSteps);
-                        done = run(new Progress<long>(s => task.Value = s));
-                        task.Value = totalSteps;
-                    });
-                report = done!;
-            }
-            else report = run(null);
+            var report = ConsoleProgress.Interactive(stdout) && totalSteps > 0
+                ? ConsoleProgress.WithBar("ufm", totalSteps, task =>
+                {
+                    var done = run(new Progress<long>(s => task.Value = s));
+                    task.Value = totalSteps;
+                    return done;
+                }, remainingTime: true)
+                : run(null);
 
             if (report.Result.Divergence is { } divergence)
             {
@@ -150,11 +152,11 @@ public static class UfmCommand
     {
         var r = report.Result;
         var f = r.Final;
-        string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+        string G(double v) => NumberFormat.Display(v);
         var speed = r.ElapsedSeconds > 0 ? $" ({G(r.StepsPerSecond)} steps/s)" : "";
         var resumed = r.StartStep > 0 ? $" (resumed at step {r.StartStep})" : "";
         var claims = report.Claims.Count == 0 ? "no claims apply"
-            : string.Join(", ", report.Claims.Select(c => $"{c.ClaimId} {c.Verdict.ToString().ToLowerInvariant()}"));
+            : string.Join(", ", report.Claims.Select(c => $"{c.ClaimId} {c.Verdict.Word()}"));
         return $"ufm: {r.StepsDone} steps{resumed} in {r.ElapsedSeconds:F1} s{speed} on {r.Engine}, η={G(r.StepSize)}; loss {G(f.Loss)}, p_min {G(f.MinMargin)}, "
                + $"nc1 {G(f.Nc1)}, nc3 {G(f.Nc3)}, equiangularity {G(f.Equiangularity)}, svmDirectionDistance {G(f.SvmDirectionDistance)}; {claims} → {report.OutputDirectory}";
     }

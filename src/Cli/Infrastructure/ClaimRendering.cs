@@ -1,40 +1,22 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.Cli.Infrastructure;
 
 /// <summary>Text and JSON renderings of claims and claim results (camelCase JSON keys).</summary>
 public static class ClaimRendering
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new FiniteOrNull() },
-    };
-
-    /// <summary>Writes non-finite doubles as JSON <c>null</c> (JSON has no NaN or ∞), as the other commands do.</summary>
-    private sealed class FiniteOrNull : JsonConverter<double>
-    {
-        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
-
-        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
-        {
-            if (double.IsFinite(value)) writer.WriteNumberValue(value);
-            else writer.WriteNullValue();
-        }
-    }
+    private static readonly JsonSerializerOptions Json = JsonOutput.Options;
 
     /// <summary>camelCase name of a kind (<c>identity</c>, <c>inequality</c>, …).</summary>
     public static string KindName(ClaimKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
     /// <summary>camelCase name of a verdict (<c>holds</c>, <c>fails</c>, <c>inconclusive</c>).</summary>
-    public static string VerdictName(Verdict verdict) => JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString());
+    public static string VerdictName(Verdict verdict) => verdict.Word();
 
     private static object Describe(IClaim c) => new
     {
@@ -133,7 +115,7 @@ public static class ClaimRendering
     /// <summary>Human-readable check result; names the falsifying seed and the replay command on failure.</summary>
     public static void CheckText(TextWriter o, IClaim claim, ClaimContext context, ClaimResult r)
     {
-        var head = r.Verdict switch { Verdict.Holds => "HOLDS", Verdict.Fails => "FALSIFIED", _ => "INCONCLUSIVE" };
+        var head = r.Verdict.Label();
         o.WriteLine($"{head}  {claim.Id}: {claim.Title}");
         o.WriteLine($"  measured {F(r.Measured)}  expected {F(r.Expected)}  tolerance {F(r.Tolerance)}  slack {F(ClaimSlack.Of(r, claim.Kind))}");
         o.WriteLine(r.Verdict == Verdict.Fails
@@ -191,5 +173,5 @@ public static class ClaimRendering
         o.WriteLine($"{caught}/{outcomes.Count} falsifiers caught ({context.Cases} cases, base seed {context.Seed})");
     }
 
-    private static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+    private static string F(double v) => NumberFormat.Display(v);
 }

@@ -45,7 +45,8 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var message = string.Join("; ", parse.Errors.Select(e => e.Message).Where(m => !m.StartsWith("Required command", StringComparison.Ordinal)).DefaultIfEmpty(parse.Errors[0].Message).Distinct());
+            var message = string.Join("; ", parse.Errors.Select(e => e.Message).Where(m => !m.StartsWith("Required "
+                + "command", StringComparison.Ordinal)).DefaultIfEmpty(parse.Errors[0].Message).Distinct());
             stderr.WriteLine($"error: {message} (see '{string.Join(' ', CommandPath(parse).Prepend("collapse"))} --help')");
             return BadInput;
         }

@@ -26,11 +26,13 @@ public static class SweepCommandCheck
             path.Add(next.Name);
         }
         if (path.Count == 0)
-            throw new InputException($"{source}: command '{spec.Command[0]}' is not a collapse command (known: {string.Join(", ", root.Subcommands.Where(c => !c.Hidden && c.Name != "sweep").Select(c => c.Name))})");
+            throw new InputException($"{source}: command '{spec.Command[0]}' is not a collapse command (known: "
+                + $"{string.Join(", ", root.Subcommands.Where(c => !c.Hidden && c.Name != "sweep").Select(c => c.Name))})");
         if (current.Subcommands.Count > 0 && current.Action is null)
             throw new InputException($"{source}: command '{string.Join(' ', path)}' needs a sub-command ({string.Join(", ", current.Subcommands.Select(c => c.Name))})");
         if (spec.Command.Count - i > current.Arguments.Count)
-            throw new InputException($"{source}: command '{string.Join(' ', path)}' takes {current.Arguments.Count} argument(s), the spec gives {spec.Command.Count - i} ({string.Join(' ', spec.Command.Skip(i))})");
+            throw new InputException($"{source}: command '{string.Join(' ', path)}' takes {current.Arguments.Count} argument(s), the spec gives {spec.Command.Count - i} "
+                + $"({string.Join(' ', spec.Command.Skip(i))})");
 
         var name = string.Join(' ', path);
         var flags = current.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
@@ -42,6 +44,7 @@ public static class SweepCommandCheck
         }
         var needed = spec.Result == ResultMode.Json ? "--json" : "--out";
         if (!flags.Contains(needed))
-            throw new InputException($"{source}: result '{spec.Result.Name()}' needs 'collapse {name}' to accept {needed}; set \"result\" to {(spec.Result == ResultMode.Json ? "\"summary\"" : "\"json\"")}");
+            throw new InputException($"{source}: result '{spec.Result.Name()}' needs 'collapse {name}' to accept {needed}; set \"result\" to "
+                + $"{(spec.Result == ResultMode.Json ? "\"summary\"" : "\"json\"")}");
     }
 }

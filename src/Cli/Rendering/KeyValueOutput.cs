@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Collapse.Theory.IO;
 
 namespace Collapse.Cli.Rendering;
 
 /// <summary>
 /// An ordered list of named results rendered either as an aligned text table or as one JSON object. Values may be
 /// numbers (double, int, long), strings, booleans, vectors (double[] / int[]) or matrices (double[,]). Non-finite
-/// doubles are written as JSON <c>null</c> (JSON has no NaN or ∞) and as <c>NaN</c>/<c>inf</c> in text.
+/// doubles are written as JSON <c>null</c> (JSON has no NaN or ∞) and in the display form in text
+/// (<see cref="NumberFormat.Display"/>).
 /// </summary>
 public sealed class KeyValueOutput
 {
@@ -51,10 +53,7 @@ public sealed class KeyValueOutput
     {
         switch (value)
         {
-            case double d:
-                if (double.IsFinite(d)) w.WriteNumberValue(d);
-                else w.WriteNullValue();
-                break;
+            case double d: w.WriteFiniteOrNullValue(d); break;
             case int i: w.WriteNumberValue(i); break;
             case long l: w.WriteNumberValue(l); break;
             case bool b: w.WriteBooleanValue(b); break;
@@ -128,6 +127,5 @@ public sealed class KeyValueOutput
         return sb.ToString();
     }
 
-    private static string Text(double d) =>
-        double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "inf" : double.IsNegativeInfinity(d) ? "-inf" : d.ToString("G10", CultureInfo.InvariantCulture);
+    private static string Text(double d) => NumberFormat.Display(d);
 }

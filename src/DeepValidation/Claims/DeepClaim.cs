@@ -4,6 +4,7 @@ using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Training;
 using Collapse.DeepValidation.Training.Isolation;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Claims;
 
@@ -92,8 +93,8 @@ public abstract class DeepClaim : Claim
         return p.AsStrings(("seed", I(context.Seed)));
     }
 
-    /// <summary>Invariant short number ("n/a" for NaN).</summary>
-    protected static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>A number in the display form (<see cref="NumberFormat.Display"/>).</summary>
+    protected static string F(double v) => NumberFormat.Display(v);
 
     /// <summary>Invariant integer.</summary>
     protected static string I(int v) => v.ToString(CultureInfo.InvariantCulture);

@@ -22,7 +22,8 @@ public sealed class MarginGrowthClaim : DeepClaim
             + "are averaged over the seeds that reached t₀ with epochs left: holds when the lower end of the 95% Student-t interval of both mean changes is > 0, "
             + "fails when the upper end of either is < 0, inconclusive otherwise (also with fewer than 2 such seeds). "
             + "svmDistance (every svmEvery-th epoch at 100% train accuracy) is plotted, not judged.",
-        Source = "Gao, Xu, Yang, Wen, Shao, Yang, Ghanem, Huang 2023 (arXiv 2310.08358): p_min keeps increasing during TPT (their experiments, as described by the ICLR reviewers); Lyu & Li 2020 (ICLR), normalised margin (empirical)",
+        Source = "Gao, Xu, Yang, Wen, Shao, Yang, Ghanem, Huang 2023 (arXiv 2310.08358): p_min keeps increasing during TPT (their experiments, as described by the ICLR reviewers); "
+            + "Lyu & Li 2020 (ICLR), normalised margin (empirical)",
         References = ["gao2023", "gao2023reviews", "lyu2020"],
         Parameters =
         [
@@ -30,7 +31,8 @@ public sealed class MarginGrowthClaim : DeepClaim
             ClaimParameter.Text("dataset", "mnist-subset", "dataset (a --dataset value: mnist-subset, fashion-subset, idx:DIR, cifar10:DIR, gaussian:…)"),
             ClaimParameter.Int("seeds", 3, "number of seeds (report seed, seed+1, …)", min: 1, max: 1000),
             ClaimParameter.Int("svmEvery", 2, "svmDistance every this many epochs at 100% train accuracy (0 = never)", min: 0),
-            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the "
+                + "verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
         ],
         Falsifiers =
         [

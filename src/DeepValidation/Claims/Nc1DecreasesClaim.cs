@@ -25,7 +25,8 @@ public sealed class Nc1DecreasesClaim : DeepClaim
         [
             .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 30, lrMilestones: "15,25"),
             ClaimParameter.Text("dataset", "mnist-subset", "dataset (a --dataset value: mnist-subset, fashion-subset, idx:DIR, cifar10:DIR, gaussian:…)"),
-            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a negative control of the "
+                + "verdict rule: a reversed trend must fail, falsifier)", "forward", "reversed"),
         ],
         Falsifiers =
         [

@@ -28,7 +28,8 @@ public sealed class PermutationClaim : DeepClaim
             + "Holds when both tests give p < α and D ≥ minEffect; fails when D⁺ < minEffect (the permutations provably change test accuracy by less than "
             + "minEffect); otherwise NOT REPRODUCED (inconclusive). The same experiment with a heterogeneous frame (ETF directions, row norms 0.4…1.6) is "
             + "reported as a control and does not enter the verdict.",
-        Source = "Gao, Xu, Yang, Wen, Shao, Yang, Ghanem, Huang 2023 (arXiv 2310.08358), abstract: non-conservative generalization (label–ETF alignments that are equivalent for training change test performance); the F-test form, the effect bound and minEffect are ours (empirical)",
+        Source = "Gao, Xu, Yang, Wen, Shao, Yang, Ghanem, Huang 2023 (arXiv 2310.08358), abstract: non-conservative generalization (label–ETF alignments that are equivalent for training "
+            + "change test performance); the F-test form, the effect bound and minEffect are ours (empirical)",
         References = ["gao2023", "gao2023reviews"],
         Parameters =
         [
@@ -38,11 +39,13 @@ public sealed class PermutationClaim : DeepClaim
             ClaimParameter.Int("seeds", 4, "seeds per permutation (the same for every permutation)", min: 2, max: 1000),
             ClaimParameter.Int("permutationSeedBase", 1000, "seed of the random permutations"),
             ClaimParameter.Real("classifierScale", 1, "scale of the fixed last layer", min: 1e-300),
-            ClaimParameter.Real("minEffect", 0.01, "smallest change of test accuracy between permutations (D) that counts as an effect (our choice, not the paper's): 0.01 = the statement; 0.5, a 50-point effect, is a deliberately false size (falsifier)", min: 0, max: 1),
+            ClaimParameter.Real("minEffect", 0.01, "smallest change of test accuracy between permutations (D) that counts as an effect (our choice, not the paper's): 0.01 = the statement; "
+                + "0.5, a 50-point effect, is a deliberately false size (falsifier)", min: 0, max: 1),
         ],
         Falsifiers =
         [
-            Falsifier.Of("fifty-point-permutation-effect", "the claim that permuting the ETF alignment changes test accuracy by at least 0.5 (50 points): a false size of the effect, which the bound D⁺ must reject", ("minEffect", "0.5")),
+            Falsifier.Of("fifty-point-permutation-effect", "the claim that permuting the ETF alignment changes test accuracy by at least 0.5 (50 points): a false size of the effect, which the "
+                + "bound D⁺ must reject", ("minEffect", "0.5")),
         ],
     };
 

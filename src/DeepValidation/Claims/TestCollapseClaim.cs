@@ -35,7 +35,8 @@ public sealed class TestCollapseClaim : DeepClaim
                 .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 60, lrMilestones: "30,45"),
                 ClaimParameter.Text("dataset", dataset, "dataset (a --dataset value: mnist-subset, fashion-subset, idx:DIR, cifar10:DIR, gaussian:…)"),
                 ClaimParameter.Int("seeds", 3, "seeds trained (consecutive from the check's seed; at least 2 for the interval)", min: 2, max: 1000),
-                ClaimParameter.Text("heldOut", "test", "the held-out features: test (the statement) or train, the train features in place of the test features (broken input, falsifier)", "test", "train"),
+                ClaimParameter.Text("heldOut", "test", "the held-out features: test (the statement) or train, the train features in place of the test features (broken input, "
+                    + "falsifier)", "test", "train"),
             ],
             Falsifiers =
             [
@@ -62,7 +63,8 @@ public sealed class TestCollapseClaim : DeepClaim
             .Where(s => s is not null).Select(s => s!).ToList();
         var missing = runs.Where(r => r.Run.InterpolationEpoch is null).Select(r => r.Seed).ToList();
         var result = TestCollapseVerdict.Judge(Info.Id, summaries, Effective(p, context), context.Seed, missing);
-        var reached = string.Join(", ", runs.Select(r => $"seed {r.Seed}: {(r.Run.InterpolationEpoch is int t ? $"100% train accuracy from epoch {t}" : "never 100% train accuracy")}, final test accuracy {F(r.Run.LastMeasured.TestAccuracy ?? double.NaN)}"));
+        var reached = string.Join(", ", runs.Select(r => $"seed {r.Seed}: {(r.Run.InterpolationEpoch is int t ? $"100% train accuracy from epoch {t}" : "never 100% train accuracy")}, final "
+            + $"test accuracy {F(r.Run.LastMeasured.TestAccuracy ?? double.NaN)}"));
         result = result with { Detail = $"{data.Name}, {data.Train.Count} train / {data.Test.Count} test images: {result.Detail}. {reached}." };
         return new ClaimEvidence(result) { Plots = Plots(runs, heldOutIsTrain) };
     }

@@ -33,12 +33,15 @@ public sealed class TptTestGainClaim : DeepClaim
             .. TrainingParameters(trainPerClass: 200, testPerClass: 0, width: 128, depth: 2, epochs: 50, lrMilestones: "25,40"),
             ClaimParameter.Text("datasets", "mnist-subset,fashion-subset", "comma-separated --dataset values, one verdict each"),
             ClaimParameter.Int("seeds", 3, "number of seeds per dataset (report seed, seed+1, …)", min: 1, max: 1000),
-            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a reversed trend; inconclusive when the gain is within the seed noise)", "forward", "reversed"),
-            ClaimParameter.Real("claimedGain", 0, "the gain the statement asserts is exceeded (the rule judges gain − claimedGain): 0 = the statement (test accuracy improves after t₀); 0.5 asserts a 50-point gain, a deliberately false size (falsifier)", min: -1, max: 1),
+            ClaimParameter.Text("direction", "forward", "the order in which the curves are judged: forward (the statement) or reversed, last epoch first (a reversed trend; inconclusive when "
+                + "the gain is within the seed noise)", "forward", "reversed"),
+            ClaimParameter.Real("claimedGain", 0, "the gain the statement asserts is exceeded (the rule judges gain − claimedGain): 0 = the statement (test accuracy improves after t₀); 0.5 "
+                + "asserts a 50-point gain, a deliberately false size (falsifier)", min: -1, max: 1),
         ],
         Falsifiers =
         [
-            Falsifier.Of("fifty-point-test-gain", "the claim that test accuracy gains at least 0.5 (50 points) after the TPT start: a false size of the effect, which the interval rule must reject", ("claimedGain", "0.5")),
+            Falsifier.Of("fifty-point-test-gain", "the claim that test accuracy gains at least 0.5 (50 points) after the TPT start: a false size of the effect, which the interval rule must "
+                + "reject", ("claimedGain", "0.5")),
         ],
     };
 
@@ -77,7 +80,7 @@ public sealed class TptTestGainClaim : DeepClaim
             var gain = verdict.TestAccuracyGain;
             verdicts.Add(verdict.AccuracyClaim.Verdict);
             if (double.IsNaN(worstGain) || gain.Mean < worstGain) { worstGain = gain.Mean; worstHalfWidth = gain.Mean - gain.Lower; }
-            parts.Add($"{data.Name} ({data.Train.Count} train / {data.Test.Count} test): {verdict.AccuracyClaim.Verdict.ToString().ToUpperInvariant()}, "
+            parts.Add($"{data.Name} ({data.Train.Count} train / {data.Test.Count} test): {verdict.AccuracyClaim.Verdict.Label()}, "
                       + $"per seed test accuracy at t₀ → last: {string.Join("; ", summaries.Select(Describe))}; "
                       + (claimed == 0 ? "" : $"judged: gain − claimedGain {F(claimed)}: ") + verdict.AccuracyClaim.Detail);
             plots.Add(Plot(data.Name, runs, options.LearningRateMilestones));

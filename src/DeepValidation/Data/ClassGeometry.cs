@@ -1,6 +1,6 @@
 namespace Collapse.DeepValidation.Data;
 
-/// <summary>How the class means of a <see cref="GaussianMixture"/> are placed.</summary>
+/// <summary>How the class means of a <see cref="GaussianDataset"/> are placed.</summary>
 public enum ClassGeometry
 {
     /// <summary>Means on a (randomly rotated) simplex ETF: all pairwise distances equal <c>sep</c>.</summary>

@@ -9,7 +9,7 @@ namespace Collapse.DeepValidation.Data;
 /// <item><c>idx:DIR</c>: a folder with <c>train-images-idx3-ubyte</c>, <c>train-labels-idx1-ubyte</c>,
 /// <c>t10k-images-idx3-ubyte</c>, <c>t10k-labels-idx1-ubyte</c> (each optionally <c>.gz</c>), e.g. full MNIST;</item>
 /// <item><c>cifar10:DIR</c>: the CIFAR-10 binary batches;</item>
-/// <item><c>gaussian[:k=…,d=…,…]</c>: a synthetic <see cref="GaussianMixture"/>.</item>
+/// <item><c>gaussian[:k=…,d=…,…]</c>: a synthetic <see cref="GaussianDataset"/>.</item>
 /// </list>
 /// Images are scaled to [0, 1] and then standardised per channel with the training set's mean and standard deviation.
 /// </summary>
@@ -30,7 +30,7 @@ public static class DatasetCatalog
             "mnist-subset" or "fashion-subset" => Standardize(ReadIdxFolder(BundledData.Locate(kind), kind)),
             "idx" => Standardize(ReadIdxFolder(RequirePath(arg, spec), spec)),
             "cifar10" => Standardize(Cifar10Reader.ReadFolder(RequirePath(arg, spec), spec)),
-            "gaussian" => GaussianMixture.Parse(arg, "--dataset gaussian").Generate(spec),
+            "gaussian" => GaussianDataset.Parse(arg, "--dataset gaussian").Generate(spec),
             _ => throw new InputException($"--dataset {spec}: unknown dataset (use mnist-subset, fashion-subset, idx:DIR, cifar10:DIR or gaussian:k=…,d=…)"),
         };
         if (trainPerClass is int tr) split = split with { Train = split.Train.TakePerClass(tr) };

@@ -32,7 +32,9 @@ public sealed record PermutationAnalysis(string Classifier, IReadOnlyList<Permut
         var anova = OneWayAnova.Compute(groups, permutationRounds, seed);
         var significant = anova.PValue < Alpha && anova.PermutationPValue < Alpha;
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{classifier}: test accuracy {anova.GrandMean:F4}; sd across permutations (of per-permutation means) {anova.SdBetweenGroupMeans:G3} vs pooled sd across seeds {anova.SdWithinPooled:G3}; F({anova.DfBetween},{anova.DfWithin}) = {anova.F:G4}, p = {anova.PValue:G3}, permutation-test p = {anova.PermutationPValue:G3} (B = {anova.PermutationRounds}); η² = {anova.EtaSquared:G3}, ω² = {anova.OmegaSquared:G3}");
+            $"{classifier}: test accuracy {anova.GrandMean:F4}; sd across permutations (of per-permutation means) {anova.SdBetweenGroupMeans:G3} vs pooled sd across seeds "
+                + $"{anova.SdWithinPooled:G3}; F({anova.DfBetween},{anova.DfWithin}) = {anova.F:G4}, p = {anova.PValue:G3}, permutation-test p = {anova.PermutationPValue:G3} (B = "
+                    + $"{anova.PermutationRounds}); η² = {anova.EtaSquared:G3}, ω² = {anova.OmegaSquared:G3}");
         var p = new Dictionary<string, string>(parameters) { ["classifier"] = classifier };
         var claim = new ClaimResult(ClaimId, p, anova.PValue, Alpha, 0.0, significant ? Verdict.Holds : Verdict.Inconclusive, seed, detail);
         return new PermutationAnalysis(classifier, cells, anova, claim);

@@ -3,8 +3,9 @@ using System.Text;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Output;
-using Collapse.DeepValidation.Training;
 using Collapse.DeepValidation.Training.Isolation;
+using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Experiments;
 
@@ -18,7 +19,8 @@ namespace Collapse.DeepValidation.Experiments;
 /// </summary>
 public static class PermutationExperiment
 {
-    /// <summary>Runs the experiment; with an output folder writes <c>permutations.csv</c> (one row per training, the plot data) and <c>permutation-summary.csv</c> (one row per classifier and permutation).</summary>
+    /// <summary>Runs the experiment; with an output folder writes <c>permutations.csv</c> (one row per training, the plot
+    /// data) and <c>permutation-summary.csv</c> (one row per classifier and permutation).</summary>
     /// <param name="data">Task.</param>
     /// <param name="options">Training options; the fixed classifier and seed are replaced per cell.</param>
     /// <param name="classifiers">Fixed-classifier kinds to test.</param>
@@ -96,7 +98,7 @@ public static class PermutationExperiment
                 R(c.TrainAccuracy), R(c.TestAccuracy), R(c.TestLoss), R(c.MinMargin), R(c.NormalizedMargin), R(c.GammaCv), R(c.Nc1), R(c.Seconds),
                 I(c.RecomputedSteps),
             }).Append('\n');
-        CsvFile.WriteAtomic(Path.Combine(folder, "permutations.csv"), sb.ToString());
+        AtomicFile.WriteAllText(Path.Combine(folder, "permutations.csv"), sb.ToString(), createFolder: true);
 
         var summary = new StringBuilder("classifier,permutationIndex,permutation,seeds,meanTestAccuracy,sdTestAccuracy,minTestAccuracy,maxTestAccuracy\n");
         foreach (var a in analyses)
@@ -109,10 +111,10 @@ public static class PermutationExperiment
                     a.Classifier, I(g.Key), string.Join(' ', g.First().Permutation), I(acc.Count), R(m.Mean), R(m.StandardDeviation), R(acc.Min()), R(acc.Max()),
                 }).Append('\n');
             }
-        CsvFile.WriteAtomic(Path.Combine(folder, "permutation-summary.csv"), summary.ToString());
+        AtomicFile.WriteAllText(Path.Combine(folder, "permutation-summary.csv"), summary.ToString(), createFolder: true);
     }
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static string R(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+    private static string R(double v) => NumberFormat.Data(v);
 }

@@ -44,7 +44,8 @@ public static class TestCollapseVerdict
         };
         var perSeed = string.Join("; ", runs.Select(r =>
             $"seed {r.Seed}: train nc1 {F(r.TrainFirst)} → {F(r.TrainLast)} ({F(r.TrainFall)}×), test nc1 about the train means {F(r.HeldOutFirst)} → {F(r.HeldOutLast)} "
-            + $"({F(r.HeldOutFall)}×), τ = {F(r.Transfer)}, last-epoch test/train nc1 {F(r.FinalGap)}, cdnv {F(r.TrainCdnvLast)} vs {F(r.HeldOutCdnvLast)} (epochs t₀ = {r.FirstEpoch}…{r.LastEpoch})"));
+            + $"({F(r.HeldOutFall)}×), τ = {F(r.Transfer)}, last-epoch test/train nc1 {F(r.FinalGap)}, cdnv {F(r.TrainCdnvLast)} vs {F(r.HeldOutCdnvLast)} (epochs t₀ = "
+                + $"{r.FirstEpoch}…{r.LastEpoch})"));
         var never = missing is { Count: > 0 } ? $"; seeds {string.Join(", ", missing)} never reached 100% train accuracy" : "";
         var detail = $"{outcome}: mean τ = {F(tau.Mean)} (95% CI [{F(tau.Lower)}, {F(tau.Upper)}], {counted.Count} of {runs.Count} seeds counted; threshold {F(FollowThreshold)}{never}). {perSeed}";
         return new ClaimResult(claimId, parameters, tau.Mean, FollowThreshold, double.IsNaN(tau.Upper) ? double.NaN : tau.Upper - tau.Mean, verdict, seed, detail);

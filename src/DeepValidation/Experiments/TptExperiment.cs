@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using Collapse.DeepValidation.Data;
 using Collapse.DeepValidation.Output;
-using Collapse.DeepValidation.Training;
 using Collapse.DeepValidation.Training.Isolation;
+using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Experiments;
 
@@ -32,7 +33,8 @@ public static class TptExperiment
             var s = TptRunSummary.Of(seed, result.Epochs);
             summaries.Add(s);
             log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"seed {seed}: TPT start {(s.TptStartEpoch?.ToString(CultureInfo.InvariantCulture) ?? "never")}, test accuracy {s.TestAccuracyAtStart:F4} → {s.TestAccuracyFinal:F4}, p_min {s.MinMarginAtStart:G4} → {s.MinMarginFinal:G4}"));
+                $"seed {seed}: TPT start {(s.TptStartEpoch?.ToString(CultureInfo.InvariantCulture) ?? "never")}, test accuracy {s.TestAccuracyAtStart:F4} → "
+                    + $"{s.TestAccuracyFinal:F4}, p_min {s.MinMarginAtStart:G4} → {s.MinMarginFinal:G4}"));
         });
         var parameters = new Dictionary<string, string>
         {
@@ -52,7 +54,8 @@ public static class TptExperiment
     /// <summary>Writes the per-seed summaries (<c>seed,tptStartEpoch,finalEpoch,testAccuracyAtStart,…</c>).</summary>
     public static void WriteSummary(string path, IReadOnlyList<TptRunSummary> runs)
     {
-        var sb = new StringBuilder("seed,tptStartEpoch,finalEpoch,testAccuracyAtStart,testAccuracyFinal,testAccuracyGain,minMarginAtStart,minMarginFinal,normalizedMarginAtStart,normalizedMarginFinal,nc1AtStart,nc1Final\n");
+        var sb = new StringBuilder("seed,tptStartEpoch,finalEpoch,testAccuracyAtStart,testAccuracyFinal,testAccuracyGain,"
+            + "minMarginAtStart,minMarginFinal,normalizedMarginAtStart,normalizedMarginFinal,nc1AtStart,nc1Final\n");
         foreach (var r in runs)
         {
             sb.AppendJoin(',', new[]
@@ -62,8 +65,8 @@ public static class TptExperiment
                 N(r.MinMarginAtStart), N(r.MinMarginFinal), N(r.NormalizedMarginAtStart), N(r.NormalizedMarginFinal), N(r.Nc1AtStart), N(r.Nc1Final),
             }).Append('\n');
         }
-        CsvFile.WriteAtomic(path, sb.ToString());
+        AtomicFile.WriteAllText(path, sb.ToString(), createFolder: true);
     }
 
-    private static string N(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+    private static string N(double v) => NumberFormat.Data(v);
 }

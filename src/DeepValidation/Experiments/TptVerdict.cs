@@ -1,5 +1,6 @@
 using System.Globalization;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Experiments;
 
@@ -42,7 +43,8 @@ public sealed record TptVerdict(
         var accuracy = Claim(AccuracyClaimId, gain, parameters, seed,
             $"test accuracy after the TPT start: mean gain {F(gain.Mean)} (95% CI [{F(gain.Lower)}, {F(gain.Upper)}], sd {F(gain.StandardDeviation)}); {reached}");
         var marginClaim = Claim(MarginClaimId, margin, parameters, seed,
-            $"train p_min after the TPT start: mean growth {F(margin.Mean)} (95% CI [{F(margin.Lower)}, {F(margin.Upper)}]); normalised margin growth {F(normalized.Mean)} (95% CI [{F(normalized.Lower)}, {F(normalized.Upper)}]); {reached}");
+            $"train p_min after the TPT start: mean growth {F(margin.Mean)} (95% CI [{F(margin.Lower)}, {F(margin.Upper)}]); normalised margin growth {F(normalized.Mean)} (95% CI "
+                + $"[{F(normalized.Lower)}, {F(normalized.Upper)}]); {reached}");
         return new TptVerdict(runs, gain, margin, normalized, accuracy, marginClaim);
     }
 
@@ -67,7 +69,8 @@ public sealed record TptVerdict(
         var z = se > 0 ? run.TestAccuracyGain / se : run.TestAccuracyGain > 0 ? double.PositiveInfinity : run.TestAccuracyGain < 0 ? double.NegativeInfinity : 0;
         var accVerdict = z > 1.96 ? Verdict.Holds : z < -1.96 ? Verdict.Fails : Verdict.Inconclusive;
         var acc = new ClaimResult(AccuracyClaimId, parameters, run.TestAccuracyGain, 0, 1.96 * se, accVerdict, run.Seed,
-            $"test accuracy {F(p0)} at the TPT start (epoch {run.TptStartEpoch}) → {F(p1)} at epoch {run.FinalEpoch}: gain {F(run.TestAccuracyGain)} ± {F(1.96 * se)} (95%, binomial, n = {testCount}), z = {F(z)}; one run");
+            $"test accuracy {F(p0)} at the TPT start (epoch {run.TptStartEpoch}) → {F(p1)} at epoch {run.FinalEpoch}: gain {F(run.TestAccuracyGain)} ± {F(1.96 * se)} (95%, "
+                + $"binomial, n = {testCount}), z = {F(z)}; one run");
         var g = run.MinMarginGrowth;
         var margin = new ClaimResult(MarginClaimId, parameters, g, 0, 0, g > 0 ? Verdict.Holds : g < 0 ? Verdict.Fails : Verdict.Inconclusive, run.Seed,
             $"train p_min {F(run.MinMarginAtStart)} → {F(run.MinMarginFinal)} (growth {F(g)}); normalised margin {F(run.NormalizedMarginAtStart)} → {F(run.NormalizedMarginFinal)}; one run");
@@ -93,5 +96,5 @@ public sealed record TptVerdict(
     private static ClaimResult Claim(string id, MeanWithUncertainty change, IReadOnlyDictionary<string, string> parameters, int seed, string detail) =>
         new(id, parameters, change.Mean, 0.0, change.Mean - change.Lower, VerdictOf(change), seed, detail);
 
-    private static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("G4", CultureInfo.InvariantCulture);
+    private static string F(double v) => NumberFormat.Display(v);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Output;
 
@@ -11,17 +12,17 @@ namespace Collapse.DeepValidation.Output;
 public static class ClaimTable
 {
     /// <summary>Writes the table atomically.</summary>
-    public static void Write(string path, IReadOnlyList<ClaimResult> claims) => CsvFile.WriteAtomic(path, Format(claims));
+    public static void Write(string path, IReadOnlyList<ClaimResult> claims) => AtomicFile.WriteAllText(path, Format(claims), createFolder: true);
 
     /// <summary>The CSV text.</summary>
     public static string Format(IReadOnlyList<ClaimResult> claims)
     {
         var sb = new StringBuilder("claimId,verdict,measured,expected,tolerance,detail\n");
         foreach (var c in claims)
-            sb.Append(c.ClaimId).Append(',').Append(c.Verdict.ToString().ToLowerInvariant()).Append(',')
-              .Append(c.Measured.ToString("R", CultureInfo.InvariantCulture)).Append(',')
-              .Append(c.Expected.ToString("R", CultureInfo.InvariantCulture)).Append(',')
-              .Append(c.Tolerance.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+            sb.Append(c.ClaimId).Append(',').Append(c.Verdict.Word()).Append(',')
+              .Append(NumberFormat.Data(c.Measured)).Append(',')
+              .Append(NumberFormat.Data(c.Expected)).Append(',')
+              .Append(NumberFormat.Data(c.Tolerance)).Append(',')
               .Append('"').Append(c.Detail.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"\n");
         return sb.ToString();
     }

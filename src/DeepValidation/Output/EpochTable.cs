@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 using Collapse.Theory.Metrics;
 
 namespace Collapse.DeepValidation.Output;
@@ -10,7 +11,11 @@ namespace Collapse.DeepValidation.Output;
 /// docs/conventions.md prefixed with <c>train</c> / <c>test</c> (e.g. <c>trainNc1</c>, <c>testNc1TraceRatio</c>,
 /// <c>trainMinMargin</c> = p_min); <c>trainLoss</c>/<c>testLoss</c> are the CE and <c>trainLogLoss</c> its log computed
 /// in the log domain. γ_kl summaries are <c>trainGammaMin</c>, …; <c>svmDistance</c> is the distance of the normalised
-/// last layer to the normalised SVM (<see cref="EpochRecord.SvmDistance"/>), <c>svmSeconds</c> the time of its solve; <c>testNc1TrainMeans</c>, <c>testNc1TraceRatioTrainMeans</c>, <c>testCdnvTrainMeans</c> and <c>testNccAccuracyTrainMeans</c> measure the test features about the train class means (<see cref="EpochRecord.TestAgainstTrainMeans"/>). Cells of unmeasured epochs, and NaN values (e.g. the learning rate of an imported run), are empty; numbers are invariant-culture round-trip.
+/// last layer to the normalised SVM (<see cref="EpochRecord.SvmDistance"/>), <c>svmSeconds</c> the time of its solve;
+/// <c>testNc1TrainMeans</c>, <c>testNc1TraceRatioTrainMeans</c>, <c>testCdnvTrainMeans</c> and <c>testNccAccuracyTrainMeans</c>
+/// measure the test features about the train class means (<see cref="EpochRecord.TestAgainstTrainMeans"/>). Cells of
+/// unmeasured epochs are empty; numbers are in the data form of <see cref="Collapse.Theory.IO.NumberFormat.Data"/>
+/// (round-trip; NaN, e.g. the learning rate of an imported run, is <c>nan</c>).
 /// </summary>
 public static class EpochTable
 {
@@ -26,7 +31,7 @@ public static class EpochTable
     /// <summary>Writes <paramref name="records"/> to <paramref name="path"/> atomically (temp file, then move).</summary>
     public static void Write(string path, IReadOnlyList<EpochRecord> records)
     {
-        CsvFile.WriteAtomic(path, Format(records));
+        AtomicFile.WriteAllText(path, Format(records), createFolder: true);
     }
 
     /// <summary>The CSV text.</summary>
@@ -41,7 +46,7 @@ public static class EpochTable
             {
                 if (i > 0) sb.Append(',');
                 var v = columns[i].Value(r);
-                if (v is double x && !double.IsNaN(x)) sb.Append(x.ToString("R", CultureInfo.InvariantCulture));
+                if (v is double x) sb.Append(NumberFormat.Data(x));
             }
             sb.Append('\n');
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Output;
 
@@ -22,8 +23,8 @@ public static class GammaTable
                 for (var b = 0; b < g.GetLength(1); b++)
                     if (a != b)
                         sb.Append(r.Epoch).Append(',').Append(a).Append(',').Append(b).Append(',')
-                          .Append(g[a, b].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+                          .Append(NumberFormat.Data(g[a, b])).Append('\n');
         }
-        CsvFile.WriteAtomic(path, sb.ToString());
+        AtomicFile.WriteAllText(path, sb.ToString(), createFolder: true);
     }
 }

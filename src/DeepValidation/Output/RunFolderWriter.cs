@@ -50,8 +50,6 @@ public sealed class RunFolderWriter : IRunExporter
         manifest.Epochs.Add(entry);
         var updated = manifest with { Classes = classes, FeatureDim = dim };
         var path = Path.Combine(folder, "manifest.json");
-        var tmp = Path.Combine(folder, $".manifest.json.{Environment.ProcessId}.tmp");
-        File.WriteAllText(tmp, JsonSerializer.Serialize(updated, RunManifest.JsonOptions));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(updated, RunManifest.JsonOptions));
     }
 }

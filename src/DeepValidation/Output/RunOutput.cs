@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collapse.DeepValidation.Experiments;
 using Collapse.DeepValidation.Training;
+using Collapse.Theory.IO;
 
 namespace Collapse.DeepValidation.Output;
 
@@ -51,8 +52,6 @@ public static class RunOutput
             finalSvmDistance = last.SvmDistance,
         };
         var path = Path.Combine(folder, "run.json");
-        var tmp = Path.Combine(folder, $".run.json.{Environment.ProcessId}.tmp");
-        File.WriteAllText(tmp, JsonSerializer.Serialize(info, RunManifest.JsonOptions));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(info, RunManifest.JsonOptions));
     }
 }

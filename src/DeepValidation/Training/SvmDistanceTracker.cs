@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Collapse.Theory.Svm;
-using Collapse.Ufm.Trajectories;
 
 namespace Collapse.DeepValidation.Training;
 

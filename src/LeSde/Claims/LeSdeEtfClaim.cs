@@ -36,8 +36,10 @@ public sealed class LeSdeEtfClaim : TheoryClaim
             ClaimParameter.Int("perClass", 10, "representatives simulated per class", min: 1, max: 1000000),
             ClaimParameter.Real("intra", 1.0, "α_t = intra·t^(−p): intra-class impact (intra > inter > 0)", min: 1e-300),
             ClaimParameter.Real("inter", 0.5, "β_t = inter·t^(−p): inter-class impact (intra > inter > 0)", min: 1e-300),
-            ClaimParameter.Real("exponent", 0.75, "p of the impact schedule: p < 1 is the statement (γ_t = ω(1/t)); p ≥ 1 (γ_t = O(1/t), e.g. 1.25) is a deliberately false variant (falsifier)", min: 0, max: 10),
-            ClaimParameter.Text("transform", "etf", "the blocks T_ij: etf = d_i d_jᵀ/‖d_j‖² (the statement); orthonormal = e_i e_jᵀ, d_j without its centring (deliberately false variant, falsifier)", "etf", "orthonormal"),
+            ClaimParameter.Real("exponent", 0.75, "p of the impact schedule: p < 1 is the statement (γ_t = ω(1/t)); p ≥ 1 (γ_t = O(1/t), e.g. 1.25) is a deliberately false variant "
+                + "(falsifier)", min: 0, max: 10),
+            ClaimParameter.Text("transform", "etf", "the blocks T_ij: etf = d_i d_jᵀ/‖d_j‖² (the statement); orthonormal = e_i e_jᵀ, d_j without its centring (deliberately false variant, "
+                + "falsifier)", "etf", "orthonormal"),
             ClaimParameter.Real("noise", 1.0, "σ: Σ_t = σ²I (our choice)", min: 0, max: 1e6),
             ClaimParameter.Real("horizon", 400, "T: simulate on [1, T] (T > 1)", min: 1, max: 1e9),
             ClaimParameter.Int("steps", 2000, "Euler–Maruyama steps on [1, T]", min: 1, max: 100000000),

@@ -48,12 +48,15 @@ public sealed class SeparationPhaseClaim : Claim
             ClaimParameter.Real("initialSpread", 0.5, "τ: initial representatives = mean + τ·N(0, I)", min: 0, max: 1e6),
             ClaimParameter.Int("runs", 60, "Monte-Carlo runs per schedule (seeds from the check's seed)", min: 1, max: 100000),
             ClaimParameter.Int("checkpoints", 5, "log-spaced checkpoints in [1, T] at which separability is recorded", min: 2, max: 10000),
-            ClaimParameter.Real("boundaryExponent", 1.0, "where the prediction switches: 1 = the statement (γ_t = Θ(1/t)); another value, e.g. 0.5 or 1.5, places the boundary elsewhere (deliberately false variant, falsifier)", min: 1e-6, max: 10),
+            ClaimParameter.Real("boundaryExponent", 1.0, "where the prediction switches: 1 = the statement (γ_t = Θ(1/t)); another value, e.g. 0.5 or 1.5, places the boundary elsewhere "
+                + "(deliberately false variant, falsifier)", min: 1e-6, max: 10),
         ],
         Falsifiers =
         [
-            Falsifier.Of("boundary-at-t-to-minus-half", "the phase boundary at γ_t = Θ(t^(−1/2)) instead of Θ(1/t) (the ω(1/t) schedule t^(−0.75) predicted never to separate)", ("boundaryExponent", "0.5")),
-            Falsifier.Of("boundary-at-t-to-minus-three-halves", "the phase boundary at γ_t = Θ(t^(−3/2)) instead of Θ(1/t) (the o(1/t) schedule t^(−1.25) predicted to separate)", ("boundaryExponent", "1.5")),
+            Falsifier.Of("boundary-at-t-to-minus-half", "the phase boundary at γ_t = Θ(t^(−1/2)) instead of Θ(1/t) (the ω(1/t) schedule t^(−0.75) predicted never to "
+                + "separate)", ("boundaryExponent", "0.5")),
+            Falsifier.Of("boundary-at-t-to-minus-three-halves", "the phase boundary at γ_t = Θ(t^(−3/2)) instead of Θ(1/t) (the o(1/t) schedule t^(−1.25) predicted to "
+                + "separate)", ("boundaryExponent", "1.5")),
         ],
     };
 

@@ -35,7 +35,8 @@ public static class LeSdePlots
                 Series("normalised ETF error (uncentred)", rows, r => r.NormalisedEtfError, logY: true),
             ])
             {
-                Caption = $"{schedule}, transform {config.Transform.ToString().ToLowerInvariant()}: within-class variability (nc1, cdnv) and the distance of the class representatives to a simplex ETF.",
+                Caption = $"{schedule}, transform {config.Transform.ToString().ToLowerInvariant()}: within-class variability (nc1, cdnv) and the distance of the class representatives to a "
+                    + $"simplex ETF.",
             },
             new("Rate of the impact", "t", "t·γ_t", true, true, [Series("t·γ_t", rows, r => r.TimesGamma, logY: true)])
             {

@@ -30,7 +30,8 @@ public sealed record LeSdeDivergence(int Step, double Time, double Norm, double 
 
     /// <summary>What would have avoided it, naming the flags.</summary>
     public string Advice => GrowthExponent >= OverflowExponent - 10
-        ? $"the drift grows F̄ like exp(max(a−b, a+(K−1)b)·∫r dt) = e^{G(GrowthExponent)} by t = {G(Time)}, beyond what float64 can square (e^{G(OverflowExponent)}): lower --alpha/--beta or --horizon, or raise --rate-exponent"
+        ? $"the drift grows F̄ like exp(max(a−b, a+(K−1)b)·∫r dt) = e^{G(GrowthExponent)} by t = {G(Time)}, beyond what float64 can square (e^{G(OverflowExponent)}): lower --alpha/--beta or "
+            + $"--horizon, or raise --rate-exponent"
         : StepStability > 2
             ? $"the step dt·|min(a−b, a+(K−1)b)|·r(t0) = {G(StepStability)} is above 2, where Euler–Maruyama is unstable for a negative impact eigenvalue: raise --steps to at least {StableSteps}"
             : $"growth exponent {G(GrowthExponent)}, step {G(StepStability)} (stable ≤ 2): lower --alpha/--beta, --noise or --horizon";

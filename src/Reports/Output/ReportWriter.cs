@@ -1,5 +1,6 @@
 using Collapse.Reports.Model;
 using Collapse.Reports.Rendering;
+using Collapse.Theory.IO;
 using Collapse.Theory;
 
 namespace Collapse.Reports.Output;
@@ -40,7 +41,7 @@ public static class ReportWriter
         foreach (var (relative, bytes) in markdown.Images)
         {
             var path = Path.Combine(directory, relative);
-            AtomicFile.WriteAllBytes(path, bytes);
+            AtomicFile.WriteAllBytes(path, bytes, createFolder: true);
             images.Add(path);
         }
         RemoveStalePlots(Path.Combine(directory, MarkdownRenderer.PlotFolder), images);

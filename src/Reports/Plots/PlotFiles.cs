@@ -1,4 +1,5 @@
 using Collapse.Reports.Output;
+using Collapse.Theory.IO;
 using Collapse.Reports.Rendering;
 using Collapse.Theory.Claims;
 

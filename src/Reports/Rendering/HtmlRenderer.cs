@@ -66,7 +66,8 @@ public static class HtmlRenderer
         h.Append("</section>\n");
         EnvironmentBlock(h, report);
         h.Append("</main>\n");
-        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
+        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var "
+            + "b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
         h.Append("</body>\n</html>\n");
         return h.ToString();
     }
@@ -97,7 +98,8 @@ public static class HtmlRenderer
         Count(h, "holds", f.Caught, "caught");
         Count(h, "fails", f.Declared - f.Caught, "not caught");
         Count(h, "inconclusive", f.Pending.Count, "claims without falsifier");
-        h.Append("</div>\n<table class=\"summary\">\n<thead><tr><th>#</th><th>claim</th><th>kind</th><th>falsifier</th><th>what was broken</th><th>caught</th><th>verdict under the falsifier</th><th>time</th></tr></thead>\n<tbody>\n");
+        h.Append("</div>\n<table class=\"summary\">\n<thead><tr><th>#</th><th>claim</th><th>kind</th><th>falsifier</th><th>what was broken</th><th>caught</th><th>verdict under the "
+            + "falsifier</th><th>time</th></tr></thead>\n<tbody>\n");
         var i = 0;
         foreach (var c in report.Sections)
         {
@@ -155,11 +157,13 @@ public static class HtmlRenderer
         Count(h, "holds", s.Holds, "hold");
         Count(h, "fails", s.Fails, "fail");
         Count(h, "inconclusive", s.Inconclusive, "inconclusive");
-        h.Append("</div>\n<p class=\"kinds\">By kind: ").Append(E(s.KindsText())).Append(". Definitions are regression guards that hold by definition; they are shown but not counted as evidence.</p>\n<div class=\"overview\">\n");
+        h.Append("</div>\n<p class=\"kinds\">By kind: ").Append(E(s.KindsText())).Append(". Definitions are regression guards that hold by definition; they are shown but not "
+            + "counted as evidence.</p>\n<div class=\"overview\">\n");
         var k = 0;
         foreach (var plot in OverviewPlots.For(report))
             Figure(h, plot, $"overview{k++}", 540, 340);
-        h.Append("</div>\n<table class=\"summary\">\n<thead><tr><th>#</th><th>claim</th><th>kind</th><th>verdict</th><th>measured</th><th>expected / bound</th><th>tolerance</th><th>time</th></tr></thead>\n<tbody>\n");
+        h.Append("</div>\n<table class=\"summary\">\n<thead><tr><th>#</th><th>claim</th><th>kind</th><th>verdict</th><th>measured</th><th>expected / "
+            + "bound</th><th>tolerance</th><th>time</th></tr></thead>\n<tbody>\n");
         var i = 0;
         foreach (var c in report.Sections)
         {

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
 using Collapse.Reports.Model;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.Reports.Rendering;
 
@@ -97,7 +98,7 @@ public static class JsonRenderer
             Map(w, e.Components);
             w.WriteString("commandLine", e.CommandLine);
             w.WriteString("startedUtc", e.StartedUtc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-            Num(w, "wallSeconds", report.WallSeconds);
+            w.WriteFiniteOrNull("wallSeconds", report.WallSeconds);
             w.WriteEndObject();
 
             w.WriteStartArray("claims");
@@ -120,9 +121,9 @@ public static class JsonRenderer
         w.WriteString("verdict", ReportFormat.Verdict(c.Verdict));
         w.WritePropertyName("parameters");
         Map(w, r.Parameters);
-        Num(w, "measured", r.Measured);
-        Num(w, "expected", r.Expected);
-        Num(w, "tolerance", r.Tolerance);
+        w.WriteFiniteOrNull("measured", r.Measured);
+        w.WriteFiniteOrNull("expected", r.Expected);
+        w.WriteFiniteOrNull("tolerance", r.Tolerance);
         w.WriteNumber("seed", r.Seed);
         w.WriteString("detail", r.Detail);
         if (r.Cases is { } cases)
@@ -131,9 +132,9 @@ public static class JsonRenderer
             w.WriteNumber("checked", cases.Checked);
             w.WriteNumber("skipped", cases.Skipped);
             if (cases.Informative is int informative) w.WriteNumber("informative", informative); else w.WriteNull("informative");
-            Num(w, "informativeFraction", cases.InformativeFraction);
-            Num(w, "medianTightness", cases.MedianTightness);
-            Num(w, "medianSlack", cases.MedianSlack);
+            w.WriteFiniteOrNull("informativeFraction", cases.InformativeFraction);
+            w.WriteFiniteOrNull("medianTightness", cases.MedianTightness);
+            w.WriteFiniteOrNull("medianSlack", cases.MedianSlack);
             w.WriteEndObject();
         }
         w.WritePropertyName("references");
@@ -147,7 +148,7 @@ public static class JsonRenderer
         if (c.FalsifyingInstance is null) w.WriteNull("falsifyingInstance"); else w.WriteString("falsifyingInstance", c.FalsifyingInstance);
         if (c.Error is null) w.WriteNull("error"); else w.WriteString("error", c.Error);
         w.WriteString("replay", c.Replay);
-        Num(w, "wallSeconds", c.WallSeconds);
+        w.WriteFiniteOrNull("wallSeconds", c.WallSeconds);
         w.WriteStartArray("plots");
         foreach (var p in c.Plots) Plot(w, p);
         w.WriteEndArray();
@@ -169,13 +170,13 @@ public static class JsonRenderer
         FalsifierJson(w, run.Falsifier);
         w.WriteBoolean("caught", run.Caught);
         w.WriteString("verdict", ReportFormat.Verdict(r.Verdict));
-        Num(w, "measured", r.Measured);
-        Num(w, "expected", r.Expected);
-        Num(w, "tolerance", r.Tolerance);
+        w.WriteFiniteOrNull("measured", r.Measured);
+        w.WriteFiniteOrNull("expected", r.Expected);
+        w.WriteFiniteOrNull("tolerance", r.Tolerance);
         w.WriteNumber("seed", r.Seed);
         w.WriteString("detail", r.Detail);
         w.WriteString("replay", run.Replay);
-        Num(w, "wallSeconds", run.Outcome.WallSeconds);
+        w.WriteFiniteOrNull("wallSeconds", run.Outcome.WallSeconds);
         w.WriteEndObject();
     }
 
@@ -200,7 +201,7 @@ public static class JsonRenderer
         foreach (var m in p.Markers)
         {
             w.WriteStartObject();
-            Num(w, "x", m.X);
+            w.WriteFiniteOrNull("x", m.X);
             w.WriteString("label", m.Label);
             w.WriteEndObject();
         }
@@ -212,10 +213,10 @@ public static class JsonRenderer
             w.WriteString("name", s.Name);
             w.WriteString("style", s.Style.ToString().ToLowerInvariant());
             w.WriteStartArray("x");
-            foreach (var x in s.X) NumValue(w, x);
+            foreach (var x in s.X) w.WriteFiniteOrNullValue(x);
             w.WriteEndArray();
             w.WriteStartArray("y");
-            foreach (var y in s.Y) NumValue(w, y);
+            foreach (var y in s.Y) w.WriteFiniteOrNullValue(y);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -228,17 +229,5 @@ public static class JsonRenderer
         w.WriteStartObject();
         foreach (var kv in map.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteString(kv.Key, kv.Value);
         w.WriteEndObject();
-    }
-
-    private static void Num(Utf8JsonWriter w, string name, double v)
-    {
-        w.WritePropertyName(name);
-        NumValue(w, v);
-    }
-
-    private static void NumValue(Utf8JsonWriter w, double v)
-    {
-        if (double.IsFinite(v)) w.WriteNumberValue(v);
-        else w.WriteNullValue();
     }
 }

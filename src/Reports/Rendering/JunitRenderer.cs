@@ -71,7 +71,8 @@ public static class JunitRenderer
         w.WriteAttributeString("classname", ReportFormat.Kind(s.Kind));
         w.WriteAttributeString("time", Seconds(s.WallSeconds));
         var values = string.Create(CultureInfo.InvariantCulture,
-            $"{s.Title}\nmeasured {ReportFormat.Number(r.Measured)}, {ReportFormat.ExpectedLabel(s.Kind)} {ReportFormat.Number(r.Expected)}, tolerance {ReportFormat.Number(r.Tolerance)}\nparameters: {ReportFormat.Parameters(r.Parameters)}\n{r.Detail}\nreplay: {s.Replay}");
+            $"{s.Title}\nmeasured {ReportFormat.Number(r.Measured)}, {ReportFormat.ExpectedLabel(s.Kind)} {ReportFormat.Number(r.Expected)}, tolerance "
+                + $"{ReportFormat.Number(r.Tolerance)}\nparameters: {ReportFormat.Parameters(r.Parameters)}\n{r.Detail}\nreplay: {s.Replay}");
         switch (r.Verdict)
         {
             case Verdict.Fails:

@@ -41,7 +41,8 @@ public static class MarkdownRenderer
                 .Append(string.Join(", ", report.Sections.Where(c => c.Verdict != Verdict.Holds).Select(c => $"[`{c.Id}`](#{c.Anchor})")))
                 .Append(".\n\n");
         }
-        md.Append(CultureInfo.InvariantCulture, $"Profile **{Esc(st.Profile)}**, seed **{st.Seed}**, {st.Cases} cases per claim, wall time {ReportFormat.Seconds(report.WallSeconds)}, commit `{e.GitCommit}`.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Profile **{Esc(st.Profile)}**, seed **{st.Seed}**, {st.Cases} cases per claim, wall time "
+            + $"{ReportFormat.Seconds(report.WallSeconds)}, commit `{e.GitCommit}`.\n\n");
 
         md.Append("## Summary\n\n");
         md.Append(CultureInfo.InvariantCulture, $"| total | hold | fail | inconclusive |\n|---:|---:|---:|---:|\n| {s.Total} | {s.Holds} | {s.Fails} | {s.Inconclusive} |\n\n");
@@ -53,7 +54,8 @@ public static class MarkdownRenderer
         var i = 0;
         foreach (var c in report.Sections)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {++i} | [`{c.Id}`](#{c.Anchor}) {Cell(c.Title)} | {ReportFormat.Kind(c.Kind)} | {VerdictMark(c.Verdict)} | {ReportFormat.Number(c.Result.Measured)} | {ReportFormat.Number(c.Result.Expected)} | {ReportFormat.Number(c.Result.Tolerance)} | {ReportFormat.Seconds(c.WallSeconds)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {++i} | [`{c.Id}`](#{c.Anchor}) {Cell(c.Title)} | {ReportFormat.Kind(c.Kind)} | {VerdictMark(c.Verdict)} | "
+                + $"{ReportFormat.Number(c.Result.Measured)} | {ReportFormat.Number(c.Result.Expected)} | {ReportFormat.Number(c.Result.Tolerance)} | {ReportFormat.Seconds(c.WallSeconds)} |\n");
         }
         md.Append('\n');
 
@@ -114,9 +116,12 @@ public static class MarkdownRenderer
             md.Append(' ').Append(f.Pending.Count).Append(f.Pending.Count == 1 ? " claim declares" : " claims declare").Append(" no falsifier yet: ")
                 .Append(string.Join(", ", f.Pending.Select(id => $"`{id}`"))).Append('.');
         md.Append("\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Falsify mode: every falsifier of every claim (a deliberately broken formula, dropped term, false constant or broken input) instead of the claims' checks; the claim's own check must report FAILS. Profile **{Esc(st.Profile)}**, seed **{st.Seed}**, {st.Cases} cases per claim, wall time {ReportFormat.Seconds(report.WallSeconds)}, commit `{report.Environment.GitCommit}`.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Falsify mode: every falsifier of every claim (a deliberately broken formula, dropped term, false constant or broken input) "
+            + $"instead of the claims' checks; the claim's own check must report FAILS. Profile **{Esc(st.Profile)}**, seed **{st.Seed}**, {st.Cases} cases per claim, wall time "
+                + $"{ReportFormat.Seconds(report.WallSeconds)}, commit `{report.Environment.GitCommit}`.\n\n");
         md.Append("## Summary\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"| claims | falsifiers | caught | not caught | claims without falsifier |\n|---:|---:|---:|---:|---:|\n| {f.Claims} | {f.Declared} | {f.Caught} | {f.Declared - f.Caught} | {f.Pending.Count} |\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"| claims | falsifiers | caught | not caught | claims without falsifier |\n|---:|---:|---:|---:|---:|\n| {f.Claims} | {f.Declared} "
+            + $"| {f.Caught} | {f.Declared - f.Caught} | {f.Pending.Count} |\n\n");
         md.Append("| # | claim | kind | falsifier | what was broken | caught | verdict | time |\n|---:|---|---|---|---|---|---|---:|\n");
         var i = 0;
         foreach (var c in report.Sections)
@@ -125,7 +130,8 @@ public static class MarkdownRenderer
             if (c.FalsifierRuns.Count == 0)
                 md.Append(CultureInfo.InvariantCulture, $"| {i} | [`{c.Id}`](#{c.Anchor}) | {ReportFormat.Kind(c.Kind)} | — | no falsifier declared yet | ⚠️ | | |\n");
             foreach (var r in c.FalsifierRuns)
-                md.Append(CultureInfo.InvariantCulture, $"| {i} | [`{c.Id}`](#{c.Anchor}) | {ReportFormat.Kind(c.Kind)} | `{r.Falsifier.Name}` | {Cell(r.Falsifier.Broken)} | {(r.Caught ? "✅ caught" : "❌ **NOT CAUGHT**")} | {ReportFormat.Verdict(r.Outcome.Result.Verdict)} | {ReportFormat.Seconds(r.Outcome.WallSeconds)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {i} | [`{c.Id}`](#{c.Anchor}) | {ReportFormat.Kind(c.Kind)} | `{r.Falsifier.Name}` | {Cell(r.Falsifier.Broken)} | "
+                    + $"{(r.Caught ? "✅ caught" : "❌ **NOT CAUGHT**")} | {ReportFormat.Verdict(r.Outcome.Result.Verdict)} | {ReportFormat.Seconds(r.Outcome.WallSeconds)} |\n");
         }
         md.Append("\n## Claims\n");
         foreach (var c in report.Sections)

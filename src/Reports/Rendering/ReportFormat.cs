@@ -1,6 +1,7 @@
 using System.Globalization;
 using Collapse.Reports.Model;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.Reports.Rendering;
 
@@ -8,13 +9,7 @@ namespace Collapse.Reports.Rendering;
 public static class ReportFormat
 {
     /// <summary>A number in short invariant form: 6 significant digits, lower-case exponent, "n/a" for NaN, ±∞.</summary>
-    public static string Number(double v)
-    {
-        if (double.IsNaN(v)) return "n/a";
-        if (double.IsPositiveInfinity(v)) return "∞";
-        if (double.IsNegativeInfinity(v)) return "−∞";
-        return v.ToString("G6", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
-    }
+    public static string Number(double v) => NumberFormat.Display(v);
 
     /// <summary>Seconds as "0.12 s" / "3.4 s" / "2 min 05 s".</summary>
     public static string Seconds(double s)
@@ -26,12 +21,7 @@ public static class ReportFormat
     }
 
     /// <summary>Lower-case verdict word: holds, fails, inconclusive.</summary>
-    public static string Verdict(Verdict v) => v switch
-    {
-        Collapse.Theory.Claims.Verdict.Holds => "holds",
-        Collapse.Theory.Claims.Verdict.Fails => "fails",
-        _ => "inconclusive",
-    };
+    public static string Verdict(Verdict v) => v.Word();
 
     /// <summary>
     /// Case statistics in one line: "20 checked, 0 skipped; 3 informative (15%); median tightness 0.12; median slack 0.5"

@@ -28,7 +28,8 @@ public sealed record GammaHeatmap(string Title, GammaMatrix Matrix, IReadOnlyLis
     {
         get
         {
-            var text = "γ_kl = min over train samples i of class k of z_ik − z_il (row k: true class, column l: the competing class); negative where a sample of class k scores class l higher. Diagonal undefined (grey).";
+            var text = "γ_kl = min over train samples i of class k of z_ik − z_il (row k: true class, column l: the competing class); negative where a sample of class k scores "
+                + "class l higher. Diagonal undefined (grey).";
             if (Worst.Count > 0)
                 text += string.Create(CultureInfo.InvariantCulture,
                     $" Outlined{(LabelValues ? "" : " and labelled k→l")}: the {Worst.Count} smallest; p_min = γ_{Worst[0].K},{Worst[0].L} = {ReportFormat.Number(Worst[0].Gamma)}.");

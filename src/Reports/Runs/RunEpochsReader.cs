@@ -1,5 +1,6 @@
 using System.Globalization;
 using Collapse.Theory;
+using Collapse.Theory.IO;
 
 namespace Collapse.Reports.Runs;
 
@@ -74,12 +75,11 @@ public static class RunEpochsReader
         return new RunEpochs(rows.Select(r => r.Epoch).ToList(), columns);
     }
 
-    /// <summary>A numeric cell: empty → NaN; otherwise an invariant-culture floating-point number.</summary>
+    /// <summary>A numeric cell in the data form (<see cref="NumberFormat.TryParseData"/>): empty or nan → NaN, inf, -inf, or an invariant-culture number.</summary>
     internal static double ParseCell(string cell, string path, int line, string column)
     {
         var text = cell.Trim();
-        if (text.Length == 0) return double.NaN;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
+        if (NumberFormat.TryParseData(text, out var v)) return v;
         throw new InputException($"{path}: line {line}, column {column}: '{Shorten(text)}' is not a number");
     }
 

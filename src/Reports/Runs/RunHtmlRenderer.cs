@@ -48,7 +48,8 @@ public static class RunHtmlRenderer
 
         RunsTable(h, report);
         var plotIndex = 0;
-        h.Append("<section id=\"epochs\">\n<h2>Along epochs</h2>\n<p class=\"meta\">Metrics of the train features (docs/conventions.md); the dotted vertical line is the TPT start t₀, the first epoch with 100% train accuracy.</p>\n<div class=\"panels\">\n");
+        h.Append("<section id=\"epochs\">\n<h2>Along epochs</h2>\n<p class=\"meta\">Metrics of the train features (docs/conventions.md); the dotted vertical line is the TPT start "
+            + "t₀, the first epoch with 100% train accuracy.</p>\n<div class=\"panels\">\n");
         foreach (var plot in report.Panels)
         {
             var rendered = PlotRenderer.ToSvg(plot, $"panel{plotIndex++}", PanelWidth, PanelHeightFor(report.Runs.Count), LegendPlacement.Below);
@@ -95,14 +96,16 @@ public static class RunHtmlRenderer
 
         Environment(h, report.Environment);
         h.Append("</main>\n");
-        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
+        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var "
+            + "b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
         h.Append("</body>\n</html>\n");
         return h.ToString();
     }
 
     private static void RunsTable(StringBuilder h, RunReport report)
     {
-        h.Append("<section id=\"runs\">\n<h2>Runs</h2>\n<table class=\"summary\">\n<thead><tr><th>run</th><th>epochs</th><th>K</th><th>TPT start t₀</th><th class=\"num\">train acc.</th><th class=\"num\">test acc.</th><th class=\"num\">train nc1</th><th class=\"num\">p_min</th><th>claims</th></tr></thead>\n<tbody>\n");
+        h.Append("<section id=\"runs\">\n<h2>Runs</h2>\n<table class=\"summary\">\n<thead><tr><th>run</th><th>epochs</th><th>K</th><th>TPT start t₀</th><th class=\"num\">train "
+            + "acc.</th><th class=\"num\">test acc.</th><th class=\"num\">train nc1</th><th class=\"num\">p_min</th><th>claims</th></tr></thead>\n<tbody>\n");
         foreach (var r in report.Runs)
         {
             var e = r.Epochs;
@@ -123,7 +126,8 @@ public static class RunHtmlRenderer
         if (several) h.Append("<h3>").Append(E(run.Label)).Append("</h3>\n");
         if (run.Claims is null)
         {
-            h.Append("<p class=\"meta\">No claims.csv in <code>").Append(E(run.Folder)).Append("</code> (<code>collapse analyze-run</code> and <code>collapse deep train</code> write the single-run verdicts nc1-decreases, tpt-test-accuracy-gain and tpt-margin-growth).</p>\n");
+            h.Append("<p class=\"meta\">No claims.csv in <code>").Append(E(run.Folder)).Append("</code> (<code>collapse analyze-run</code> and <code>collapse deep train</code> "
+                + "write the single-run verdicts nc1-decreases, tpt-test-accuracy-gain and tpt-margin-growth).</p>\n");
             return;
         }
         h.Append("<p class=\"meta\">").Append(E(RunReport.ClaimSummary(run.Claims))).Append(" (from claims.csv).</p>\n");

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
 using Collapse.Reports.Rendering;
+using Collapse.Theory.IO;
 
 namespace Collapse.Reports.Runs;
 
@@ -53,9 +54,9 @@ public static class RunJsonRenderer
                         w.WriteStartObject();
                         w.WriteString("id", c.Id);
                         w.WriteString("verdict", ReportFormat.Verdict(c.Verdict));
-                        Num(w, "measured", c.Measured);
-                        Num(w, "expected", c.Expected);
-                        Num(w, "tolerance", c.Tolerance);
+                        w.WriteFiniteOrNull("measured", c.Measured);
+                        w.WriteFiniteOrNull("expected", c.Expected);
+                        w.WriteFiniteOrNull("tolerance", c.Tolerance);
                         w.WriteString("detail", c.Detail);
                         w.WriteEndObject();
                     }
@@ -71,7 +72,7 @@ public static class RunJsonRenderer
                     for (var k = 0; k < g.Classes; k++)
                     {
                         w.WriteStartArray();
-                        for (var l = 0; l < g.Classes; l++) NumValue(w, g.Values[k, l]);
+                        for (var l = 0; l < g.Classes; l++) w.WriteFiniteOrNullValue(g.Values[k, l]);
                         w.WriteEndArray();
                     }
                     w.WriteEndArray();
@@ -81,7 +82,7 @@ public static class RunJsonRenderer
                         w.WriteStartObject();
                         w.WriteNumber("k", p.K);
                         w.WriteNumber("l", p.L);
-                        Num(w, "gamma", p.Gamma);
+                        w.WriteFiniteOrNull("gamma", p.Gamma);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
@@ -116,17 +117,5 @@ public static class RunJsonRenderer
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void Num(Utf8JsonWriter w, string name, double v)
-    {
-        w.WritePropertyName(name);
-        NumValue(w, v);
-    }
-
-    private static void NumValue(Utf8JsonWriter w, double v)
-    {
-        if (double.IsFinite(v)) w.WriteNumberValue(v);
-        else w.WriteNullValue();
     }
 }

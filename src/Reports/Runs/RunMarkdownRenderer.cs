@@ -29,7 +29,10 @@ public static class RunMarkdownRenderer
             var ep = r.Epochs;
             var k = r.Gamma is { } g ? g.Classes.ToString(CultureInfo.InvariantCulture) : RunHtmlRenderer.Meta(r, "classes") ?? "–";
             md.Append(CultureInfo.InvariantCulture,
-                $"| **{Cell(r.Label)}** | `{r.Folder.Replace("|", "\\|", StringComparison.Ordinal)}` | {ep.Epochs.Count} ({ep.Epochs[0]}–{ep.Epochs[^1]}) | {k} | {(r.TptStart is int t ? t.ToString(CultureInfo.InvariantCulture) : "not reached")} | {RunHtmlRenderer.Fixed(ep.Last("trainAccuracy"))} | {RunHtmlRenderer.Fixed(ep.Last("testAccuracy"))} | {ReportFormat.Number(ep.Last("trainNc1"))} | {ReportFormat.Number(ep.Last("trainMinMargin"))} | {Cell(RunReport.ClaimSummary(r.Claims))} |\n");
+                $"| **{Cell(r.Label)}** | `{r.Folder.Replace("|", "\\|", StringComparison.Ordinal)}` | {ep.Epochs.Count} ({ep.Epochs[0]}–{ep.Epochs[^1]}) | {k} | "
+                    + $"{(r.TptStart is int t ? t.ToString(CultureInfo.InvariantCulture) : "not reached")} | {RunHtmlRenderer.Fixed(ep.Last("trainAccuracy"))} | "
+                        + $"{RunHtmlRenderer.Fixed(ep.Last("testAccuracy"))} | {ReportFormat.Number(ep.Last("trainNc1"))} | {ReportFormat.Number(ep.Last("trainMinMargin"))} | "
+                            + $"{Cell(RunReport.ClaimSummary(r.Claims))} |\n");
         }
         md.Append("\nValues of the last epoch that has them.\n\n");
 

@@ -42,25 +42,32 @@ public static class RunPanels
     public static IReadOnlyList<Panel> All { get; } =
     [
         new("accuracy", "Accuracy", "accuracy", [new("trainAccuracy", "train"), new("testAccuracy", "test")], Scale.Linear,
-            "Fraction of samples classified correctly. The dotted line marks the TPT start t₀, the first epoch with 100% train accuracy, where the terminal phase of training begins (Papyan, Han & Donoho 2020)."),
+            "Fraction of samples classified correctly. The dotted line marks the TPT start t₀, the first epoch with 100% train accuracy, where the terminal phase of training "
+                + "begins (Papyan, Han & Donoho 2020)."),
         new("loss", "Cross-entropy loss", "CE", [new("trainLoss", "train"), new("testLoss", "test")], Scale.Log,
             "Mean cross-entropy of the network's own last layer on the train and test sets."),
         new("nc1", "NC1: within-class variability collapse", "NC1", [new("trainNc1", "Tr(Σ_W Σ_B⁺)/K"), new("trainNc1TraceRatio", "Tr Σ_W / Tr Σ_B")], Scale.Log,
-            "nc1 = (1/K) Tr(Σ_W Σ_B⁺) of the train features (Papyan et al. 2020; Σ_B⁺ of rank ≤ K−1) and the trace ratio Tr Σ_W / Tr Σ_B (Tirer, Huang & Niles-Weed 2023), which also sees within-class spread orthogonal to the class means. Both → 0 under collapse."),
-        new("equinorm", "NC2: equinorm", "std / mean of the norms", [new("trainEquinormMeans", "class means ‖μ_k − μ_G‖"), new("trainEquinormClassifier", "classifier rows ‖w_k‖")], Scale.Auto,
+            "nc1 = (1/K) Tr(Σ_W Σ_B⁺) of the train features (Papyan et al. 2020; Σ_B⁺ of rank ≤ K−1) and the trace ratio Tr Σ_W / Tr Σ_B (Tirer, Huang & Niles-Weed 2023), which "
+                + "also sees within-class spread orthogonal to the class means. Both → 0 under collapse."),
+        new("equinorm", "NC2: equinorm", "std / mean of the norms",
+            [new("trainEquinormMeans", "class means ‖μ_k − μ_G‖"), new("trainEquinormClassifier", "classifier rows ‖w_k‖")], Scale.Auto,
             "Coefficient of variation of the norms of the centred class means and of the classifier rows (Papyan et al. 2020); → 0 as they become equinorm."),
         new("equiangularity", "NC2: equiangularity", "|cos(μ_k, μ_l) + 1/(K−1)|", [new("trainEquiangularity", "mean over pairs"), new("trainMaxAngle", "max over pairs")], Scale.Auto,
             "Mean (Papyan et al. 2020) and worst pair of |cos∠(μ_k − μ_G, μ_l − μ_G) + 1/(K−1)|; both → 0 as the centred means approach a simplex ETF."),
         new("nc3", "NC3: convergence to self-duality", "‖W/‖W‖ − M/‖M‖‖²_F", [new("trainNc3", "nc3")], Scale.Auto,
             "Squared Frobenius distance between the normalised classifier and the normalised centred class means (Papyan et al. 2020); → 0 as the last layer aligns with the means."),
         new("nc4", "NC4: simplification to nearest class centre", "fraction of train samples", [new("trainNc4", "NC4 mismatch"), new("trainNccAccuracy", "NCC accuracy")], Scale.Linear,
-            "NC4: fraction of train samples on which the network's decision differs from the nearest class centre (Papyan et al. 2020); NCC accuracy: fraction the nearest class centre classifies correctly."),
+            "NC4: fraction of train samples on which the network's decision differs from the nearest class centre (Papyan et al. 2020); NCC accuracy: fraction the nearest class "
+                + "centre classifies correctly."),
         new("pmin", "Minimum margin p_min", "p_min", [new("trainMinMargin", "p_min")], Scale.Linear,
             "p_min = min over train samples of z_iy − max_{j≠y} z_ij; positive exactly when every train sample is classified correctly, and growing in the terminal phase."),
         new("normalizedMargin", "Normalised margin", "p_min / (‖W‖_F · max‖h_i‖)", [new("trainNormalizedMargin", "normalised margin")], Scale.Linear,
-            "p_min divided by ‖W‖_F · max_i ‖h_i‖ (bias-free), invariant to rescaling W or the features: the margin the CE-trained direction approaches towards the max-margin (SVM) solution."),
+            "p_min divided by ‖W‖_F · max_i ‖h_i‖ (bias-free), invariant to rescaling W or the features: "
+            + "the margin the CE-trained direction approaches towards the max-margin (SVM) solution."),
         new("svm", "Distance to the SVM direction", "svmDistance", [new("svmDistance", "svmDistance")], Scale.Auto,
-            "‖[W b]/‖[W b]‖_F − W_svm/‖W_svm‖_F‖_F, in [0, 2]: distance of the normalised last layer to the normalised certified multi-class SVM of the train features (bias-free for a fixed classifier), the direction gradient descent on CE approaches on separable features (Soudry et al. 2018). Epochs at 100% train accuracy with a certified SVM only (docs/deep-validation.md)."),
+            "‖[W b]/‖[W b]‖_F − W_svm/‖W_svm‖_F‖_F, in [0, 2]: distance of the normalised last layer to the normalised certified multi-class SVM of the train features (bias-free "
+                + "for a fixed classifier), the direction gradient descent on CE approaches on separable features (Soudry et al. 2018). Epochs at 100% train accuracy with a "
+                    + "certified SVM only (docs/deep-validation.md)."),
     ];
 
     /// <summary>The built panels, and the panels left out because no run has data for them.</summary>

@@ -1,5 +1,6 @@
 using Collapse.Reports.Output;
 using Collapse.Reports.Rendering;
+using Collapse.Theory.IO;
 using Collapse.Theory;
 
 namespace Collapse.Reports.Runs;
@@ -44,7 +45,7 @@ public static class RunReportWriter
         foreach (var (relative, bytes) in markdown.Images)
         {
             var path = Path.Combine(directory, relative);
-            AtomicFile.WriteAllBytes(path, bytes);
+            AtomicFile.WriteAllBytes(path, bytes, createFolder: true);
             images.Add(path);
         }
         ReportWriter.RemoveStalePlots(Path.Combine(directory, MarkdownRenderer.PlotFolder), images);

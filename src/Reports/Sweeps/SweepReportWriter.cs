@@ -3,6 +3,7 @@ using System.Text;
 using Collapse.Reports.Output;
 using Collapse.Reports.Plots;
 using Collapse.Reports.Rendering;
+using Collapse.Theory.IO;
 using Collapse.Theory;
 
 namespace Collapse.Reports.Sweeps;
@@ -65,7 +66,7 @@ public static class SweepReportWriter
             {
                 var rel = $"{MarkdownRenderer.PlotFolder}/sweep-{MarkdownRenderer.SafeName(r.Name)}-{++i}.png";
                 var path = Path.Combine(directory, rel);
-                AtomicFile.WriteAllBytes(path, PlotRenderer.ToPng(p).Content);
+                AtomicFile.WriteAllBytes(path, PlotRenderer.ToPng(p).Content, createFolder: true);
                 images.Add(path);
                 md.Append("![").Append(esc(p.Title)).Append("](").Append(rel).Append(")\n\n");
                 if (p.Caption is { } c) md.Append('*').Append(esc(c)).Append("*\n\n");
@@ -124,7 +125,8 @@ public static class SweepReportWriter
             h.Append("</tr>\n");
         }
         h.Append("</tbody></table></div>\n</section>\n</main>\n");
-        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
+        h.Append("<script>(function(){var n=0;document.querySelectorAll('svg.plot').forEach(function(s){var "
+            + "b=s.getBBox();if(b.width>0&&b.height>0)n++;});document.documentElement.setAttribute('data-plots-rendered',String(n));})();</script>\n");
         h.Append("</body>\n</html>\n");
         return h.ToString();
     }

@@ -23,17 +23,7 @@ public static class LocalExecutor
     {
         if (jobs < 1) throw new InputException($"--jobs {jobs}: must be at least 1");
         var clock = Stopwatch.StartNew();
-        int alreadyDone = 0, skippedFailed = 0;
-        var todo = new List<PlannedRun>();
-        foreach (var run in plan.Runs)
-        {
-            switch (RunStatus.StateOf(plan.RunDir(run)))
-            {
-                case RunState.Done: alreadyDone++; break;
-                case RunState.Failed when !retryFailed: skippedFailed++; break;
-                default: todo.Add(run); break;
-            }
-        }
+        var (todo, alreadyDone, skippedFailed) = PendingRuns.Of(plan, retryFailed);
 
         int finished = 0, failed = 0, done = 0;
         var gate = new object();

@@ -62,7 +62,8 @@ public static class RunExecutor
         }
         catch (Win32Exception ex)
         {
-            return Finish(runDir, run, new RunStatus(RunState.Failed, null, Truncate($"cannot start {psi.FileName}: {ex.Message}"), Math.Round(clock.Elapsed.TotalSeconds, 3), Environment.MachineName, DateTimeOffset.UtcNow));
+            return Finish(runDir, run, new RunStatus(RunState.Failed, null, Truncate($"cannot start {psi.FileName}: "
+                + $"{ex.Message}"), Math.Round(clock.Elapsed.TotalSeconds, 3), Environment.MachineName, DateTimeOffset.UtcNow));
         }
 
         int exitCode;

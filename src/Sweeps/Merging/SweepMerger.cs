@@ -84,7 +84,7 @@ public static class SweepMerger
         return files;
     }
 
-    private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    private static string R(double x) => NumberFormat.Data(x);
 
-    private static void WriteText(string path, string text) => AtomicFile.Write(path, s => s.Write(Encoding.UTF8.GetBytes(text)));
+    private static void WriteText(string path, string text) => AtomicFile.WriteAllText(path, text);
 }

@@ -153,7 +153,9 @@ public static class MetricsBenchmark
         using var m = JsonDocument.Parse(stdout);
         var root = t.RootElement;
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{root.GetProperty("threads").GetInt32()} threads; pass 1 {root.GetProperty("pass1Seconds").GetDouble():0.00} s, prepare {root.GetProperty("prepareSeconds").GetDouble():0.00} s, pass 2 {root.GetProperty("pass2Seconds").GetDouble():0.00} s, geometry {root.GetProperty("assembleSeconds").GetDouble():0.00} s; screening {root.GetProperty("screening").GetString()}, {root.GetProperty("nccRechecks").GetInt64()} NCC rechecks");
+            $"{root.GetProperty("threads").GetInt32()} threads; pass 1 {root.GetProperty("pass1Seconds").GetDouble():0.00} s, prepare {root.GetProperty("prepareSeconds").GetDouble():0.00} s, "
+                + $"pass 2 {root.GetProperty("pass2Seconds").GetDouble():0.00} s, geometry {root.GetProperty("assembleSeconds").GetDouble():0.00} s; screening "
+                    + $"{root.GetProperty("screening").GetString()}, {root.GetProperty("nccRechecks").GetInt64()} NCC rechecks");
         return new MetricsBenchRun("collapse", root.GetProperty("totalSeconds").GetDouble(), seconds, root.GetProperty("peakMemoryBytes").GetInt64(), detail, Numbers(m.RootElement));
     }
 

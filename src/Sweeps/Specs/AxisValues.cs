@@ -53,7 +53,10 @@ public static class AxisValues
         var count = Number(r, "count", where);
         var step = Number(r, "step", where);
         var scale = r.TryGetProperty("scale", out var s) ? s.ValueKind == JsonValueKind.String ? s.GetString() : throw new InputException($"{where}.scale: expected \"linear\" or \"log\"") : "linear";
-        var integer = r.TryGetProperty("integer", out var it) && (it.ValueKind is JsonValueKind.True or JsonValueKind.False ? it.GetBoolean() : throw new InputException($"{where}.integer: expected true or false"));
+        var integer = r.TryGetProperty("integer", out var it)
+            && (it.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? it.GetBoolean()
+                : throw new InputException($"{where}.integer: expected true or false"));
         if (scale is not ("linear" or "log")) throw new InputException($"{where}.scale: '{scale}' is not linear or log");
         if ((count is null) == (step is null)) throw new InputException($"{where}: give exactly one of \"count\" and \"step\"");
 

@@ -44,7 +44,8 @@ public static class CoveringBound
     /// with probability (1−p)^{n_y} and Σ_c p_c e^{−n_y p_c} ≤ 𝒩/(e n_y). Valid when the radii are fixed independently
     /// of the sample (e.g. margins guaranteed in advance); with radii read off the same sample it is heuristic.
     /// </summary>
-    public static BoundEvaluation ExpectedForm(Matrix<double> radii, Func<int, double, double> coveringNumber, ReadOnlySpan<int> classCounts, ReadOnlySpan<double> classPriors, ReadOnlySpan<int> permutation = default)
+    public static BoundEvaluation ExpectedForm(Matrix<double> radii, Func<int, double, double> coveringNumber, ReadOnlySpan<int> classCounts,
+        ReadOnlySpan<double> classPriors, ReadOnlySpan<int> permutation = default)
     {
         var (k, pi) = Prepare(radii, coveringNumber, permutation);
         if (classCounts.Length != k || classPriors.Length != k)

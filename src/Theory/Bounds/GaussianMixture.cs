@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using Collapse.Theory.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Collapse.Theory.Bounds;
@@ -87,7 +88,7 @@ public sealed class GaussianMixture
             var k = rng.Next(Classes);
             y[i] = k;
             var row = x.AsSpan(i * Dim, Dim);
-            FillStandardNormal(rng, row);
+            Gaussian.FillStandardNormal(rng, row);
             var s = 0.0;
             for (var j = 0; j < Dim; j++)
             {
@@ -104,19 +105,5 @@ public sealed class GaussianMixture
             for (var j = 0; j < Dim; j++) row[j] += mu[j];
         }
         return (x, y);
-    }
-
-    /// <summary>Standard normals by Box–Muller, using both outputs of each pair.</summary>
-    private static void FillStandardNormal(Random rng, Span<double> v)
-    {
-        for (var j = 0; j < v.Length; j += 2)
-        {
-            var u1 = 1.0 - rng.NextDouble();
-            var u2 = rng.NextDouble();
-            var r = Math.Sqrt(-2.0 * Math.Log(u1));
-            var (sin, cos) = Math.SinCos(2.0 * Math.PI * u2);
-            v[j] = r * cos;
-            if (j + 1 < v.Length) v[j + 1] = r * sin;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collapse.Theory.IO;
 
 namespace Collapse.Theory.Bounds;
 
@@ -48,5 +49,5 @@ internal static class Require
             throw new InputException($"{name}: length {rowsRowMajor.Length} is not a positive multiple of dim {dim}");
     }
 
-    public static string Fmt(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+    public static string Fmt(double v) => NumberFormat.Display(v);
 }

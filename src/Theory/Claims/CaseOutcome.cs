@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collapse.Theory.IO;
 
 namespace Collapse.Theory.Claims;
 
@@ -40,8 +41,8 @@ public sealed record CaseOutcome(double Measured, double Expected, double Excess
     /// <summary>The instance does not satisfy the claim's precondition; it is skipped and reported.</summary>
     public static CaseOutcome Skip(string reason) => new(double.NaN, double.NaN, double.NegativeInfinity, reason, true);
 
-    /// <summary>Formats a number for a detail line (invariant culture, 6 significant digits).</summary>
-    public static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>Formats a number for a detail line (<see cref="NumberFormat.Display"/>).</summary>
+    public static string F(double v) => NumberFormat.Display(v);
 
     private static double Diff(double a, double b)
     {

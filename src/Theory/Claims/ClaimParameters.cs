@@ -31,7 +31,8 @@ public sealed class ClaimParameters
         if (context.Cases < 1) throw new InputException($"--cases {context.Cases}: must be >= 1");
         foreach (var name in context.Parameters.Keys)
             if (info.Parameter(name) is null)
-                throw new InputException($"--param {name}: claim '{info.Id}' has no parameter '{name}' (known: {(info.Parameters.Count == 0 ? "none" : string.Join(", ", info.Parameters.Select(p => p.Name)))})");
+                throw new InputException($"--param {name}: claim '{info.Id}' has no parameter '{name}' (known: "
+                    + $"{(info.Parameters.Count == 0 ? "none" : string.Join(", ", info.Parameters.Select(p => p.Name)))})");
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         var overridden = new HashSet<string>(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ internal static class ClaimRandom
     /// <summary>Log-uniform on [a, b] (a, b &gt; 0).</summary>
     public static double LogUniform(Random rng, double a, double b) => Math.Exp(Uniform(rng, Math.Log(a), Math.Log(b)));
 
-    public static double Normal(Random rng) => RandomOrthogonal.StandardNormal(rng);
+    public static double Normal(Random rng) => Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
 
     /// <summary>Fills <paramref name="v"/> with a uniformly random unit vector.</summary>
     public static void UnitVector(Random rng, Span<double> v)

@@ -41,7 +41,8 @@ public abstract class TheoryClaim : Claim
             outcomes.Add(o);
             if (!(o.Excess <= tolerance))
                 return new ClaimResult(id, values, o.Measured, o.Expected, tolerance, Verdict.Fails, seed,
-                    $"case {i} of {context.Cases} (seed {seed}) falsifies the claim: {o.Instance}; measured {CaseOutcome.F(o.Measured)} vs expected {CaseOutcome.F(o.Expected)}, excess {CaseOutcome.F(o.Excess)} > tolerance {CaseOutcome.F(tolerance)}")
+                    $"case {i} of {context.Cases} (seed {seed}) falsifies the claim: {o.Instance}; measured {CaseOutcome.F(o.Measured)} vs expected {CaseOutcome.F(o.Expected)}, "
+                        + $"excess {CaseOutcome.F(o.Excess)} > tolerance {CaseOutcome.F(tolerance)}")
                 { Cases = Statistics(outcomes, skipped, tolerance) };
             if (worst is null || o.Excess > worst.Excess) { worst = o; worstSeed = seed; }
         }
@@ -54,7 +55,8 @@ public abstract class TheoryClaim : Claim
             return new ClaimResult(id, values, double.NaN, double.NaN, tolerance, Verdict.Inconclusive, context.CaseSeed(0),
                 $"all {context.Cases} cases skipped{skipNote}") { Cases = stats };
         return new ClaimResult(id, values, worst.Measured, worst.Expected, tolerance, Verdict.Holds, worstSeed,
-            $"holds on {context.Cases - skipped} cases; worst case (seed {worstSeed}): {worst.Instance}; measured {CaseOutcome.F(worst.Measured)} vs expected {CaseOutcome.F(worst.Expected)}, excess {CaseOutcome.F(worst.Excess)}{skipNote}")
+            $"holds on {context.Cases - skipped} cases; worst case (seed {worstSeed}): {worst.Instance}; measured {CaseOutcome.F(worst.Measured)} vs expected "
+                + $"{CaseOutcome.F(worst.Expected)}, excess {CaseOutcome.F(worst.Excess)}{skipNote}")
         { Cases = stats };
     }
 

@@ -24,21 +24,13 @@ public static class RandomOrthogonal
         return q;
     }
 
-    /// <summary>A d×k matrix of independent standard normals (Box–Muller on <paramref name="rng"/>; deterministic).</summary>
+    /// <summary>A d×k matrix of independent standard normals (<see cref="Numerics.Gaussian.StandardNormal"/> on <paramref name="rng"/>; deterministic).</summary>
     public static Matrix<double> Gaussian(int rows, int columns, System.Random rng)
     {
         var m = Matrix<double>.Build.Dense(rows, columns);
         for (int c = 0; c < columns; c++)
             for (int r = 0; r < rows; r++)
-                m[r, c] = StandardNormal(rng);
+                m[r, c] = Numerics.Gaussian.StandardNormal(rng);
         return m;
-    }
-
-    /// <summary>One standard normal draw (Box–Muller).</summary>
-    public static double StandardNormal(System.Random rng)
-    {
-        double u1 = 1.0 - rng.NextDouble(); // (0, 1]
-        double u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }

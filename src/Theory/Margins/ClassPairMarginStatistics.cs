@@ -120,7 +120,8 @@ public sealed class ClassPairMarginStatisticsBuilder
         (_n, _mean, _m2, _min, _max, _negative, _worst.UnorderedItems.Select(t => t.Element).OrderBy(p => p).ToArray());
 
     /// <summary>Restores a builder from <see cref="State"/>.</summary>
-    public static ClassPairMarginStatisticsBuilder FromState(long n, double mean, double m2, double min, double max, long negative, IEnumerable<ClassPairMargin> worst, int keep = ClassPairMarginStatistics.WorstCount)
+    public static ClassPairMarginStatisticsBuilder FromState(long n, double mean, double m2, double min, double max, long negative, IEnumerable<ClassPairMargin> worst,
+        int keep = ClassPairMarginStatistics.WorstCount)
     {
         var b = new ClassPairMarginStatisticsBuilder(keep) { _n = n, _mean = mean, _m2 = m2, _min = min, _max = max, _negative = negative };
         foreach (var p in worst) b.Offer(p);

@@ -99,7 +99,7 @@ public static class UfmBenchmark
     {
         int k = o.Classes, d = o.Dim, n = k * o.PerClass;
         var rng = new Random(1);
-        double[] Gauss(int count, double s) { var a = new double[count]; for (var i = 0; i < count; i++) a[i] = s * RandomOrthogonal.StandardNormal(rng); return a; }
+        double[] Gauss(int count, double s) { var a = new double[count]; for (var i = 0; i < count; i++) a[i] = s * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng); return a; }
         var labels = new int[n];
         for (var i = 0; i < n; i++) labels[i] = i / o.PerClass;
         var setup = new EngineSetup(k, d, labels, Gauss(k * d, 0.1), Gauss(n * d, 0.1), null, UfmLoss.CrossEntropy, true, true, 0, 0, 0, 0, precision, "cpu",

@@ -28,7 +28,8 @@ public sealed class CeSvmDirectionClaim : UfmClaim
             + "d(t) = ‖W/‖W‖_F − W_svm/‖W_svm‖_F‖_F strictly decreases at every logged checkpoint and its fit d ∝ (ln t)^(−γ) has γ ≥ decayExponentMin "
             + "(d = O(1/ln t): the direction converges only like 1/ln t). Not claimed: that ρ(t) is bounded (‖ρ(t)‖ still grows slowly at 2·10⁵ steps; "
             + "its exponent β in ‖ρ‖ ∝ (ln t)^β and a fit d ≈ a/ln t + c are reported). Default thresholds: ≥ 3× headroom over the worst of 10 seeds (docs/ufm.md).",
-        Source = "Soudry, Hoffer, Nacson, Gunasekar, Srebro 2018 (JMLR), the multi-class case of the implicit bias of GD on separable data: W(t) = W_svm ln t + ρ(t) with ρ bounded for almost every dataset; the finite-horizon form checked here (rates fitted over two decades) is ours",
+        Source = "Soudry, Hoffer, Nacson, Gunasekar, Srebro 2018 (JMLR), the multi-class case of the implicit bias of GD on separable data: W(t) = W_svm ln t + ρ(t) with ρ bounded for almost "
+            + "every dataset; the finite-horizon form checked here (rates fitted over two decades) is ours",
         References = ["soudry2018"],
         Parameters =
         [
@@ -40,15 +41,18 @@ public sealed class CeSvmDirectionClaim : UfmClaim
             ClaimParameter.Int("fitDecades", 2, "the rate fits use the checkpoints of the last fitDecades decades of steps (t ≥ steps/10^fitDecades)", min: 1, max: 12),
             ClaimParameter.Real("decayExponentMin", 0.2, "smallest accepted exponent γ of d(t) ∝ (ln t)^(−γ)", min: 0),
             ClaimParameter.Real("rateTolerance", 0.45, "largest accepted |a − 1| for the rate a of ⟨W(t), W_svm⟩/‖W_svm‖² ≈ a ln t + c (the statement: a = 1)", min: 0),
-            ClaimParameter.Real("orthogonalTolerance", 0.35, "largest accepted |b| for the slope b of ‖W⊥(t)‖/‖W_svm‖ ≈ b ln t + c (the statement: b = 0, the part orthogonal to W_svm is o(ln t))", min: 0),
+            ClaimParameter.Real("orthogonalTolerance", 0.35, "largest accepted |b| for the slope b of ‖W⊥(t)‖/‖W_svm‖ ≈ b ln t + c (the statement: b = 0, the part orthogonal to W_svm is o(ln "
+                + "t))", min: 0),
             ClaimParameter.Real("gapTolerance", 1e-08, "largest accepted relative duality gap of the reference SVM", min: 0),
             ClaimParameter.Real("svmScale", 1, "the rate constant s of the reference W(t) ≈ s·W_svm ln t: 1 = the statement; 3 is a deliberately false rate (falsifier)", min: 1e-300),
-            ClaimParameter.Real("svmPerturbation", 0, "the reference direction W_svm + ε‖W_svm‖_F·E (E a random unit matrix, seeded by the run's seed): 0 = the statement; ε > 0 is a perturbed, wrong SVM direction (falsifier)", min: 0),
+            ClaimParameter.Real("svmPerturbation", 0, "the reference direction W_svm + ε‖W_svm‖_F·E (E a random unit matrix, seeded by the run's seed): 0 = the statement; ε > 0 is a "
+                + "perturbed, wrong SVM direction (falsifier)", min: 0),
         ],
         Falsifiers =
         [
             Falsifier.Of("three-times-the-svm-rate", "W(t) measured against 3·W_svm ln t (three times the SVM rate): the rate along the reference is 1/3", ("svmScale", "3")),
-            Falsifier.Of("perturbed-svm-direction", "the rates and the distance measured against a perturbed SVM direction W_svm + ‖W_svm‖·E (E a random unit matrix): the orthogonal part grows like ln t", ("svmPerturbation", "1")),
+            Falsifier.Of("perturbed-svm-direction", "the rates and the distance measured against a perturbed SVM direction W_svm + ‖W_svm‖·E (E a random unit matrix): the orthogonal part "
+                + "grows like ln t", ("svmPerturbation", "1")),
         ],
     };
 
@@ -249,7 +253,8 @@ public sealed class CeSvmDirectionClaim : UfmClaim
         var detail =
             $"svmDirectionDistance {F(rows[sep].SvmDirectionDistance)} (t={rows[sep].Step}, separable) → {F(rows[i4].SvmDirectionDistance)} (t={rows[i4].Step}) → "
             + $"{F(rows[last].SvmDirectionDistance)} (t={rows[last].Step}), {(nonDecreases == 0 ? "strictly decreasing at" : $"{nonDecreases} non-decreases among")} "
-            + $"{rows.Count - sep} checkpoints; ⟨W, W_svm⟩/‖W_svm‖² ≈ a ln t + c with a = {F(rate.A)}, orthogonal part ‖W⊥‖/‖W_svm‖ ≈ b ln t + c with b = {F(across.A)}; fit window t ∈ [{rows[start].Step}, {rows[last].Step}] ({window.Count} checkpoints): d ∝ (ln t)^(−γ), γ = {F(-decay.A)} "
+            + $"{rows.Count - sep} checkpoints; ⟨W, W_svm⟩/‖W_svm‖² ≈ a ln t + c with a = {F(rate.A)}, orthogonal part ‖W⊥‖/‖W_svm‖ ≈ b ln t + c with b = {F(across.A)}; fit window t ∈ "
+                + $"[{rows[start].Step}, {rows[last].Step}] ({window.Count} checkpoints): d ∝ (ln t)^(−γ), γ = {F(-decay.A)} "
             + $"(R² {decay.R2:F4}); ‖ρ(t)‖ = ‖W(t) − W_svm ln t‖ {F(rows[start].SvmResidual)} → {F(rows[last].SvmResidual)} ∝ (ln t)^β, β = {F(growth.A)} (R² {growth.R2:F4}, reported) "
             + $"while ‖W‖ {F(rows[start].NormW)} → {F(rows[last].NormW)}; fit d ≈ a/ln t + c from separability: a={F(fit.A)}, c={F(fit.C)}, R²={fit.R2:F4}; "
             + $"SVM duality gap {gap:E2}, max violation {r.Svm.MaxViolation:E2}.";

@@ -39,7 +39,8 @@ public sealed class ConservationLawClaim : UfmClaim
             + "C' − C = −2η(λ_W WᵀW − λ_H HHᵀ) + η²(ĝ_Wᵀĝ_W − ĝ_Hĝ_Hᵀ) to tolerance (relative to ‖C‖_F), for λ = 0, λ_W = λ_H and λ_W ≠ λ_H; (ii) without decay "
             + "the drift ‖C(T) − C(0)‖ is at most η²Σ(‖ĝ_W‖² + ‖ĝ_H‖²) and halves with η (ratio in ½ ± orderSlack at equal flow time T): C is conserved by gradient "
             + "flow; (iii) with λ_W = λ_H = λ the error ‖C(T) − e^{−2λT}C(0)‖ halves with η likewise: C(t) = e^{−2λt}C(0) under gradient flow.",
-        Source = "Du, Hu, Lee 2018, NeurIPS, \"Algorithmic regularization in learning deep homogeneous models: layers are automatically balanced\" (gradient flow); the weight-decay and discrete-step forms are derived (docs/review-models.md)",
+        Source = "Du, Hu, Lee 2018, NeurIPS, \"Algorithmic regularization in learning deep homogeneous models: layers are automatically balanced\" (gradient flow); the "
+            + "weight-decay and discrete-step forms are derived (docs/review-models.md)",
         References = ["du2018"],
         Parameters =
         [
@@ -102,19 +103,24 @@ public sealed class ConservationLawClaim : UfmClaim
         var driftRatio = freeFine.Drift / free.Drift;
         var decayRatio = decayFine.FlowError[^1] / decay.FlowError[^1];
         if (!(Math.Abs(driftRatio - 0.5) <= p.OrderSlack))
-            violations.Add($"no decay: drift ratio (η/2 vs η) {driftRatio:F4} is outside ½ ± {Num(p.OrderSlack)}: C is not conserved in the flow limit (drifts {freeFine.Drift:E3}, {free.Drift:E3})");
+            violations.Add($"no decay: drift ratio (η/2 vs η) {driftRatio:F4} is outside ½ ± {Num(p.OrderSlack)}: "
+                + $"C is not conserved in the flow limit (drifts {freeFine.Drift:E3}, {free.Drift:E3})");
         if (!(Math.Abs(decayRatio - 0.5) <= p.OrderSlack))
-            violations.Add($"decay: error ratio ‖C(T) − e^{{−{Num(p.DecayRate)}λT}}C(0)‖ (η/2 vs η) {decayRatio:F4} is outside ½ ± {Num(p.OrderSlack)} (errors {decayFine.FlowError[^1]:E3}, {decay.FlowError[^1]:E3})");
+            violations.Add($"decay: error ratio ‖C(T) − e^{{−{Num(p.DecayRate)}λT}}C(0)‖ (η/2 vs η) {decayRatio:F4} is outside ½ ± {Num(p.OrderSlack)} (errors "
+                + $"{decayFine.FlowError[^1]:E3}, {decay.FlowError[^1]:E3})");
         var verdict = violations.Count == 0 ? Verdict.Holds : Verdict.Fails;
         var detail = $"one-step identity{(p.SecondOrder == 0 ? " without the η² term [false variant]" : "")}: largest relative residual {worst:E2} over {all.Sum(r => r.Residual.Length)} steps "
-                     + $"(λ = 0, λ_W = λ_H = {Num(p.Lambda)}, λ_W = {Num(p.Lambda)} ≠ λ_H); no decay, T = {Num(p.FlowTime)}: drift/‖C(0)‖ {free.Drift:E3} (η = {Num(eta)}, bound {free.DriftBound:E3}) "
-                     + $"→ {freeFine.Drift:E3} (η/2), ratio {driftRatio:F4}; decay: ‖C(T) − e^{{−{Num(p.DecayRate)}λT}}C(0)‖/‖C(0)‖ {decay.FlowError[^1]:E3} → {decayFine.FlowError[^1]:E3}, "
+                     + $"(λ = 0, λ_W = λ_H = {Num(p.Lambda)}, λ_W = {Num(p.Lambda)} ≠ λ_H); no decay, T = {Num(p.FlowTime)}: "
+                     + $"drift/‖C(0)‖ {free.Drift:E3} (η = {Num(eta)}, bound {free.DriftBound:E3}) "
+                     + $"→ {freeFine.Drift:E3} (η/2), ratio {driftRatio:F4}; "
+                     + $"decay: ‖C(T) − e^{{−{Num(p.DecayRate)}λT}}C(0)‖/‖C(0)‖ {decay.FlowError[^1]:E3} → {decayFine.FlowError[^1]:E3}, "
                      + $"ratio {decayRatio:F4} (‖C(T)‖/‖C(0)‖ = {decay.Norm0:F4} vs e^{{−2λT}} = {Math.Exp(-2 * p.Lambda * p.FlowTime):F4}).";
         var result = new ClaimResult(Info.Id, parameters, worst, 0, p.Tolerance, verdict, seed, detail);
         var lawPlot = new PlotSpec("Distance from the gradient-flow law vs flow time", "flow time t = η·step", "‖C(t) − law(t)‖_F/‖C(0)‖_F", false, true,
             TrajectoryPlots.NonEmpty(all.Take(4).Select(r => Series(r.Name, r.Time, r.FlowError, false, true))))
         {
-            Caption = $"Law: C(t) = C(0) without decay, C(t) = e^{{−{Num(p.DecayRate)}λt}}C(0) with λ_W = λ_H = λ. Halving η halves the distance (first order in η), so the flow obeys the law exactly.",
+            Caption = $"Law: C(t) = C(0) without decay, C(t) = e^{{−{Num(p.DecayRate)}λt}}C(0) with λ_W = λ_H = λ. Halving η halves the distance (first order in η), so the flow "
+                + $"obeys the law exactly.",
         };
         var identityPlot = new PlotSpec("One-step identity residual vs step", "flow time t = η·step", "‖ΔC − predicted ΔC‖_F/‖C‖_F", false, true,
             TrajectoryPlots.NonEmpty(all.Select(r => Series(r.Name, r.Time.Skip(1).ToArray(), r.Residual, false, true))))

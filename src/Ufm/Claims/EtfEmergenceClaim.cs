@@ -23,7 +23,8 @@ public sealed class EtfEmergenceClaim : UfmClaim
             + "≤ equiangularityThreshold; the runs individually above a threshold are named, and a fit equiangularity ≈ a/ln t + c is reported per run. "
             + "Not every initialisation collapses in 2·10⁵ steps (seed 2 of the defaults plateaus at equiangularity 0.17, fit asymptote c ≈ 0.14): the claim "
             + "is about the typical run. The default thresholds are ≥ 3× the worst medians measured over 10 base seeds (docs/ufm.md).",
-        Source = "Ji, Lu, Zhang, Deng, Su 2022 (ICLR), the unconstrained layer-peeled model (its minimisers without weight decay are neural-collapse configurations); global convergence from a generic small initialisation is an empirical observation here",
+        Source = "Ji, Lu, Zhang, Deng, Su 2022 (ICLR), the unconstrained layer-peeled model (its minimisers without weight decay are neural-collapse configurations); global convergence from a "
+            + "generic small initialisation is an empirical observation here",
         References = ["ji2022"],
         Parameters =
         [
@@ -36,8 +37,10 @@ public sealed class EtfEmergenceClaim : UfmClaim
             ClaimParameter.Real("nc1Threshold", 0.001, "the median final nc1 must be at or below this", min: 0),
             ClaimParameter.Real("nc3Threshold", 0.002, "the median final nc3 must be at or below this", min: 0),
             ClaimParameter.Real("equiangularityThreshold", 0.03, "the median final equiangularity must be at or below this", min: 0),
-            ClaimParameter.Text("targetCosine", "-1/(K-1)", "the pairwise cosine the final class means are measured against: -1/(K-1) = the simplex ETF (the statement); -1/K is a deliberately false target (falsifier)", "-1/(K-1)", "-1/K"),
-            ClaimParameter.Int("classifierShift", 0, "nc3 compares classifier row k with the mean of class (k + classifierShift) mod K: 0 = the statement; 1 pairs each row with another class's mean (falsifier)", min: 0, max: 1),
+            ClaimParameter.Text("targetCosine", "-1/(K-1)", "the pairwise cosine the final class means are measured against: -1/(K-1) = the simplex ETF (the statement); -1/K is a deliberately "
+                + "false target (falsifier)", "-1/(K-1)", "-1/K"),
+            ClaimParameter.Int("classifierShift", 0, "nc3 compares classifier row k with the mean of class (k + classifierShift) mod K: 0 = the statement; 1 pairs each row with another "
+                + "class's mean (falsifier)", min: 0, max: 1),
         ],
         Falsifiers =
         [

@@ -37,7 +37,8 @@ public sealed class FixedEtfImbalanceClaim : UfmClaim
             + "after GD every feature satisfies ‖h_i − s* m_{y_i}‖/s* ≤ tolerance with the per-sample optimum s* (CE: root of (K/N)e^{−as}/(1 + (K−1)e^{−as}) = λ_H s, "
             + "a = K/(K−1); squared loss: s* = 1/(a + Nλ_H)) — the same for majority and minority classes — and nc1 and the class means' etfGramError are ≤ tolerance. "
             + "The closed forms are derived for this penalised objective (Yang et al. state the collapse for a norm-constrained one).",
-        Source = "Yang, Chen, Li, Xie, Lin, Tao 2022, NeurIPS, \"Inducing neural collapse in imbalanced learning: do we really need a learnable classifier at the end of deep neural network?\" (arXiv 2203.09081)",
+        Source = "Yang, Chen, Li, Xie, Lin, Tao 2022, NeurIPS, \"Inducing neural collapse in imbalanced learning: do we really need a learnable classifier at the end of deep "
+            + "neural network?\" (arXiv 2203.09081)",
         References = ["yang2022"],
         Parameters =
         [
@@ -116,7 +117,8 @@ public sealed class FixedEtfImbalanceClaim : UfmClaim
             worst = Math.Max(worst, err);
             var name = loss == UfmLoss.CrossEntropy ? "CE" : "squared loss";
             var normRatio = MinorityNormRatio(r, k, d);
-            lines.Add($"{name}: s* = {truth:F10}, class sizes {string.Join(", ", data.Counts)}: max_i ‖h_i − s* m_y‖/s* = {dist:E2} (majority {perClass.Take((k + 1) / 2).Max():E1}, minority {perClass.Skip((k + 1) / 2).DefaultIfEmpty(0).Max():E1}), "
+            lines.Add($"{name}: s* = {truth:F10}, class sizes {string.Join(", ", data.Counts)}: max_i ‖h_i − s* m_y‖/s* = {dist:E2} (majority "
+                + $"{perClass.Take((k + 1) / 2).Max():E1}, minority {perClass.Skip((k + 1) / 2).DefaultIfEmpty(0).Max():E1}), "
                       + $"nc1 {nc1:E1}, etfGramError {gram:E1}, minority/majority mean-norm ratio {normRatio:F12}");
             if (!(err <= p.Tolerance)) violations.Add($"{name}: max_i ‖h_i − s* m_y‖/s* {dist:E3}, nc1 {nc1:E3}, etfGramError {gram:E3}; allowed {Num(p.Tolerance)}");
             perClassPlots.Add(TrajectoryPlots.Series($"{name}: nc1", r.Trajectory, x => x.Nc1, true, true));
@@ -130,7 +132,8 @@ public sealed class FixedEtfImbalanceClaim : UfmClaim
             Caption = $"With W fixed to an ETF the per-sample problems decouple: every class, majority or minority (imbalance {Num(p.Imbalance)}), collapses to its vertex "
                       + "(points at exactly 0 are not drawn).",
         };
-        var lossPlot = TrajectoryPlots.Loss(runs.Select(r => (r.Config.Loss == UfmLoss.CrossEntropy ? "CE" : "squared loss", r.Trajectory)).ToList(), "The data loss of each run settles at its closed-form optimum.");
+        var lossPlot = TrajectoryPlots.Loss(runs.Select(r => (r.Config.Loss == UfmLoss.CrossEntropy ? "CE" : "squared loss", r.Trajectory)).ToList(), "The data loss of each run "
+            + "settles at its closed-form optimum.");
         return new ClaimEvidence(result)
         {
             Plots = TrajectoryPlots.Drawable([plot, lossPlot]),

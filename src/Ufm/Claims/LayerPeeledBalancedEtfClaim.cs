@@ -37,10 +37,12 @@ public sealed class LayerPeeledBalancedEtfClaim : UfmClaim
         Statement =
             "LPM: min (1/N)Σ CE(W h_{k,i}, k) s.t. (1/K)Σ_k ‖w_k‖² ≤ E_W, (1/K)Σ_k (1/n_k)Σ_i ‖h_{k,i}‖² ≤ E_H, balanced, solved in p = 2K dimensions (= its SDP) and "
             + "certified by the SDP dual (gap ≤ gapTolerance). For random K ∈ [2, maxClasses], E_W ∈ [0.1, 10], √(E_HE_W) ∈ [0.3, 3] (log-uniform): the value equals "
-            + "log(1 + (K−1)exp(−K√(E_HE_W)/(K−1))) (relative error ≤ tolerance), and etfGramError(W) = 0, ‖w_k‖² = E_W, h̄_k = √(E_H/E_W) w_k (errors ≤ geometryTolerance). A regularised CE UFM run (balanced, λ_W = λ_H) is certified "
+            + "log(1 + (K−1)exp(−K√(E_HE_W)/(K−1))) (relative error ≤ tolerance), and etfGramError(W) = 0, ‖w_k‖² = E_W, h̄_k = √(E_H/E_W) w_k (errors ≤ geometryTolerance). A "
+                + "regularised CE UFM run (balanced, λ_W = λ_H) is certified "
             + "optimal for the LPM with its own E_W = ‖W‖²/K, E_H = ‖H‖²/N, with its data loss equal to the closed-form value. [reconstructed] The per-sample form of the "
             + "feature constraint follows the authors' SDP code; the closed-form value is derived.",
-        Source = "Fang, He, Long, Su 2021, PNAS 118(43) e2103091118, \"Exploring deep neural networks via layer-peeled model: minority collapse in imbalanced training\" (arXiv 2101.12699), balanced case",
+        Source = "Fang, He, Long, Su 2021, PNAS 118(43) e2103091118, \"Exploring deep neural networks via layer-peeled model: minority collapse in imbalanced training\" (arXiv "
+            + "2101.12699), balanced case",
         References = ["fang2021"],
         Parameters =
         [
@@ -141,12 +143,14 @@ public sealed class LayerPeeledBalancedEtfClaim : UfmClaim
         if (errors.Count == 0)
         {
             verdict = Verdict.Inconclusive;
-            detail = $"no instance could be certified (gaps {string.Join(", ", gaps.Select(g => g.ToString("E1", System.Globalization.CultureInfo.InvariantCulture)))} > {Num(p.GapTolerance)}); {ufmText}.";
+            detail = $"no instance could be certified (gaps {string.Join(", ", gaps.Select(g => g.ToString("E1", System.Globalization.CultureInfo.InvariantCulture)))} > "
+                + $"{Num(p.GapTolerance)}); {ufmText}.";
         }
         else
         {
             verdict = violations.Count == 0 ? Verdict.Holds : Verdict.Fails;
-            detail = $"{errors.Count} certified instances: largest value error {errors.Max():E1}, largest geometry error {geometry.Max():E1} (largest gap {gaps.Where(g => g <= p.GapTolerance).DefaultIfEmpty(double.NaN).Max():E1}{(uncertified > 0 ? $", {uncertified} uncertified skipped" : "")}); "
+            detail = $"{errors.Count} certified instances: largest value error {errors.Max():E1}, largest geometry error {geometry.Max():E1} (largest gap "
+                + $"{gaps.Where(g => g <= p.GapTolerance).DefaultIfEmpty(double.NaN).Max():E1}{(uncertified > 0 ? $", {uncertified} uncertified skipped" : "")}); "
                      + $"worst {worstText}; {ufmText}" + (p.MarginDenominator ? " [false variant: exponent with K instead of K−1]" : "") + ".";
         }
         var result = new ClaimResult(Info.Id, parameters, measured, 0, p.Tolerance, verdict, seed, detail)
@@ -157,7 +161,8 @@ public sealed class LayerPeeledBalancedEtfClaim : UfmClaim
             true, true, TrajectoryPlots.NonEmpty(
             [
                 Series("instances", closedForm, values, true, true, SeriesStyle.Points),
-                closedForm.Count > 0 ? new PlotSeries("y = x", [closedForm.Min(), closedForm.Max()], [closedForm.Min(), closedForm.Max()]) { Style = SeriesStyle.Dashed } : new PlotSeries("y = x", [], []),
+                closedForm.Count > 0 ? new PlotSeries("y = "
+                    + "x", [closedForm.Min(), closedForm.Max()], [closedForm.Min(), closedForm.Max()]) { Style = SeriesStyle.Dashed } : new PlotSeries("y = x", [], []),
             ]))
         {
             Caption = "Every random balanced instance, solved and certified by the SDP dual, lies on the diagonal: the optimum is the ETF value.",

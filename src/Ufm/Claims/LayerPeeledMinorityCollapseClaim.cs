@@ -63,7 +63,8 @@ public sealed class LayerPeeledMinorityCollapseClaim : UfmClaim
         Falsifiers =
         [
             Falsifier.Of("class-sizes-dropped", "the class sizes dropped from the loss (uniform weights: the balanced program)", ("lossWeights", "uniform")),
-            Falsifier.Of("per-class-budget", "the UFM point certified against Fang's per-class feature budget instead of the per-sample budget a weight-decayed UFM solves", ("ufmBudget", "per-class")),
+            Falsifier.Of("per-class-budget", "the UFM point certified against Fang's per-class feature budget instead of the per-sample budget a weight-decayed UFM "
+                + "solves", ("ufmBudget", "per-class")),
         ],
     };
 
@@ -117,7 +118,8 @@ public sealed class LayerPeeledMinorityCollapseClaim : UfmClaim
         }
         var uncertified = Enumerable.Range(0, gaps.Length).Where(i => !(gaps[i] <= p.GapTolerance)).ToArray();
         if (uncertified.Length > 0)
-            return new ClaimEvidence(Inconclusive(parameters, seed, $"the program could not be certified at R = {string.Join(", ", uncertified.Select(i => Num(p.Ratios[i])))} (gaps {string.Join(", ", uncertified.Select(i => gaps[i].ToString("E1", System.Globalization.CultureInfo.InvariantCulture)))} > {Num(p.GapTolerance)})"));
+            return new ClaimEvidence(Inconclusive(parameters, seed, $"the program could not be certified at R = {string.Join(", ", uncertified.Select(i => Num(p.Ratios[i])))} "
+                + $"(gaps {string.Join(", ", uncertified.Select(i => gaps[i].ToString("E1", System.Globalization.CultureInfo.InvariantCulture)))} > {Num(p.GapTolerance)})"));
         var etfCos = -1.0 / (k - 1);
         if (p.Ratios[0] == 1 && !(Math.Abs(cos[0] - etfCos) <= p.Tolerance))
             violations.Add($"at R = 1 the minority cosine is {cos[0]:F9}, not the ETF value −1/(K−1) = {etfCos:F9}");

@@ -21,7 +21,8 @@ public sealed class MarginGrowthClaim : UfmClaim
             + "p_min strictly increases and a fit p_min ≈ α ln t + β has α > 0; the normalized margin at the end exceeds its value at separability; "
             + "after the sum loss N·F drops below log 2, γ̃ = −log(e^{N·F} − 1)/ρ^L (ρ^L = ‖W‖²+‖H‖² joint, ‖W‖ fixed features, ‖H‖ fixed ETF) "
             + "never decreases between checkpoints by more than tolerance·|γ̃|.",
-        Source = "Lyu & Li 2020 (ICLR), \"Gradient descent maximizes the margin of homogeneous neural networks\" (smoothed normalized margin); p_min → ∞: the CE–margin link of Gao et al. 2023 [reconstructed]",
+        Source = "Lyu & Li 2020 (ICLR), \"Gradient descent maximizes the margin of homogeneous neural networks\" (smoothed normalized margin); p_min → ∞: the CE–margin link of Gao "
+            + "et al. 2023 [reconstructed]",
         References = ["lyu2020", "gao2023"],
         Parameters =
         [
@@ -32,8 +33,10 @@ public sealed class MarginGrowthClaim : UfmClaim
             ClaimParameter.Int("steps", 200000, "GD steps", min: 0),
             ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 0),
             ClaimParameter.Real("tolerance", 1e-09, "largest relative decrease of the Lyu–Li smoothed margin between checkpoints", min: 0),
-            ClaimParameter.Text("lossSum", "N·F", "the loss inside γ̃ = −log(e^𝓛 − 1)/ρ^L: N·F, the sum loss (the statement), or F, the mean loss with the factor N dropped (deliberately false variant, falsifier)", "N·F", "F"),
-            ClaimParameter.Int("degreeOffset", 0, "added to the homogeneity degree L in γ̃ = −log(e^{N·F} − 1)/ρ^L: 0 = the statement; 2 overstates the degree (deliberately false variant, falsifier)", min: 0, max: 4),
+            ClaimParameter.Text("lossSum", "N·F", "the loss inside γ̃ = −log(e^𝓛 − 1)/ρ^L: N·F, the sum loss (the statement), or F, the mean loss with the factor N dropped (deliberately false "
+                + "variant, falsifier)", "N·F", "F"),
+            ClaimParameter.Int("degreeOffset", 0, "added to the homogeneity degree L in γ̃ = −log(e^{N·F} − 1)/ρ^L: 0 = the statement; 2 overstates the degree (deliberately false variant, "
+                + "falsifier)", min: 0, max: 4),
         ],
         Falsifiers =
         [

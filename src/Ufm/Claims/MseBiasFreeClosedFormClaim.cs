@@ -38,7 +38,8 @@ public sealed class MseBiasFreeClosedFormClaim : UfmClaim
             + "with λ_W^TB = Kλ_W, λ_H^TB = Nλ_H). For c < 1: after GD the relative errors of the objective vs f* = c − c²/2, of W Wᵀ vs (1 − c)/κ·I_K and of H vs "
             + "κ W_y (h_i = κ w_{y_i}, κ = √(λ_W/(nλ_H)); an orthogonal frame, not an ETF) are ≤ tolerance; for c ≥ 1: ‖W‖_F, ‖H‖_F ≤ tolerance (minimiser 0, f* = 1/2). "
             + "Both regimes must be among the thresholds checked.",
-        Source = "Tirer & Bruna 2022, ICML, \"Extended unconstrained features model for exploring deep neural collapse\", Thm 3.1 (threshold √(λ_Wλ_H) in their normalisation); Zhou et al. 2022, ICML (benign MSE landscape)",
+        Source = "Tirer & Bruna 2022, ICML, \"Extended unconstrained features model for exploring deep neural collapse\", Thm 3.1 (threshold √(λ_Wλ_H) in their normalisation); "
+            + "Zhou et al. 2022, ICML (benign MSE landscape)",
         References = ["tirer2022", "tirer2023", "zhou2022"],
         Parameters =
         [
@@ -50,7 +51,8 @@ public sealed class MseBiasFreeClosedFormClaim : UfmClaim
             ClaimParameter.Int("steps", 5000, "GD steps per run", min: 1, max: 100000000),
             ClaimParameter.Real("initScale", 0.1, "scale of the random initialisation", min: 1e-12, max: 100),
             ClaimParameter.Real("tolerance", 1e-12, "largest relative error below the threshold and largest ‖W‖_F, ‖H‖_F, |f − ½| beyond it (measured ≤ 9.7e-16 over 12 seeds)", min: 0),
-            ClaimParameter.Text("thresholdForm", "k-sqrt-n", "k-sqrt-n = c = K√(nλ_Wλ_H) (the statement); unconverted = Tirer–Bruna's √(λ_Wλ_H) without the normalisation change (falsifier)", "k-sqrt-n", "unconverted"),
+            ClaimParameter.Text("thresholdForm", "k-sqrt-n", "k-sqrt-n = c = K√(nλ_Wλ_H) (the statement); unconverted = Tirer–Bruna's √(λ_Wλ_H) without the normalisation change "
+                + "(falsifier)", "k-sqrt-n", "unconverted"),
             ClaimParameter.Text("frame", "orthogonal", "orthogonal = W Wᵀ ∝ I (the statement); etf expects a simplex ETF W Wᵀ ∝ P_K (falsifier)", "orthogonal", "etf"),
         ],
         Falsifiers =

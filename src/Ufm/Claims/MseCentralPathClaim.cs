@@ -42,7 +42,8 @@ public sealed class MseCentralPathClaim : UfmClaim
             + "(a) Central-path flow dH/dt = −N∇L(H), L(H) = f(W*(H), H), W*(H) = Y Hᵀ(HHᵀ + Nλ_W I)⁻¹ (Euler steps): at every step NC1~ = Tr Σ_W/Tr Σ_B "
             + "decreases, e^{2λ_H^TB t} Tr Σ_W does not increase and e^{2λ_H^TB t} Tr Σ_B does not decrease (relative slack). (b) Joint GD from a small "
             + "initialisation: once ‖W − W*(H)‖/‖W*(H)‖ ≤ closeness it stays there, and the final distance is ≤ tolerance.",
-        Source = "Han, Papyan, Donoho 2022, ICLR, \"Neural collapse under MSE loss: proximity to and dynamics on the central path\"; Tirer, Huang, Niles-Weed 2023, ICML, \"Perturbation analysis of neural collapse\", Thm 3.1",
+        Source = "Han, Papyan, Donoho 2022, ICLR, \"Neural collapse under MSE loss: proximity to and dynamics on the central path\"; Tirer, Huang, Niles-Weed 2023, ICML, "
+            + "\"Perturbation analysis of neural collapse\", Thm 3.1",
         References = ["han2022", "tirer2023"],
         Parameters =
         [
@@ -113,7 +114,8 @@ public sealed class MseCentralPathClaim : UfmClaim
         void Flag(string what, int count, int first, double[] v, bool up)
         {
             if (count > 0)
-                violations.Add($"central-path flow: {what} {(up ? "decreased" : "increased")} at {count} of {steps - 1} steps; first at t = {Num6(time[first])}: {Num6(v[first - 1])} → {Num6(v[first])}");
+                violations.Add($"central-path flow: {what} {(up ? "decreased" : "increased")} at {count} of {steps - 1} steps; first at t = {Num6(time[first])}: "
+                    + $"{Num6(v[first - 1])} → {Num6(v[first])}");
         }
         Flag("NC1~ = TrΣ_W/TrΣ_B", riseRatio, firstRatio, ratio, false);
         Flag($"e^{{{Num(p.RateFactor)}λt}}·TrΣ_W", riseW, firstW, scaledW, false);
@@ -150,12 +152,15 @@ public sealed class MseCentralPathClaim : UfmClaim
         var entry = Array.FindIndex(distance, x => x <= p.Closeness);
         var leaves = entry < 0 ? [] : Enumerable.Range(entry, distance.Length - entry).Where(i => !(distance[i] <= p.Closeness)).ToArray();
         if (entry < 0) violations.Add($"GD never came within closeness {Num(p.Closeness)} of W*(H) (final distance {distance[^1]:E3})");
-        else if (leaves.Length > 0) violations.Add($"GD left the central path after entering it at t = {gdSteps[entry]}: distance {distance[leaves[0]]:E3} at t = {gdSteps[leaves[0]]} > closeness {Num(p.Closeness)}");
+        else if (leaves.Length > 0) violations.Add($"GD left the central path after entering it at t = {gdSteps[entry]}: distance {distance[leaves[0]]:E3} at t = "
+            + $"{gdSteps[leaves[0]]} > closeness {Num(p.Closeness)}");
         if (!(distance[^1] <= p.Tolerance)) violations.Add($"final distance ‖W − W*(H)‖/‖W*(H)‖ = {distance[^1]:E3} at t = {gdSteps[^1]} exceeds tolerance {Num(p.Tolerance)}");
 
         var verdict = violations.Count == 0 ? Verdict.Holds : Verdict.Fails;
-        var entryText = entry < 0 ? "never within closeness" : $"within {Num(p.Closeness)} from t = {gdSteps[entry]} (NC1~ then {gdRatio[entry]:G4}, {gdRatio[entry] / gdRatio[0]:P0} of its start {gdRatio[0]:G4})";
-        var detail = $"(a) flow over t ∈ [0, {Num(time[^1])}]: NC1~ {ratio[0]:G5} → {ratio[^1]:G5} ({riseRatio} increases), e^{{{Num(p.RateFactor)}λt}}TrΣ_W {scaledW[0]:G5} → {scaledW[^1]:G5} "
+        var entryText = entry < 0 ? "never within closeness" : $"within {Num(p.Closeness)} from t = {gdSteps[entry]} (NC1~ then {gdRatio[entry]:G4}, "
+            + $"{gdRatio[entry] / gdRatio[0]:P0} of its start {gdRatio[0]:G4})";
+        var detail = $"(a) flow over t ∈ [0, {Num(time[^1])}]: NC1~ {ratio[0]:G5} → {ratio[^1]:G5} ({riseRatio} increases), "
+                     + $"e^{{{Num(p.RateFactor)}λt}}TrΣ_W {scaledW[0]:G5} → {scaledW[^1]:G5} "
                      + $"({riseW} increases), e^{{{Num(p.RateFactor)}λt}}TrΣ_B {scaledB[0]:G5} → {scaledB[^1]:G5} ({riseB} decreases), λ^TB_H = Nλ_H = {Num(lambdaTb)}; "
                      + $"(b) GD distance to the central path {distance[0]:E2} (t=0) → {distance[^1]:E2} (t={gdSteps[^1]}), {entryText}; NC1~ of GD {gdRatio[0]:G4} → {gdRatio[^1]:G4}"
                      + (p.PerClassRidge ? " [false variant: ridge nλ_W]" : "") + ".";
@@ -185,7 +190,8 @@ public sealed class MseCentralPathClaim : UfmClaim
         {
             Plots = TrajectoryPlots.Drawable([flowPlot, gdPlot]),
             FalsifyingInstance = verdict == Verdict.Fails
-                ? $"central-path flow: K {k}, d {d}, n {n}, λ_W {Num(p.LambdaW)}, λ_H {Num(p.LambdaH)}, δt {Num(p.FlowTimeStep)}, {p.FlowSteps} steps, H₀ scale {Num(p.FlowInitScale)}, seed {seed}, ridge {Num(ridge)}\n"
+                ? $"central-path flow: K {k}, d {d}, n {n}, λ_W {Num(p.LambdaW)}, λ_H {Num(p.LambdaH)}, δt {Num(p.FlowTimeStep)}, {p.FlowSteps} steps, H₀ scale "
+                    + $"{Num(p.FlowInitScale)}, seed {seed}, ridge {Num(ridge)}\n"
                   + TrajectoryPlots.Falsifying([], violations)
                 : null,
         };

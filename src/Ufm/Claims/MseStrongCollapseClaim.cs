@@ -32,7 +32,8 @@ public sealed class MseStrongCollapseClaim : UfmClaim
         Title = "Unregularised MSE UFM with bias: GD from a small initialisation reaches strong neural collapse",
         Statement =
             "Joint mode, MSE (1/(2N))‖WH + b1ᵀ − Y‖² without weight decay, bias trained, balanced n per class, W and H initialised i.i.d. N(0, ε²), b = 0: "
-            + "after GD converges (final MSE ≤ lossTolerance) the distance max(‖WWᵀ − √n P_K‖/‖√n P_K‖, ‖H − W_y/√n‖/‖W_y/√n‖, ‖b − 1/K‖/‖1/K‖) is ≤ tolerance at the "
+            + "after GD converges (final MSE ≤ lossTolerance) the distance max(‖WWᵀ − √n P_K‖/‖√n P_K‖, ‖H − W_y/√n‖/‖W_y/√n‖, ‖b − 1/K‖/‖1/K‖) "
+            + "is ≤ tolerance at the "
             + "smallest ε and strictly increases along the ε grid (the error-vs-init-scale curve). [reconstructed] The convergence statement is rebuilt from the "
             + "abstract and secondary sources (gradient flow from near-zero initialisation); the point itself is exact.",
         Source = "Mixon, Parshall, Pi 2022, Sampling Theory, Signal Processing, and Data Analysis 20, \"Neural collapse with unconstrained features\" (arXiv 2011.11619)",
@@ -89,7 +90,8 @@ public sealed class MseStrongCollapseClaim : UfmClaim
         var dist = runs.Select(r => StrongNeuralCollapse.Distance(Matrix(r.W, r.Classes, r.Dim), Matrix(r.H, r.Labels.Length, r.Dim),
             Vector<double>.Build.DenseOfArray(r.B!), r.Labels, p.PerClass, p.GramScale, p.BiasTarget)).ToArray();
         var eps = p.InitScales;
-        var curve = string.Join(", ", eps.Select((e, i) => $"ε={Num(e)}: {dist[i].Max:E2} (WWᵀ {dist[i].ClassifierGram:E1}, H {dist[i].Features:E1}, b {dist[i].Bias:E1}; MSE {runs[i].Final.Loss:E1})"));
+        var curve = string.Join(", ", eps.Select((e, i) => $"ε={Num(e)}: {dist[i].Max:E2} (WWᵀ {dist[i].ClassifierGram:E1}, H {dist[i].Features:E1}, b {dist[i].Bias:E1}; MSE "
+            + $"{runs[i].Final.Loss:E1})"));
         var logFit = Line(eps.Select(e => Math.Log(e)).ToArray(), dist.Select(d => Math.Log(Math.Max(d.Max, 1e-300))).ToArray());
         var rises = Enumerable.Range(1, eps.Count - 1).Count(i => !(dist[i].Max > dist[i - 1].Max));
         var unconverged = runs.Where(r => !(r.Final.Loss <= p.LossTolerance)).ToList();
@@ -100,7 +102,8 @@ public sealed class MseStrongCollapseClaim : UfmClaim
         if (unconverged.Count > 0)
         {
             verdict = Verdict.Inconclusive;
-            detail = $"GD did not converge (final MSE {string.Join(", ", unconverged.Select(r => $"{r.Final.Loss:E2} at ε={Num(r.Config.InitScale)}"))} > lossTolerance {Num(p.LossTolerance)}); raise steps. " + detail;
+            detail = $"GD did not converge (final MSE {string.Join(", ", unconverged.Select(r => $"{r.Final.Loss:E2} at ε={Num(r.Config.InitScale)}"))} > lossTolerance "
+                + $"{Num(p.LossTolerance)}); raise steps. " + detail;
         }
         else
         {

@@ -29,7 +29,8 @@ public sealed class NormalizedGdSvmClaim : UfmClaim
             ClaimParameter.Real("separation", 1, "separation of the random fixed features", min: 0),
             ClaimParameter.Int("steps", 200000, "GD steps of both runs", min: 0),
             ClaimParameter.Real("speedup", 10, "required ratio of the final SVM-direction distances (fixed step / normalized step)", min: 0),
-            ClaimParameter.Text("schedule", "normalized", "the schedule of the second run: normalized, η_t = η·F₀/F_t (the statement), or fixed, the same fixed step as the first run (falsifier: no speed-up)", "normalized", "fixed"),
+            ClaimParameter.Text("schedule", "normalized", "the schedule of the second run: normalized, η_t = η·F₀/F_t (the statement), or fixed, the same fixed step as the first "
+                + "run (falsifier: no speed-up)", "normalized", "fixed"),
         ],
         Falsifiers =
         [

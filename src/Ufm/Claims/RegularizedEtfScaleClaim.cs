@@ -24,7 +24,8 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
             + "(3) max_i ‖h_i − c·w_{y_i}‖/‖c·w_{y_i}‖ ≤ dualityTolerance; (4) nc1 ≤ nc1Tolerance. "
             + "Beyond the threshold (K√(nλ_Wλ_H) ≥ 1) the minimiser is W = H = 0 and both norms must end ≤ zeroTolerance. "
             + "The default tolerances are ≥ 3× the worst rounding measured over 20 seeds (docs/ufm.md).",
-        Source = "Zhu, Ding, Zhou, Li, You, Sulam, Qu 2021 (NeurIPS), \"A geometric analysis of neural collapse with unconstrained features\": every global minimiser of the regularized UFM is a simplex ETF with h = c·w; the closed-form scale t* is derived in docs/ufm.md (and checked against L-BFGS)",
+        Source = "Zhu, Ding, Zhou, Li, You, Sulam, Qu 2021 (NeurIPS), \"A geometric analysis of neural collapse with unconstrained features\": every global minimiser of the regularized UFM is "
+            + "a simplex ETF with h = c·w; the closed-form scale t* is derived in docs/ufm.md (and checked against L-BFGS)",
         References = ["zhu2021"],
         Parameters =
         [
@@ -42,8 +43,10 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
             ClaimParameter.Real("zeroTolerance", 1e-8, "beyond the threshold K√(nλ_Wλ_H) ≥ 1: largest final ‖W‖_F and ‖H‖_F", min: 0),
             ClaimParameter.Real("samplePower", 1, "the closed form with c = √(λ_W/(n^samplePower·λ_H)): 1 = the statement; 0 drops the n (deliberately false variant, falsifier)"),
             ClaimParameter.Text("logConstant", "K-1", "the constant subtracted inside t*'s logarithm: K-1 = the statement; K is a deliberately false constant (falsifier)", "K-1", "K"),
-            ClaimParameter.Int("featureShift", 0, "h_i is compared with c·w of class (y_i + featureShift) mod K: 0 = the statement; 1 pairs each feature with another class's classifier (falsifier)", min: 0, max: 1),
-            ClaimParameter.Text("targetCosine", "-1/(K-1)", "the off-diagonal cosine of the target Gram matrix: -1/(K-1) = the simplex ETF (the statement); -1/K is a deliberately false target (falsifier)", "-1/(K-1)", "-1/K"),
+            ClaimParameter.Int("featureShift", 0, "h_i is compared with c·w of class (y_i + featureShift) mod K: 0 = the statement; 1 pairs each feature with another class's classifier "
+                + "(falsifier)", min: 0, max: 1),
+            ClaimParameter.Text("targetCosine", "-1/(K-1)", "the off-diagonal cosine of the target Gram matrix: -1/(K-1) = the simplex ETF (the statement); -1/K is a deliberately false target "
+                + "(falsifier)", "-1/(K-1)", "-1/K"),
         ],
         Falsifiers =
         [

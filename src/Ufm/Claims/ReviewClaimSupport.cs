@@ -1,6 +1,7 @@
 using System.Globalization;
 using Collapse.Theory.Claims;
 using MathNet.Numerics.LinearAlgebra;
+using Collapse.Theory.IO;
 
 namespace Collapse.Ufm.Claims;
 
@@ -70,11 +71,11 @@ internal static class ReviewClaimSupport
         return pairs == 0 ? double.NaN : sum / pairs;
     }
 
-    /// <summary>Invariant short number (G4).</summary>
-    public static string Num(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>A number in the display form (<see cref="NumberFormat.Display"/>).</summary>
+    public static string Num(double v) => NumberFormat.Display(v);
 
-    /// <summary>Invariant number (G6).</summary>
-    public static string Num6(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>A number in the display form (<see cref="NumberFormat.Display"/>; kept for the callers that asked for 6 digits).</summary>
+    public static string Num6(double v) => NumberFormat.Display(v);
 
     /// <summary>Least-squares line y = a x + c: (a, c).</summary>
     public static (double Slope, double Intercept) Line(IReadOnlyList<double> x, IReadOnlyList<double> y)

@@ -85,7 +85,8 @@ public sealed class SeliImbalanceClaim : UfmClaim
         var config0 = new UfmConfig { Classes = k, Dim = d, PerClass = p.PerClass, Imbalance = p.Imbalance };
         var counts = config0.ClassCounts();
         if (counts.Distinct().Count() == 1)
-            return new ClaimEvidence(Inconclusive(parameters, seed, $"not informative: the class sizes ({string.Join(", ", counts)}) are balanced, where SELI is the simplex ETF; use imbalance > 1 with a minority size that differs"));
+            return new ClaimEvidence(Inconclusive(parameters, seed, $"not informative: the class sizes ({string.Join(", ", counts)}) are balanced, where SELI is the simplex ETF; "
+                + $"use imbalance > 1 with a minority size that differs"));
         var lambdas = p.Lambdas.Reverse().ToArray(); // decreasing λ
         var runs = lambdas.Select(l => UfmSimulator.Run(config0 with
         {
@@ -141,7 +142,8 @@ public sealed class SeliImbalanceClaim : UfmClaim
         {
             Caption = "Each point is a GD run converged at one λ; the dashed fits extrapolate to λ → 0 at x = 0, where the SELI distances vanish while the ETF distance stays large.",
         };
-        var loss = TrajectoryPlots.Loss(runs.Select(r => ($"λ = {Num(r.Config.LambdaW)}", r.Trajectory)).ToList(), "Each regularised run converges (the objective levels off) before its geometry is read.");
+        var loss = TrajectoryPlots.Loss(runs.Select(r => ($"λ = {Num(r.Config.LambdaW)}", r.Trajectory)).ToList(), "Each regularised run converges (the objective levels off) "
+            + "before its geometry is read.");
         return new ClaimEvidence(result)
         {
             Plots = TrajectoryPlots.Drawable([plot, loss]),

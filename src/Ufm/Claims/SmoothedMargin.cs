@@ -21,7 +21,7 @@ public static class SmoothedMargin
     {
         if (bias) return double.NaN;
         var logSum = row.LogLoss + Math.Log(samples); // log 𝓛
-        var numerator = -LogExpM1(logSum);
+        var numerator = -LogExpMinusOne.FromLog(logSum);
         var denominator = mode switch
         {
             UfmMode.Joint => row.NormW * row.NormW + row.NormH * row.NormH,
@@ -35,15 +35,4 @@ public static class SmoothedMargin
 
     /// <summary>Whether the sum loss is below log 2 (Lyu–Li's threshold).</summary>
     public static bool BelowThreshold(TrajectoryRow row, int samples) => row.LogLoss + Math.Log(samples) < Math.Log(Math.Log(2.0));
-
-    /// <summary>log(e^x − 1) for x = e^{logX} &gt; 0, accurate for tiny x (then ≈ log x + x/2) and large x (≈ x).</summary>
-    public static double LogExpM1(double logX)
-    {
-        var x = Math.Exp(logX);
-        if (x < 1e-8) return logX + 0.5 * x;
-        if (x > 50) return x + LogSumExp.Log1P(-Math.Exp(-x));
-        var u = Math.Exp(x);
-        var expm1 = u - 1.0 == 0 ? x : (u - 1.0) * x / Math.Log(u); // Kahan's accurate expm1
-        return Math.Log(expm1);
-    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Collapse.Theory.Claims;
 using Collapse.Ufm.Simulation;
 using Collapse.Ufm.Trajectories;
+using Collapse.Theory.IO;
 
 namespace Collapse.Ufm.Claims;
 
@@ -173,8 +174,8 @@ public static class TrajectoryPlots
         return sb.ToString().TrimEnd();
     }
 
-    /// <summary>Invariant short number (G6).</summary>
-    internal static string Num(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>A number in the display form (<see cref="NumberFormat.Display"/>).</summary>
+    internal static string Num(double v) => NumberFormat.Display(v);
 
     private static bool Drawable(double x, double y, bool logX, bool logY) =>
         double.IsFinite(x) && double.IsFinite(y) && (!logX || x > 0) && (!logY || y > 0);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Collapse.Theory.Claims;
 using Collapse.Ufm.Simulation;
+using Collapse.Theory.IO;
 
 namespace Collapse.Ufm.Claims;
 
@@ -21,7 +22,7 @@ public abstract class UfmClaim : Claim
     };
 
     /// <summary>Invariant short number.</summary>
-    protected static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+    protected static string F(double v) => NumberFormat.Display(v);
 
     /// <summary>Invariant integer.</summary>
     protected static string F(long v) => v.ToString(CultureInfo.InvariantCulture);

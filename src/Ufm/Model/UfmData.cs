@@ -108,7 +108,7 @@ public sealed class UfmData
     private static double[] Gaussian(Random rng, int count, double scale)
     {
         var a = new double[count];
-        for (var i = 0; i < count; i++) a[i] = scale * RandomOrthogonal.StandardNormal(rng);
+        for (var i = 0; i < count; i++) a[i] = scale * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
         return a;
     }
 }

@@ -47,7 +47,7 @@ public static class CentralPathFlow
         for (var i = 0; i < n; i++) labels[i] = i / config.PerClass;
         var rng = new Random(config.Seed);
         var h = new double[n * d];
-        for (var i = 0; i < h.Length; i++) h[i] = config.InitScale * RandomOrthogonal.StandardNormal(rng);
+        for (var i = 0; i < h.Length; i++) h[i] = config.InitScale * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
         var w = new double[k * d];
         var work = new double[d * d + d];
         var z = new double[k];

@@ -6,6 +6,7 @@ using Collapse.Ufm.Engine;
 using Collapse.Theory.IO;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Trajectories;
+using Collapse.Theory.Svm;
 
 namespace Collapse.Ufm.Simulation;
 

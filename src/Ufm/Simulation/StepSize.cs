@@ -82,7 +82,7 @@ public static class StepSize
     public static string AboveLimitWarning(UfmConfig config, double learningRate, double stableLimit, double defaultStepSize)
     {
         ArgumentNullException.ThrowIfNull(config);
-        static string G(double v) => v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
+        static string G(double v) => Collapse.Theory.IO.NumberFormat.Display(v);
         var form = config.Schedule == StepSchedule.Normalized ? "2(1+μ)·η₀ for the loss-normalized default η₀" : config.Momentum > 0 ? "2(1+μ)/L" : "2/L";
         return $"--lr {G(learningRate)} is above the stable step size {G(stableLimit)} ({form}, default η = {G(defaultStepSize)}; docs/ufm.md, \"Divergence\"): the run may diverge";
     }

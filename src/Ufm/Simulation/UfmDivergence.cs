@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collapse.Theory.IO;
 
 namespace Collapse.Ufm.Simulation;
 
@@ -33,6 +34,5 @@ public sealed record UfmDivergence(long Step, double Loss, double NormW, double 
     /// <summary>One sentence: <see cref="What"/> and <see cref="Advice"/>.</summary>
     public override string ToString() => $"{What}; {Advice}";
 
-    private static string G(double v) =>
-        double.IsNaN(v) ? "nan" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("G4", CultureInfo.InvariantCulture);
+    private static string G(double v) => NumberFormat.Display(v);
 }

@@ -1,5 +1,6 @@
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Trajectories;
+using Collapse.Theory.Svm;
 
 namespace Collapse.Ufm.Simulation;
 

@@ -103,25 +103,25 @@ public static class UfmRunner
             foreach (var c in Enumerable.Range(0, r.Classes).Select(k => r.Labels.Count(y => y == k))) w.WriteNumberValue(c);
             w.WriteEndArray();
             w.WriteString("engine", r.Engine);
-            Number(w, "stepSize", r.StepSize);
-            Number(w, "smoothnessBound", r.SmoothnessBound);
+            w.WriteFiniteOrNull("stepSize", r.StepSize);
+            w.WriteFiniteOrNull("smoothnessBound", r.SmoothnessBound);
             w.WriteNumber("stepsDone", r.StepsDone);
             w.WriteBoolean("completed", r.Completed);
-            Number(w, "elapsedSeconds", r.ElapsedSeconds);
+            w.WriteFiniteOrNull("elapsedSeconds", r.ElapsedSeconds);
             w.WriteNumber("startStep", r.StartStep);
-            Number(w, "stepsPerSecond", r.StepsPerSecond);
+            w.WriteFiniteOrNull("stepsPerSecond", r.StepsPerSecond);
             if (r.Divergence is { } dv)
             {
                 w.WriteStartObject("divergence");
                 w.WriteNumber("step", dv.Step);
                 w.WriteNumber("lastFiniteStep", dv.LastFiniteStep);
-                Number(w, "loss", dv.Loss);
-                Number(w, "normW", dv.NormW);
-                Number(w, "normH", dv.NormH);
-                Number(w, "normB", dv.NormB);
-                Number(w, "stepSize", dv.StepSize);
-                Number(w, "stableStepSize", dv.StableStepSize);
-                Number(w, "defaultStepSize", dv.DefaultStepSize);
+                w.WriteFiniteOrNull("loss", dv.Loss);
+                w.WriteFiniteOrNull("normW", dv.NormW);
+                w.WriteFiniteOrNull("normH", dv.NormH);
+                w.WriteFiniteOrNull("normB", dv.NormB);
+                w.WriteFiniteOrNull("stepSize", dv.StepSize);
+                w.WriteFiniteOrNull("stableStepSize", dv.StableStepSize);
+                w.WriteFiniteOrNull("defaultStepSize", dv.DefaultStepSize);
                 w.WriteString("detail", dv.ToString());
                 w.WriteEndObject();
             }
@@ -129,14 +129,14 @@ public static class UfmRunner
             w.WriteStartObject("final");
             foreach (var (name, get) in TrajectoryRow.Columns)
                 if (name == "step") w.WriteNumber(name, r.Final.Step);
-                else Number(w, name, get(r.Final));
+                else w.WriteFiniteOrNull(name, get(r.Final));
             w.WriteEndObject();
             if (r.Svm is { } svm)
             {
                 w.WriteStartObject("svm");
                 w.WriteBoolean("bias", svm.Bias);
-                Number(w, "dualityGap", svm.DualityGap);
-                Number(w, "maxViolation", svm.MaxViolation);
+                w.WriteFiniteOrNull("dualityGap", svm.DualityGap);
+                w.WriteFiniteOrNull("maxViolation", svm.MaxViolation);
                 w.WriteBoolean("certified", svm.Certified);
                 w.WriteString("solvedOn", r.Config.Mode == Model.UfmMode.FixedFeatures ? "fixed features" : "final features");
                 w.WriteEndObject();
@@ -147,10 +147,10 @@ public static class UfmRunner
             {
                 w.WriteStartObject();
                 w.WriteString("claimId", c.ClaimId);
-                w.WriteString("verdict", c.Verdict.ToString());
-                Number(w, "measured", c.Measured);
-                Number(w, "expected", c.Expected);
-                Number(w, "tolerance", c.Tolerance);
+                w.WriteString("verdict", c.Verdict.Word());
+                w.WriteFiniteOrNull("measured", c.Measured);
+                w.WriteFiniteOrNull("expected", c.Expected);
+                w.WriteFiniteOrNull("tolerance", c.Tolerance);
                 w.WriteNumber("seed", c.Seed);
                 w.WriteString("detail", c.Detail);
                 w.WriteEndObject();
@@ -159,11 +159,5 @@ public static class UfmRunner
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v)) w.WriteNumber(name, v);
-        else w.WriteNull(name);
     }
 }

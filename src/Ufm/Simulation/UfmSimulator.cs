@@ -4,6 +4,7 @@ using Collapse.Theory.Numerics;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Trajectories;
+using Collapse.Theory.Svm;
 
 namespace Collapse.Ufm.Simulation;
 

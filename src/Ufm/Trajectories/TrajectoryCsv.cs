@@ -32,9 +32,8 @@ public static class TrajectoryCsv
 
     /// <summary>Writes the CSV atomically.</summary>
     public static void Write(string path, IEnumerable<TrajectoryRow> rows) =>
-        AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(Format(rows))));
+        AtomicFile.WriteAllText(path, Format(rows));
 
     /// <summary>One value: shortest round-trip form, or nan/inf/-inf.</summary>
-    public static string Number(double v) =>
-        double.IsNaN(v) ? "nan" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("R", CultureInfo.InvariantCulture);
+    public static string Number(double v) => NumberFormat.Data(v);
 }

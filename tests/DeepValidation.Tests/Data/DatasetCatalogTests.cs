@@ -41,7 +41,7 @@ public class DatasetCatalogTests
         Assert.Equal(12, split.Test.Count);
         Assert.Equal(new[] { 6 }, split.Train.SampleShape);
         // noise 0: every sample sits on its class mean, and ETF means are pairwise 5 apart
-        var mu = GaussianMixture.Parse("k=4,d=6,sep=5,seed=2", "x").Means();
+        var mu = GaussianDataset.Parse("k=4,d=6,sep=5,seed=2", "x").Means();
         for (var a = 0; a < 4; a++)
             for (var b = a + 1; b < 4; b++)
             {
@@ -57,7 +57,7 @@ public class DatasetCatalogTests
     [Fact]
     public void HeterogeneousGeometryHasUnequalPairDistances()
     {
-        var mu = GaussianMixture.Parse("k=5,d=8,geometry=hetero", "x").Means();
+        var mu = GaussianDataset.Parse("k=5,d=8,geometry=hetero", "x").Means();
         var distances = new List<double>();
         for (var a = 0; a < 5; a++)
             for (var b = a + 1; b < 5; b++)

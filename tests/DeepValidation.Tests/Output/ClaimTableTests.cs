@@ -18,6 +18,6 @@ public class ClaimTableTests
         Assert.Equal("claimId,verdict,measured,expected,tolerance,detail", lines[0]);
         Assert.Equal("nc1-decreases,holds,-0.03333333333333333,-0.5,0,\"a, b and \"\"c\"\"\"", lines[1]);
         Assert.Equal(-0.1 / 3, double.Parse(lines[1].Split(',')[2], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("tpt-margin-growth,inconclusive,NaN,0,0,\"no TPT\"", lines[2]);
+        Assert.Equal("tpt-margin-growth,inconclusive,nan,0,0,\"no TPT\"", lines[2]);
     }
 }

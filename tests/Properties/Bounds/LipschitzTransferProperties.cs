@@ -19,7 +19,7 @@ public class LipschitzTransferProperties
         var lip = Draw.LogUniform(rng, 0.1, 10);
         var a = lip * RandomOrthogonal.Stiefel(din, dfeat, rng).Transpose();
         var w = RandomOrthogonal.Gaussian(k, dfeat, rng);
-        var xj = Vector<double>.Build.Dense(din, _ => RandomOrthogonal.StandardNormal(rng));
+        var xj = Vector<double>.Build.Dense(din, _ => Collapse.Theory.Numerics.Gaussian.StandardNormal(rng));
         var y = (w * (a * xj)).MaximumIndex();
         for (var l = 0; l < k; l++)
         {

@@ -14,7 +14,7 @@ public class MarginRiskProperties
         var rng = new Random(s.Seed);
         var scale = Draw.LogUniform(rng, 1e-3, 1e3);
         var shift = (3 * rng.NextDouble() - 1) * scale;
-        return Enumerable.Range(0, s.M * s.D).Select(_ => rng.Next(8) == 0 ? 0.0 : shift + scale * Collapse.Theory.Etf.RandomOrthogonal.StandardNormal(rng)).ToArray();
+        return Enumerable.Range(0, s.M * s.D).Select(_ => rng.Next(8) == 0 ? 0.0 : shift + scale * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng)).ToArray();
     }
 
     [Property]

@@ -25,10 +25,10 @@ public sealed record CaseSpec(int K, int D, int PerClass, int Seed)
             for (int r = 0; r < counts[c]; r++, i++)
             {
                 y[i] = c;
-                for (int j = 0; j < D; j++) x[i * D + j] = centres[c, j] + noise * RandomOrthogonal.StandardNormal(rng);
+                for (int j = 0; j < D; j++) x[i * D + j] = centres[c, j] + noise * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
             }
         var w = RandomOrthogonal.Gaussian(K, D, rng);
-        var b = Vector<double>.Build.Dense(K, _ => RandomOrthogonal.StandardNormal(rng));
+        var b = Vector<double>.Build.Dense(K, _ => Collapse.Theory.Numerics.Gaussian.StandardNormal(rng));
         return new Instance(x, y, K, D, w, b);
     }
 

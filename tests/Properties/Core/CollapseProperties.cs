@@ -15,7 +15,7 @@ public class CollapseProperties
         var rng = new Random(s.Seed);
         var m = SimplexEtf.Random(s.K, s.D, s.Seed);
         double scale = 0.5 + 4 * rng.NextDouble(), c = 0.2 + 3 * rng.NextDouble();
-        var offset = Vector<double>.Build.Dense(s.D, _ => RandomOrthogonal.StandardNormal(rng));
+        var offset = Vector<double>.Build.Dense(s.D, _ => Collapse.Theory.Numerics.Gaussian.StandardNormal(rng));
         int n = s.K * s.PerClass;
         var x = new double[n * s.D];
         var y = new int[n];
@@ -56,7 +56,7 @@ public class CollapseProperties
         // Means plus noise at float32 resolution, the regime where pinv-based code reports negative NC1.
         var (x, y, _) = Collapsed(s);
         var rng = new Random(s.Seed + 9);
-        var noisy = x.Select(v => (double)(float)(v + 1e-7 * RandomOrthogonal.StandardNormal(rng))).ToArray();
+        var noisy = x.Select(v => (double)(float)(v + 1e-7 * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng))).ToArray();
         var r = NcMetrics.Compute(noisy, y, s.K, s.D);
         Near.True(r.Nc1!.Value >= 0 && r.Nc1TraceRatio >= 0 && r.Cdnv >= 0, $"nc1 = {r.Nc1}, ratio = {r.Nc1TraceRatio}");
         Near.True(r.Nc1.Value < 1e-6, $"nearly collapsed features gave nc1 = {r.Nc1}");
@@ -79,13 +79,13 @@ public class CollapseProperties
         // arbitrary: no ETF angles), w_k = α(μ_k − c), b = −W c  ⇒  argmax_k (w_k·h + b_k) = argmin_k ||h − μ_k|| for every h.
         var t = s.Build();
         var rng = new Random(s.Seed + 2);
-        var centre = Vector<double>.Build.Dense(s.D, _ => RandomOrthogonal.StandardNormal(rng));
+        var centre = Vector<double>.Build.Dense(s.D, _ => Collapse.Theory.Numerics.Gaussian.StandardNormal(rng));
         double radius = 0.5 + 3 * rng.NextDouble(), alpha = 0.5 + rng.NextDouble();
         var means = Matrix<double>.Build.Dense(s.K, s.D);
         var w = Matrix<double>.Build.Dense(s.K, s.D);
         for (int k = 0; k < s.K; k++)
         {
-            var u = Vector<double>.Build.Dense(s.D, _ => RandomOrthogonal.StandardNormal(rng));
+            var u = Vector<double>.Build.Dense(s.D, _ => Collapse.Theory.Numerics.Gaussian.StandardNormal(rng));
             u /= u.L2Norm();
             means.SetRow(k, centre + radius * u);
             w.SetRow(k, alpha * radius * u);

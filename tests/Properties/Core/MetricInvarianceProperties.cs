@@ -65,7 +65,7 @@ public class MetricInvarianceProperties
         var q = RandomOrthogonal.Haar(s.D, rng);
         double c = 0.1 + 5 * rng.NextDouble();
         var moved = Transform.Rotate(t, q);
-        var shift = Enumerable.Range(0, s.D).Select(_ => 10 * RandomOrthogonal.StandardNormal(rng)).ToArray();
+        var shift = Enumerable.Range(0, s.D).Select(_ => 10 * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng)).ToArray();
         var x = moved.X.Select((v, i) => c * v + shift[i % s.D]).ToArray();
         var a = NcMetrics.Compute(t.X, t.Y, t.K, t.D);
         var b = NcMetrics.Compute(x, t.Y, t.K, t.D);

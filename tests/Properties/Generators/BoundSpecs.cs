@@ -24,7 +24,7 @@ public sealed record FeatureSpec(int M, int D, int Shape, int Seed)
             var row = x.AsSpan(i * D, D);
             var s = Shape switch { 0 => Draw.LogUniform(rng, 0.1, 10), 1 => radius, _ => i == 0 ? 10 * radius : radius * rng.NextDouble() };
             Draw.Unit(rng, row);
-            if (Shape == 0) for (var j = 0; j < D; j++) row[j] = s * RandomOrthogonal.StandardNormal(rng);
+            if (Shape == 0) for (var j = 0; j < D; j++) row[j] = s * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
             else for (var j = 0; j < D; j++) row[j] *= s;
         }
         return (x, b);
@@ -89,7 +89,7 @@ public static class Draw
         do
         {
             s = 0;
-            for (var j = 0; j < v.Length; j++) { v[j] = RandomOrthogonal.StandardNormal(rng); s += v[j] * v[j]; }
+            for (var j = 0; j < v.Length; j++) { v[j] = Collapse.Theory.Numerics.Gaussian.StandardNormal(rng); s += v[j] * v[j]; }
         } while (s == 0);
         for (var j = 0; j < v.Length; j++) v[j] /= Math.Sqrt(s);
     }

@@ -29,7 +29,7 @@ public class TextbookMetricsTests
             for (int r = 0; r < counts[c]; r++, i++)
             {
                 y[i] = c;
-                for (int j = 0; j < d; j++) x[i * d + j] = centres[c, j] + RandomOrthogonal.StandardNormal(rng);
+                for (int j = 0; j < d; j++) x[i * d + j] = centres[c, j] + Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
             }
         // shuffle so classes interleave
         for (int a = n - 1; a > 0; a--)
@@ -39,7 +39,7 @@ public class TextbookMetricsTests
             for (int j = 0; j < d; j++) (x[a * d + j], x[b * d + j]) = (x[b * d + j], x[a * d + j]);
         }
         var w = RandomOrthogonal.Gaussian(k, d, rng);
-        var bias = Vector<double>.Build.Dense(k, _ => RandomOrthogonal.StandardNormal(rng));
+        var bias = Vector<double>.Build.Dense(k, _ => Collapse.Theory.Numerics.Gaussian.StandardNormal(rng));
         return new Instance(x, y, n, k, d, w, bias);
     }
 

@@ -14,14 +14,14 @@ internal static class SvmTestData
     {
         var rng = new Random(seed);
         var means = new double[classes * dim];
-        for (var t = 0; t < means.Length; t++) means[t] = spread * RandomOrthogonal.StandardNormal(rng);
+        for (var t = 0; t < means.Length; t++) means[t] = spread * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
         var n = classes * perClass;
         var features = new double[n * dim];
         var labels = new int[n];
         for (var i = 0; i < n; i++)
         {
             labels[i] = i % classes;
-            for (var t = 0; t < dim; t++) features[i * dim + t] = means[labels[i] * dim + t] + RandomOrthogonal.StandardNormal(rng);
+            for (var t = 0; t < dim; t++) features[i * dim + t] = means[labels[i] * dim + t] + Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
         }
         return (features, labels);
     }

@@ -26,7 +26,7 @@ public class SvmTwoClassTests
         {
             labels[i] = i % 2;
             var sign = labels[i] == 1 ? 1 : -1;
-            for (var t = 0; t < d; t++) features[i * d + t] = sign * direction[t] + 0.6 * Collapse.Theory.Etf.RandomOrthogonal.StandardNormal(rng);
+            for (var t = 0; t < d; t++) features[i * d + t] = sign * direction[t] + 0.6 * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
         }
 
         var binary = BinarySvmByEnumeration(features, labels, d);

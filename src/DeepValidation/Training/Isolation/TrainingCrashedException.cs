@@ -11,7 +11,8 @@ public sealed class TrainingCrashedException : ClaimInconclusiveException
 {
     /// <summary>Creates the exception for job <paramref name="job"/> of <paramref name="jobs"/>.</summary>
     public TrainingCrashedException(int job, int jobs, TrainingOptions options, string signal, int attempts)
-        : base($"training {job + 1} of {jobs} ({Describe(options)}) was killed by {signal} in {(attempts == 2 ? "both" : attempts.ToString(System.Globalization.CultureInfo.InvariantCulture))} attempts "
+        : base($"training {job + 1} of {jobs} ({Describe(options)}) was killed by {signal} in "
+            + $"{(attempts == 2 ? "both" : attempts.ToString(System.Globalization.CultureInfo.InvariantCulture))} attempts "
                + "(a native fault in libtorch; see docs/deep-validation.md, \"Native faults\"); no verdict")
     {
         Job = job;

@@ -21,7 +21,8 @@ public sealed class CoveringUncoveredMassClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("trials", 200, "Monte-Carlo draws of (S, x) per case", min: 1, max: 1000000),
-            ClaimParameter.Text("covering", "ball", "the covering number in the bound: ball, (1 + 4s/ε)^n (the statement), or one, 𝒩 := 1 (the complexity term dropped; deliberately false variant, falsifier)", "ball", "one"),
+            ClaimParameter.Text("covering", "ball", "the covering number in the bound: ball, (1 + 4s/ε)^n (the statement), or one, 𝒩 := 1 (the complexity term dropped; deliberately false "
+                + "variant, falsifier)", "ball", "one"),
         ],
         Falsifiers =
         [

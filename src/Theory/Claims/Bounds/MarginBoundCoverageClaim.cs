@@ -35,8 +35,10 @@ public abstract class MarginBoundCoverageClaim : TheoryClaim
         ClaimParameter.Real("normBound", 1, "norm B of every classifier row", min: 1e-12),
         ClaimParameter.Real("gamma", 2, "margin γ of the fixed-margin bound", min: 1e-12),
         ClaimParameter.Real("delta", 0.01, "confidence δ: the bound may fail in a fraction δ of the trials", min: 1e-12, max: 0.999999),
-        ClaimParameter.Text("testLabels", "iid", "the test sample: iid, from the training distribution (the statement), or shifted, every label y ↦ (y + 1) mod K (broken input, falsifier)", "iid", "shifted"),
-        ClaimParameter.Text("complexity", "kept", "the complexity term: kept (the statement) or dropped, the bound with a zero Rademacher complexity (deliberately false variant, falsifier)", "kept", "dropped"),
+        ClaimParameter.Text("testLabels", "iid", "the test sample: iid, from the training distribution (the statement), or shifted, every label y ↦ (y + 1) mod K (broken input, "
+            + "falsifier)", "iid", "shifted"),
+        ClaimParameter.Text("complexity", "kept", "the complexity term: kept (the statement) or dropped, the bound with a zero Rademacher complexity (deliberately false variant, "
+            + "falsifier)", "kept", "dropped"),
     ];
 
     /// <summary>The falsifiers every coverage claim declares.</summary>

@@ -13,13 +13,15 @@ public sealed class MarginBoundsMonotoneClaim : TheoryClaim
         Statement =
             "With 𝔑 = B·R/√m and fixed empirical margin risk: the fixed-margin (Thm 9.2, both forms), uniform-margin and " +
             "class-pair bounds are non-increasing in m, in δ and in γ (≤ r). Measured: the largest relative increase found " +
-            "when one of m, δ, γ is increased. Informative: the same comparisons with a complexity growing like √m show an increase (the false input is refuted on the case); tightness: 1 + the largest relative change (the ratio after/before of the least-decreasing comparison).",
+            "when one of m, δ, γ is increased. Informative: the same comparisons with a complexity growing like √m show an increase (the false input is refuted on the case); tightness: 1 + "
+                + "the largest relative change (the ratio after/before of the least-decreasing comparison).",
         Source = "Mohri et al. 2018, Foundations of Machine Learning, 2nd ed., Thm 9.2 and Thm 5.9; class-pair variant [reconstructed]",
         References = ["mohri2018"],
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Real("complexityPower", -0.5, "the complexity 𝔑 = B·R·m^complexityPower: −0.5 = the statement (B·R/√m); +0.5, a complexity growing with m, is a deliberately false input (falsifier)"),
+            ClaimParameter.Real("complexityPower", -0.5, "the complexity 𝔑 = B·R·m^complexityPower: −0.5 = the statement (B·R/√m); +0.5, a complexity growing with m, is a "
+                + "deliberately false input (falsifier)"),
         ],
         Falsifiers =
         [

@@ -16,7 +16,9 @@ public sealed class MarginRiskMonotoneClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxSamples", 200, "largest number of samples m drawn", min: 1, max: 100000),
-            ClaimParameter.Text("loss", "ramp", "Φ_γ: ramp, min(1, max(0, 1 − u/γ)) (the statement), or hinge, the uncapped max(0, 1 − u/γ) (deliberately false variant, falsifier)", "ramp", "hinge"),
+            ClaimParameter.Text("loss", "ramp",
+                "Φ_γ: ramp, min(1, max(0, 1 − u/γ)) (the statement), or hinge, the uncapped max(0, 1 − u/γ) (deliberately false variant, falsifier)",
+                "ramp", "hinge"),
         ],
         Falsifiers =
         [

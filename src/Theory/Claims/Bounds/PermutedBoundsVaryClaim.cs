@@ -10,14 +10,16 @@ public sealed class PermutedBoundsVaryClaim : TheoryClaim
         Statement =
             "W an exact simplex ETF, γ_kl heterogeneous, class supports / counts / complexities heterogeneous: for each of the " +
             "covering bound (paper and expected forms) and the class-pair margin bound, (max_π B − min_π B)/max_π B ≥ minSpread " +
-            "(brute force over all K! permutations, K ≤ maxClasses ≤ 6). Measured: minSpread; expected: the smallest relative spread found. Informative: the smallest spread is at least 1000·minSpread (far beyond the rounding an invariant bound leaves); tightness: minSpread / the smallest spread.",
+            "(brute force over all K! permutations, K ≤ maxClasses ≤ 6). Measured: minSpread; expected: the smallest relative spread found. Informative: the smallest spread is at least "
+                + "1000·minSpread (far beyond the rounding an invariant bound leaves); tightness: minSpread / the smallest spread.",
         Source = "[reconstructed] second half of the non-conservative-generalization remark of Gao et al. 2023 (Rem 4.9 in the reviews)",
         References = ["gao2023", "gao2023reviews"],
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 6, "largest number of classes K drawn (all K! permutations are tried)", min: 2, max: 6),
             ClaimParameter.Real("minSpread", 1e-9, "smallest relative spread max_π B − min_π B that counts as a dependence", min: 0),
-            ClaimParameter.Text("margins", "heterogeneous", "the class-pair margins: heterogeneous (the statement) or equal, where every permutation gives the same bound (broken input, falsifier)", "heterogeneous", "equal"),
+            ClaimParameter.Text("margins", "heterogeneous", "the class-pair margins: heterogeneous (the statement) or equal, where every permutation gives the same bound (broken "
+                + "input, falsifier)", "heterogeneous", "equal"),
         ],
         Falsifiers =
         [

@@ -11,7 +11,8 @@ public sealed class RademacherJensenChainClaim : TheoryClaim
         Title = "Rademacher complexity ≤ Jensen bound ≤ analytic bound",
         Statement =
             "(B/m)·E_σ‖Σσ_i h_i‖ ≤ (B/m)·√(Σ_i‖h_i‖²) ≤ B·max_i‖h_i‖/√m (Jensen, then max ≥ mean). Measured: the larger " +
-            "of (MC lower 99.9% limit − Jensen) and (Jensen − analytic), relative to the analytic bound. Informative: the Jensen bound exceeds B·(mean_i ‖h_i‖)/√m (the analytic bound with the mean norm is refuted on the case); tightness: the Monte-Carlo estimate / the analytic bound.",
+            "of (MC lower 99.9% limit − Jensen) and (Jensen − analytic), relative to the analytic bound. Informative: the Jensen bound exceeds B·(mean_i ‖h_i‖)/√m (the analytic bound with the "
+                + "mean norm is refuted on the case); tightness: the Monte-Carlo estimate / the analytic bound.",
         Source = "Mohri, Rostamizadeh, Talwalkar 2018, Foundations of Machine Learning, 2nd ed., proof of Thm 5.10",
         References = ["mohri2018"],
         Parameters =
@@ -19,7 +20,8 @@ public sealed class RademacherJensenChainClaim : TheoryClaim
             ClaimParameter.Int("maxSamples", 64, "largest number of samples m drawn", min: 1, max: 100000),
             ClaimParameter.Int("maxDim", 16, "largest dimension d drawn", min: 1, max: 10000),
             ClaimParameter.Int("draws", 400, "Monte-Carlo draws of the Rademacher signs", min: 2, max: 1000000),
-            ClaimParameter.Text("radius", "max", "R in the analytic bound B·R/√m: max (max_i ‖h_i‖, the statement) or mean (the mean norm, below the rms: deliberately false variant, falsifier)", "max", "mean"),
+            ClaimParameter.Text("radius", "max", "R in the analytic bound B·R/√m: max (max_i ‖h_i‖, the statement) or mean (the mean norm, below the rms: deliberately false "
+                + "variant, falsifier)", "max", "mean"),
         ],
         Falsifiers =
         [

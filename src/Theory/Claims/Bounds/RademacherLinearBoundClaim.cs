@@ -47,7 +47,8 @@ public sealed class RademacherLinearBoundClaim : TheoryClaim
             var (x, shape) = ClaimRandom.Features(rng, m, d);
             var est = LinearRademacher.MonteCarlo(x, d, b, draws, rng.Next(), confidence: 0.999);
             var bound = factor * LinearRademacher.AnalyticBound(x, d, b) * Math.Pow(m, 0.5 - mPower);
-            var o = CaseOutcome.AtMost(est.Lower, bound, $"m={m} d={d} B={CaseOutcome.F(b)} {shape} features, MC {CaseOutcome.F(est.Mean)}±{CaseOutcome.F(est.StandardError)}, bound {CaseOutcome.F(bound)} (ratio {CaseOutcome.F(bound / est.Mean)})");
+            var o = CaseOutcome.AtMost(est.Lower, bound, $"m={m} d={d} B={CaseOutcome.F(b)} {shape} features, MC {CaseOutcome.F(est.Mean)}±{CaseOutcome.F(est.StandardError)}, "
+                + $"bound {CaseOutcome.F(bound)} (ratio {CaseOutcome.F(bound / est.Mean)})");
             // R̂_S ≤ B·max‖h_i‖ holds trivially (|⟨w, h⟩| ≤ B‖h‖): the bound says more exactly when it is below that, i.e. m > 1.
             return o with { Excess = o.Excess / Math.Max(bound, 1e-300), Tightness = est.Mean / bound, Informative = bound < factor * b * LinearRademacher.Radius(x, d) };
         });

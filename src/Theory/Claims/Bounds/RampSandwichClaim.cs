@@ -17,7 +17,9 @@ public sealed class RampSandwichClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxSamples", 200, "largest number of samples m drawn", min: 1, max: 100000),
-            ClaimParameter.Text("loss", "ramp", "Φ_γ: ramp, min(1, max(0, 1 − u/γ)) (the statement), or hinge, the uncapped max(0, 1 − u/γ) (deliberately false variant, falsifier)", "ramp", "hinge"),
+            ClaimParameter.Text("loss", "ramp",
+                "Φ_γ: ramp, min(1, max(0, 1 − u/γ)) (the statement), or hinge, the uncapped max(0, 1 − u/γ) (deliberately false variant, falsifier)",
+                "ramp", "hinge"),
         ],
         Falsifiers =
         [

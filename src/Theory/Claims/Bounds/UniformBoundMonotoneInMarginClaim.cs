@@ -11,7 +11,8 @@ public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
         Title = "A larger minimum margin gives a smaller margin bound (Cor 4.5 template)",
         Statement =
             "For 0 < p₁ ≤ p₂ ≤ r: (8K/p₂)𝔑 + √(log log₂(2r/p₂)/m) + √(log(2/δ)/2m) ≤ the same at p₁ (the uniform multi-class " +
-            "margin bound at γ = p_min, where the empirical margin risk is 0). Holds only for this reconstructed template. Informative: the false variant with the complexity term 8K·p·𝔑 increases from p₁ to p₂ (it is refuted on the case); tightness: B(p₂)/B(p₁).",
+            "margin bound at γ = p_min, where the empirical margin risk is 0). Holds only for this reconstructed template. Informative: the false variant with the complexity term 8K·p·𝔑 "
+                + "increases from p₁ to p₂ (it is refuted on the case); tightness: B(p₂)/B(p₁).",
         Source = "[reconstructed] the bound-decreases-with-the-margin argument of Gao et al. 2023 (Cor 4.5 / Rem 4.6 in the reviews), on the template of Mohri et al. 2018 Thm 5.9 + 9.2",
         References = ["gao2023", "gao2023reviews", "mohri2018"],
         Parameters =
@@ -45,7 +46,8 @@ public sealed class UniformBoundMonotoneInMarginClaim : TheoryClaim
             double Bound(double pm) => BoundAt(pm, power);
             double b1 = Bound(p1);
             double b2 = Bound(p2);
-            var o = CaseOutcome.AtMost(b2, b1, $"K={k} m={m} r={CaseOutcome.F(r)} 𝔑={CaseOutcome.F(rad)} δ={CaseOutcome.F(delta)}: B(p={CaseOutcome.F(p2)}) = {CaseOutcome.F(b2)} vs B(p={CaseOutcome.F(p1)}) = {CaseOutcome.F(b1)}");
+            var o = CaseOutcome.AtMost(b2, b1, $"K={k} m={m} r={CaseOutcome.F(r)} 𝔑={CaseOutcome.F(rad)} δ={CaseOutcome.F(delta)}: B(p={CaseOutcome.F(p2)}) = {CaseOutcome.F(b2)} vs "
+                + $"B(p={CaseOutcome.F(p1)}) = {CaseOutcome.F(b1)}");
             var falseIncrease = (BoundAt(p2, 1) - BoundAt(p1, 1)) / BoundAt(p1, 1);
             return o with { Excess = o.Excess / b1, Tightness = b2 / b1, Informative = falseIncrease > 1e-12 };
         });

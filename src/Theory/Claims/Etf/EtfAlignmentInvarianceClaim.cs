@@ -18,7 +18,8 @@ public sealed class EtfAlignmentInvarianceClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Text("map", "orthogonal", "the map R applied to the rows: orthogonal (the statement) or gaussian, a generic invertible map (deliberately false variant, falsifier)", "orthogonal", "gaussian"),
+            ClaimParameter.Text("map", "orthogonal", "the map R applied to the rows: orthogonal (the statement) or gaussian, a generic invertible map (deliberately false variant, "
+                + "falsifier)", "orthogonal", "gaussian"),
         ],
         Falsifiers =
         [

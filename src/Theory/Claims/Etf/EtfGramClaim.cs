@@ -44,7 +44,8 @@ public sealed class EtfGramClaim : TheoryClaim
                 g.GramError, Math.Abs(g.MaxNorm - 1), Math.Abs(g.MinNorm - 1), Math.Abs(g.MinCosine - cosine),
                 Math.Abs(g.MaxCosine - cosine), g.ColumnSumNorm, Math.Abs(m.FrobeniusNorm() * m.FrobeniusNorm() - k),
             };
-            return CaseOutcome.Equal(errors.Max(), 0, $"K={k} d={d}: Gram error {CaseOutcome.F(g.GramError)}, cosines [{CaseOutcome.F(g.MinCosine)}, {CaseOutcome.F(g.MaxCosine)}] vs {CaseOutcome.F(cosine)}, column sum {CaseOutcome.F(g.ColumnSumNorm)}");
+            return CaseOutcome.Equal(errors.Max(), 0, $"K={k} d={d}: Gram error {CaseOutcome.F(g.GramError)}, cosines [{CaseOutcome.F(g.MinCosine)}, {CaseOutcome.F(g.MaxCosine)}] "
+                + $"vs {CaseOutcome.F(cosine)}, column sum {CaseOutcome.F(g.ColumnSumNorm)}");
         });
     }
 }

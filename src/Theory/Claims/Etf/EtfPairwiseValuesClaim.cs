@@ -17,7 +17,8 @@ public sealed class EtfPairwiseValuesClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 40, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Real("kFactorPower", 1, "the expected distance is √(2·(K/(K−1))^kFactorPower): 1 = the statement; 0 gives √2, the distance of orthonormal vectors (deliberately false variant, falsifier)"),
+            ClaimParameter.Real("kFactorPower", 1, "the expected distance is √(2·(K/(K−1))^kFactorPower): 1 = the statement; 0 gives √2, the distance of orthonormal vectors "
+                + "(deliberately false variant, falsifier)"),
         ],
         Falsifiers =
         [
@@ -45,7 +46,8 @@ public sealed class EtfPairwiseValuesClaim : TheoryClaim
                 Math.Max(Math.Abs(Math.Round(SimplexEtf.ExpectedDistance(10), 6) - 1.490712), Math.Abs(Math.Round(SimplexEtf.ExpectedCosine(10), 6) + 0.111111)),
                 Math.Max(Math.Abs(Math.Round(SimplexEtf.ExpectedDistance(100), 6) - 1.421338), Math.Abs(Math.Round(SimplexEtf.ExpectedCosine(100), 6) + 0.010101)));
             var closed = Math.Abs(SimplexEtf.ExpectedDistance(k) - Math.Sqrt(2.0 * k / (k - 1)));
-            return CaseOutcome.Equal(Math.Max(err, Math.Max(quoted, closed)), 0, $"K={k} d={d}: max |distance − {(power == 1 ? "√(2K/(K−1))" : CaseOutcome.F(distance))}| = {CaseOutcome.F(err)}");
+            var quotedText = power == 1 ? "√(2K/(K−1))" : CaseOutcome.F(distance);
+            return CaseOutcome.Equal(Math.Max(err, Math.Max(quoted, closed)), 0, $"K={k} d={d}: max |distance − {quotedText}| = {CaseOutcome.F(err)}");
         });
     }
 }

@@ -17,7 +17,8 @@ public sealed class EtfSpectrumClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 64, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Int("rankOffset", 1, "the spectrum has K − rankOffset values √(K/(K−1)): 1 = the statement (rank K−1); 0 claims rank K (deliberately false variant, falsifier)", min: 0, max: 1),
+            ClaimParameter.Int("rankOffset", 1, "the spectrum has K − rankOffset values √(K/(K−1)): 1 = the statement (rank K−1); 0 claims rank K (deliberately false variant, "
+                + "falsifier)", min: 0, max: 1),
         ],
         Falsifiers =
         [
@@ -39,7 +40,8 @@ public sealed class EtfSpectrumClaim : TheoryClaim
             var target = Math.Sqrt(k / (k - 1.0));
             var err = 0.0;
             for (var i = 0; i < sv.Length; i++) err = Math.Max(err, Math.Abs(sv[i] - (i < k - rank ? target : 0)));
-            return CaseOutcome.Equal(err, 0, $"K={k} d={d}: σ_1 = {CaseOutcome.F(sv[0])}, σ_{k - 1} = {CaseOutcome.F(sv[k - 2])}, target {CaseOutcome.F(target)}, trailing {CaseOutcome.F(sv.Length >= k ? sv[k - 1] : 0)}");
+            return CaseOutcome.Equal(err, 0, $"K={k} d={d}: σ_1 = {CaseOutcome.F(sv[0])}, σ_{k - 1} = {CaseOutcome.F(sv[k - 2])}, target {CaseOutcome.F(target)}, trailing "
+                + $"{CaseOutcome.F(sv.Length >= k ? sv[k - 1] : 0)}");
         });
     }
 }

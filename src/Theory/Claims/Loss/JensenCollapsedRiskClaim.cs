@@ -31,8 +31,10 @@ public sealed class JensenCollapsedRiskClaim : TheoryClaim
         References = ["ewojtowytsch2022", "hui2021"],
         Parameters =
         [
-            ClaimParameter.Text("losses", "ce,mse", "comma-separated losses checked, alternating by case: ce, mse (the statement); errorProbability = 1 − softmax_y, not convex (deliberately false variant, falsifier)"),
-            ClaimParameter.Text("collapseTo", "class", "what the features are replaced by: class = their class means (the statement); global = the global mean (deliberately false variant, falsifier)", "class", "global"),
+            ClaimParameter.Text("losses", "ce,mse", "comma-separated losses checked, alternating by case: ce, mse (the statement); errorProbability = 1 − softmax_y, not convex (deliberately "
+                + "false variant, falsifier)"),
+            ClaimParameter.Text("collapseTo", "class", "what the features are replaced by: class = their class means (the statement); global = the global mean (deliberately false variant, "
+                + "falsifier)", "class", "global"),
         ],
         Falsifiers =
         [
@@ -69,7 +71,8 @@ public sealed class JensenCollapsedRiskClaim : TheoryClaim
                 : CollapsedRisk.LogCollapsedRisk(stats, classifier, logLoss);
             var ratio = Math.Exp(logCollapsed - logOriginal);
             return new CaseOutcome(ratio, 1, double.IsNaN(ratio) ? double.PositiveInfinity : double.ExpM1(logCollapsed - logOriginal),
-                $"{description}, loss {name}: log R(H) = {CaseOutcome.F(logOriginal)}, log R(M) = {CaseOutcome.F(logCollapsed)}{(toGlobal ? " (global mean)" : "")}, R(M)/R(H) = {CaseOutcome.F(ratio)}")
+                $"{description}, loss {name}: log R(H) = {CaseOutcome.F(logOriginal)}, log R(M) = {CaseOutcome.F(logCollapsed)}{(toGlobal ? " (global mean)" : "")}, R(M)/R(H) = "
+                    + $"{CaseOutcome.F(ratio)}")
             {
                 Tightness = ratio, Informative = ratio >= 0.5,
             };

@@ -1,5 +1,6 @@
 using Collapse.Theory.Loss;
 using Collapse.Theory.Margins;
+using Collapse.Theory.Numerics;
 
 namespace Collapse.Theory.Claims.Margins;
 
@@ -21,7 +22,9 @@ public sealed class CeAggregateMarginClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
-            ClaimParameter.Text("lowerSamples", "N", "factor of L̄ on the lower side: N, −log(e^{N·L̄} − 1) (the statement), or 1, −log(e^{L̄} − 1) (deliberately false variant, falsifier)", "N", "1"),
+            ClaimParameter.Text("lowerSamples", "N",
+                "factor of L̄ on the lower side: N, −log(e^{N·L̄} − 1) (the statement), or 1, −log(e^{L̄} − 1) (deliberately false variant, falsifier)",
+                "N", "1"),
         ],
         Falsifiers =
         [
@@ -45,10 +48,10 @@ public sealed class CeAggregateMarginClaim : TheoryClaim
             var pmin = double.PositiveInfinity;
             for (var i = 0; i < n; i++) pmin = Math.Min(pmin, SampleMargin.Of(z.AsSpan(i * k, k), y[i]));
             var (_, logMean) = CrossEntropy.Evaluate(z, y, k);
-            var trueLower = -ClaimMath.LogExpm1FromLog(Math.Log(n) + logMean);
-            var withoutN = -ClaimMath.LogExpm1FromLog(logMean);
+            var trueLower = -LogExpMinusOne.FromLog(Math.Log(n) + logMean);
+            var withoutN = -LogExpMinusOne.FromLog(logMean);
             var lower = perSample ? withoutN : trueLower;
-            var upper = Math.Log(k - 1) - ClaimMath.LogExpm1FromLog(logMean);
+            var upper = Math.Log(k - 1) - LogExpMinusOne.FromLog(logMean);
             var scale = Math.Max(1, Math.Abs(pmin));
             var e = Math.Max(lower - pmin, pmin - upper) / scale;
             return new CaseOutcome(e, 0, e, $"{shape}: {CaseOutcome.F(lower)} ≤ p_min = {CaseOutcome.F(pmin)} ≤ {CaseOutcome.F(upper)} (log L̄ = {CaseOutcome.F(logMean)})")

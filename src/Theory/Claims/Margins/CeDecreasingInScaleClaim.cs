@@ -11,14 +11,16 @@ public sealed class CeDecreasingInScaleClaim : TheoryClaim
         Title = "With all margins positive, the CE strictly decreases when the logits are scaled up",
         Statement =
             "If q_i > 0 for all i and 0 < s₁ < s₂ then L̄(s₂·z) < L̄(s₁·z) (each ℓ_i = log(1 + Σ e^{−s(z_y − z_j)}) decreases in s). " +
-            "Compared as log L̄ (log domain). Measured: log L̄(s₂); expected: log L̄(s₁). Informative: L̄(s₂) ≥ 1e-3·L̄(s₁), the two losses within three orders of magnitude (a near-tie, not a decrease by many orders that any wrong loss would also show); tightness: L̄(s₂)/L̄(s₁) (< 1 holds).",
+            "Compared as log L̄ (log domain). Measured: log L̄(s₂); expected: log L̄(s₁). Informative: L̄(s₂) ≥ 1e-3·L̄(s₁), the two losses within three orders of magnitude (a near-tie, not a "
+                + "decrease by many orders that any wrong loss would also show); tightness: L̄(s₂)/L̄(s₁) (< 1 holds).",
         Source = "[reconstructed] Gao et al. 2023's CE–margin link and the scaling remark of its ICLR reviewers",
         References = ["gao2023", "gao2023reviews"],
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
-            ClaimParameter.Text("instances", "separable", "the logits: separable (every margin positive, the statement) or generic (misclassified samples allowed; the precondition dropped, falsifier)", "separable", "generic"),
+            ClaimParameter.Text("instances", "separable", "the logits: separable (every margin positive, the statement) or generic (misclassified samples allowed; the precondition "
+                + "dropped, falsifier)", "separable", "generic"),
         ],
         Falsifiers =
         [

@@ -23,7 +23,8 @@ public sealed class CeSandwichClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 20, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("maxSamples", 50, "largest number of samples N drawn", min: 1, max: 100000),
-            ClaimParameter.Text("lowerCount", "1", "competitors counted on the lower side: 1, log(1 + e^{−q}) (the statement), or K-1, log(1 + (K−1)e^{−q}) (deliberately false variant, falsifier)", "1", "K-1"),
+            ClaimParameter.Text("lowerCount", "1", "competitors counted on the lower side: 1, log(1 + e^{−q}) (the statement), or K-1, log(1 + (K−1)e^{−q}) (deliberately false "
+                + "variant, falsifier)", "1", "K-1"),
         ],
         Falsifiers =
         [

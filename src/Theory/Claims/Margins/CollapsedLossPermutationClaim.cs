@@ -21,7 +21,8 @@ public sealed class CollapsedLossPermutationClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("perClass", 3, "samples per class", min: 1, max: 10000),
-            ClaimParameter.Text("features", "on-classifier", "where the collapsed features sit: on-classifier, h_i = c·w'_{y_i} (the statement), or on-unpermuted-etf, on the ETF before π and R (broken input, falsifier)", "on-classifier", "on-unpermuted-etf"),
+            ClaimParameter.Text("features", "on-classifier", "where the collapsed features sit: on-classifier, h_i = c·w'_{y_i} (the statement), or on-unpermuted-etf, on the ETF "
+                + "before π and R (broken input, falsifier)", "on-classifier", "on-unpermuted-etf"),
         ],
         Falsifiers =
         [
@@ -62,7 +63,8 @@ public sealed class CollapsedLossPermutationClaim : TheoryClaim
             for (var a = 0; a < k; a++)
                 for (var b = 0; b < k; b++)
                     if (a != b) err = Math.Max(err, Math.Abs(m.ClassPair[a, b] - margin) / margin);
-            return CaseOutcome.Equal(err, 0, $"K={k} d={d} c={CaseOutcome.F(c)} π=[{string.Join(",", pi)}]: log CE {CaseOutcome.F(rep.LogCe.Value)} vs {CaseOutcome.F(logCe)}, p_min {CaseOutcome.F(m.MinMargin)} vs {CaseOutcome.F(margin)}");
+            return CaseOutcome.Equal(err, 0, $"K={k} d={d} c={CaseOutcome.F(c)} π=[{string.Join(",", pi)}]: log CE {CaseOutcome.F(rep.LogCe.Value)} vs {CaseOutcome.F(logCe)}, "
+                + $"p_min {CaseOutcome.F(m.MinMargin)} vs {CaseOutcome.F(margin)}");
         });
     }
 }

@@ -43,7 +43,8 @@ public sealed class MarginScaleCovarianceClaim : TheoryClaim
             for (var k = 0; k < s.K; k++)
                 for (var l = 0; l < s.K; l++)
                     if (k != l) err = Math.Max(err, Rel(f * m1.ClassPair[k, l], m2.ClassPair[k, l]));
-            return CaseOutcome.Equal(err, 0, $"{s} a={CaseOutcome.F(a)} b={CaseOutcome.F(b)}: p_min {CaseOutcome.F(m1.MinMargin)} → {CaseOutcome.F(m2.MinMargin)}, normalized {CaseOutcome.F(m1.NormalizedMargin)} → {CaseOutcome.F(m2.NormalizedMargin)}");
+            return CaseOutcome.Equal(err, 0, $"{s} a={CaseOutcome.F(a)} b={CaseOutcome.F(b)}: p_min {CaseOutcome.F(m1.MinMargin)} → {CaseOutcome.F(m2.MinMargin)}, normalized "
+                + $"{CaseOutcome.F(m1.NormalizedMargin)} → {CaseOutcome.F(m2.NormalizedMargin)}");
         });
     }
 }

@@ -15,7 +15,8 @@ public sealed class MinMarginIsMinPairMarginClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Text("pairMargin", "min-over-samples", "γ_kl as defined, the minimum over class k of z_ik − z_il (the statement), or class-mean, the mean instead (deliberately false variant, falsifier)", "min-over-samples", "class-mean"),
+            ClaimParameter.Text("pairMargin", "min-over-samples", "γ_kl as defined, the minimum over class k of z_ik − z_il (the statement), or class-mean, the mean instead "
+                + "(deliberately false variant, falsifier)", "min-over-samples", "class-mean"),
         ],
         Falsifiers =
         [

@@ -9,7 +9,8 @@ public sealed class SmoothedMarginSandwichClaim : TheoryClaim
         Title = "The smoothed margin is within log(N(K−1)) below the minimum margin",
         Statement =
             "γ̃ = −log Σ_i Σ_{j≠y_i} e^{−(z_{i,y_i} − z_ij)} satisfies p_min − log(N(K−1)) ≤ γ̃ ≤ p_min (a log-sum-exp of N(K−1) " +
-            "terms, the largest being e^{−p_min}). Measured: the larger violation, relative to max(1, |p_min|). Informative: γ̃ lies below p_min by more than the tolerance (the lower side without − log(N(K−1)) is refuted on the case); tightness: (p_min − γ̃)/log(N(K−1)) ∈ [0, 1] (1 when every competitor of every sample ties).",
+            "terms, the largest being e^{−p_min}). Measured: the larger violation, relative to max(1, |p_min|). Informative: γ̃ lies below p_min by more than the tolerance (the lower side "
+                + "without − log(N(K−1)) is refuted on the case); tightness: (p_min − γ̃)/log(N(K−1)) ∈ [0, 1] (1 when every competitor of every sample ties).",
         Source = "Lyu & Li 2020 (ICLR), smoothed margin; derived",
         References = ["lyu2020"],
         Parameters =

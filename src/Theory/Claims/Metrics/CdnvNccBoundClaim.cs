@@ -27,8 +27,10 @@ public sealed class CdnvNccBoundClaim : TheoryClaim
         References = ["galanti2022"],
         Parameters =
         [
-            ClaimParameter.Real("markovConstant", 4, "constant of the Markov step: 4 = the statement (radius ‖μ_i − μ_j‖/2); 1 uses the radius ‖μ_i − μ_j‖ (deliberately false variant, falsifier)", min: 1e-6, max: 1e6),
-            ClaimParameter.Real("classPower", 1, "power of K−1 in the bound: 1 = the statement (union bound over the other classes); 0 drops the union bound (deliberately false variant, falsifier)", min: 0, max: 4),
+            ClaimParameter.Real("markovConstant", 4, "constant of the Markov step: 4 = the statement (radius ‖μ_i − μ_j‖/2); 1 uses the radius ‖μ_i − μ_j‖ (deliberately false variant, "
+                + "falsifier)", min: 1e-6, max: 1e6),
+            ClaimParameter.Real("classPower", 1, "power of K−1 in the bound: 1 = the statement (union bound over the other classes); 0 drops the union bound (deliberately false variant, "
+                + "falsifier)", min: 0, max: 4),
         ],
         Falsifiers =
         [

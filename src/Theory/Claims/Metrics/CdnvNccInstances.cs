@@ -101,6 +101,7 @@ internal static class CdnvNccInstances
                 for (var j = 0; j < d; j++) x[(c * n + i) * d + j] = means[c * d + j] + shift * u[j];
             }
         }
-        return new Instance(x, y, k, d, $"near-extremal mixture K={k} d={d} n={n}/class: {m} points per class pushed {CaseOutcome.F(1 + eps)}× half the gap {CaseOutcome.F(gap)} towards the partner class");
+        return new Instance(x, y, k, d, $"near-extremal mixture K={k} d={d} n={n}/class: {m} points per class pushed {CaseOutcome.F(1 + eps)}× half the gap {CaseOutcome.F(gap)} towards the "
+            + $"partner class");
     }
 }

@@ -21,7 +21,8 @@ public sealed class CollapseZeroClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 10, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("perClass", 4, "samples per class", min: 1, max: 10000),
-            ClaimParameter.Text("classifier", "aligned", "classifier rows: aligned with their class means (the statement) or shifted cyclically to the next class (broken input, falsifier)", "aligned", "shifted"),
+            ClaimParameter.Text("classifier", "aligned", "classifier rows: aligned with their class means (the statement) or shifted cyclically to the next class (broken input, "
+                + "falsifier)", "aligned", "shifted"),
         ],
         Falsifiers =
         [

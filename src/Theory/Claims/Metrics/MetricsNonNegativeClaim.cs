@@ -21,7 +21,8 @@ public sealed class MetricsNonNegativeClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Text("nc1", "collapse", "which NC1 is checked: collapse (Collapse's rank-(K−1) truncated float64 metric, the statement) or float32-pinv, the textbook float32 pseudo-inverse NC1 of public code (falsifier: it goes negative on nearly collapsed features)", "collapse", "float32-pinv"),
+            ClaimParameter.Text("nc1", "collapse", "which NC1 is checked: collapse (Collapse's rank-(K−1) truncated float64 metric, the statement) or float32-pinv, the textbook "
+                + "float32 pseudo-inverse NC1 of public code (falsifier: it goes negative on nearly collapsed features)", "collapse", "float32-pinv"),
         ],
         Falsifiers =
         [

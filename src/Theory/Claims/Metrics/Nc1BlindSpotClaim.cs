@@ -19,7 +19,8 @@ public sealed class Nc1BlindSpotClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Int("perClass", 5, "samples per class", min: 2, max: 10000),
-            ClaimParameter.Text("scatter", "orthogonal", "where the within-class scatter lives: orthogonal to the means (the statement) or in all coordinates (broken input, falsifier)", "orthogonal", "all"),
+            ClaimParameter.Text("scatter", "orthogonal", "where the within-class scatter lives: orthogonal to the means (the statement) or in all coordinates (broken input, "
+                + "falsifier)", "orthogonal", "all"),
         ],
         Falsifiers =
         [

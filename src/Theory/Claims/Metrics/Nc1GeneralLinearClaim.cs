@@ -20,7 +20,8 @@ public sealed class Nc1GeneralLinearClaim : TheoryClaim
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
             ClaimParameter.Real("minChange", 1e-6, "smallest relative change of nc1 that counts as a change", min: 0),
-            ClaimParameter.Text("map", "gaussian", "the invertible map A: gaussian, a generic linear map (the statement), or orthogonal, under which NC1 is invariant (deliberately false variant, falsifier)", "gaussian", "orthogonal"),
+            ClaimParameter.Text("map", "gaussian", "the invertible map A: gaussian, a generic linear map (the statement), or orthogonal, under which NC1 is invariant (deliberately "
+                + "false variant, falsifier)", "gaussian", "orthogonal"),
         ],
         Falsifiers =
         [

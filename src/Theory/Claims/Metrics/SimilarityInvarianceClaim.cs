@@ -18,7 +18,8 @@ public sealed class SimilarityInvarianceClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Text("map", "similarity", "the map of the features: similarity h ↦ cQh + t (the statement) or anisotropic h ↦ cDQh + t with a random diagonal D (deliberately false variant, falsifier)", "similarity", "anisotropic"),
+            ClaimParameter.Text("map", "similarity", "the map of the features: similarity h ↦ cQh + t (the statement) or anisotropic h ↦ cDQh + t with a random diagonal D "
+                + "(deliberately false variant, falsifier)", "similarity", "anisotropic"),
         ],
         Falsifiers =
         [

@@ -18,7 +18,8 @@ public sealed class TotalCovarianceClaim : TheoryClaim
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 7, "largest number of classes K drawn", min: 2, max: 1000),
-            ClaimParameter.Text("weights", "sample", "weights of the between-class term: sample (n_k/N, the statement) or balanced (1/K, deliberately false variant with imbalanced classes, falsifier)", "sample", "balanced"),
+            ClaimParameter.Text("weights", "sample", "weights of the between-class term: sample (n_k/N, the statement) or balanced (1/K, deliberately false variant with imbalanced "
+                + "classes, falsifier)", "sample", "balanced"),
         ],
         Falsifiers =
         [

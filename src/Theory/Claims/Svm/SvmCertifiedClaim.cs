@@ -13,13 +13,15 @@ public sealed class SvmCertifiedClaim : TheoryClaim
             "For separable data, min ½‖W‖_F² s.t. (w_{y_i} − w_j)·h_i ≥ 1 is solved with primal W and dual λ such that λ ≥ 0, " +
             "the constraint violation ≤ 1e-9, the relative duality gap ≤ 1e-8 and the stationarity residual ≤ 1e-9; weak " +
             "duality then brackets the optimal margin: p_min(W)/‖W‖ ≤ γ* ≤ 1/√(2D). Measured: the largest of violation/1e-9, " +
-            "gap/1e-8, stationarity/1e-9 (≤ 1 ⇔ certified). Informative: the same certificate rejects the solution perturbed by 1e-3 (the check can tell an optimum from a near-optimum on the case); tightness: the measured score (≤ 1 holds).",
+            "gap/1e-8, stationarity/1e-9 (≤ 1 ⇔ certified). Informative: the same certificate rejects the solution perturbed by 1e-3 (the check can tell an optimum from a near-optimum on the "
+                + "case); tightness: the measured score (≤ 1 holds).",
         Source = "Crammer & Singer 2001 (hard-margin, bias-free); the SVM of Gao et al. 2023's CE–SVM link [reconstructed]; docs/svm.md",
         References = ["crammer2001", "gao2023"],
         Parameters =
         [
             ClaimParameter.Int("maxClasses", 5, "largest number of classes K drawn", min: 2, max: 50),
-            ClaimParameter.Real("perturbation", 0, "relative size of a random perturbation of the solver's W before certifying: 0 = the solver's solution (the statement); 1e-3 is a falsifier (a non-optimal W must not certify)", min: 0, max: 1),
+            ClaimParameter.Real("perturbation", 0, "relative size of a random perturbation of the solver's W before certifying: 0 = the solver's solution (the statement); 1e-3 is "
+                + "a falsifier (a non-optimal W must not certify)", min: 0, max: 1),
         ],
         Falsifiers =
         [
@@ -49,7 +51,8 @@ public sealed class SvmCertifiedClaim : TheoryClaim
             var gp = Collapse.Theory.Etf.RandomOrthogonal.Gaussian(k, d, rng);
             var near = SvmCertificate.Compute(x, y, k, sol.W + 1e-3 * sol.W.FrobeniusNorm() / gp.FrobeniusNorm() * gp, sol.Lambda);
             var nearScore = Math.Max(Math.Max(near.MaxViolation / t.MaxViolation, near.DualityGap / t.DualityGap), near.Stationarity / t.Stationarity);
-            return CaseOutcome.AtMost(score, 1, $"{shape}: gap {CaseOutcome.F(c.DualityGap)}, violation {CaseOutcome.F(c.MaxViolation)}, stationarity {CaseOutcome.F(c.Stationarity)}, margin in [{CaseOutcome.F(c.MarginLowerBound)}, {CaseOutcome.F(c.MarginUpperBound)}]")
+            return CaseOutcome.AtMost(score, 1, $"{shape}: gap {CaseOutcome.F(c.DualityGap)}, violation {CaseOutcome.F(c.MaxViolation)}, stationarity {CaseOutcome.F(c.Stationarity)}, margin "
+                + $"in [{CaseOutcome.F(c.MarginLowerBound)}, {CaseOutcome.F(c.MarginUpperBound)}]")
                 with { Tightness = score, Informative = nearScore > 1 || near.MinLambda < 0 };
         });
     }

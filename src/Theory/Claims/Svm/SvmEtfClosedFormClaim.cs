@@ -53,7 +53,8 @@ public sealed class SvmEtfClosedFormClaim : TheoryClaim
             var dist = (sol.W - alpha * m).FrobeniusNorm() / (alpha * m.FrobeniusNorm());
             var margin = power == 1 ? c * Math.Sqrt(k) / (k - 1) : 1 / (alpha * Math.Sqrt(k));
             var err = Math.Max(dist, Math.Abs(sol.Certificate.Margin - margin) / margin);
-            return CaseOutcome.Equal(err, 0, $"K={k} d={d} c={CaseOutcome.F(c)} π=[{string.Join(",", pi)}]: ‖W − αM‖/‖αM‖ = {CaseOutcome.F(dist)}, margin {CaseOutcome.F(sol.Certificate.Margin)} vs {CaseOutcome.F(margin)}");
+            return CaseOutcome.Equal(err, 0, $"K={k} d={d} c={CaseOutcome.F(c)} π=[{string.Join(",", pi)}]: ‖W − αM‖/‖αM‖ = {CaseOutcome.F(dist)}, margin "
+                + $"{CaseOutcome.F(sol.Certificate.Margin)} vs {CaseOutcome.F(margin)}");
         });
     }
 }

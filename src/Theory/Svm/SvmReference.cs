@@ -1,6 +1,6 @@
 using Collapse.Theory.Numerics;
 
-namespace Collapse.Ufm.Trajectories;
+namespace Collapse.Theory.Svm;
 
 /// <summary>
 /// The hard-margin multiclass SVM (Crammer–Singer, no intercept) W_svm = argmin ‖W‖_F² s.t. (w_{y_i} − w_k)ᵀ h̃_i ≥ 1
@@ -34,7 +34,8 @@ public sealed record SvmReference(int Classes, int Dim, bool Bias, double[] Weig
     {
         ArgumentNullException.ThrowIfNull(w);
         if (w.Length != Classes * Dim || (b is not null) != Bias || (b is not null && b.Length != Classes))
-            throw new ArgumentException($"last layer of {w.Length} weights{(b is null ? " without bias" : $" and {b.Length} biases")} does not match the SVM's {Classes}×{Dim}{(Bias ? " with bias" : " without bias")}", nameof(w));
+            throw new ArgumentException($"last layer of {w.Length} weights{(b is null ? " without bias" : $" and {b.Length} biases")} does not match the SVM's "
+                + $"{Classes}×{Dim}{(Bias ? " with bias" : " without bias")}", nameof(w));
         var wb = Stack(w, b, Classes, Dim);
         var norm = Math.Sqrt(DenseKernels.SumOfSquares(wb));
         if (norm == 0) return double.NaN;

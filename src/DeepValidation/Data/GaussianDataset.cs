@@ -17,7 +17,7 @@ namespace Collapse.DeepValidation.Data;
 /// <param name="Noise">Within-class standard deviation σ per coordinate.</param>
 /// <param name="Geometry">Placement of the means.</param>
 /// <param name="Seed">Seed of the means and of the samples.</param>
-public sealed record GaussianMixture(
+public sealed record GaussianDataset(
     int Classes = 10, int Dim = 32, int TrainPerClass = 100, int TestPerClass = 200,
     double Separation = 4.0, double Noise = 1.0, ClassGeometry Geometry = ClassGeometry.Etf, int Seed = 0)
 {
@@ -32,7 +32,7 @@ public sealed record GaussianMixture(
             case ClassGeometry.Random:
             {
                 var rng = new System.Random(Seed);
-                for (var i = 0; i < mu.Length; i++) mu[i] = RandomOrthogonal.StandardNormal(rng);
+                for (var i = 0; i < mu.Length; i++) mu[i] = Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
                 double total = 0;
                 for (var a = 0; a < k; a++)
                     for (var b = a + 1; b < k; b++) total += Distance(mu, a, b, d);
@@ -67,9 +67,9 @@ public sealed record GaussianMixture(
     /// Parses <c>k=10,d=32,n=100,test=200,sep=4,noise=1,geometry=etf|random|hetero,seed=0</c> (any subset, any order;
     /// omitted keys keep their defaults). <paramref name="flag"/> names the option in error messages.
     /// </summary>
-    public static GaussianMixture Parse(string text, string flag)
+    public static GaussianDataset Parse(string text, string flag)
     {
-        var g = new GaussianMixture();
+        var g = new GaussianDataset();
         if (string.IsNullOrWhiteSpace(text)) return g;
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -135,7 +135,7 @@ public sealed record GaussianMixture(
         {
             var y = order[i];
             for (var j = 0; j < d; j++)
-                x[i * d + j] = (float)(mu[y * d + j] + Noise * RandomOrthogonal.StandardNormal(rng));
+                x[i * d + j] = (float)(mu[y * d + j] + Noise * Collapse.Theory.Numerics.Gaussian.StandardNormal(rng));
         }
         return new LabeledData(x, order, [d], k, source);
     }

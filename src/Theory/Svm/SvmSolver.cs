@@ -1,7 +1,6 @@
 using Collapse.Theory;
-using Collapse.Theory.Svm;
 
-namespace Collapse.Ufm.Trajectories;
+namespace Collapse.Theory.Svm;
 
 /// <summary>
 /// Solves the reference SVM of <see cref="SvmReference"/> with Collapse.Theory's certified multiclass SVM
