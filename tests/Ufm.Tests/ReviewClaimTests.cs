@@ -119,6 +119,6 @@ public class ReviewClaimTests
     public void MinorityCollapseReportsTheThresholdRatio()
     {
         var r = Claim("layer-peeled-minority-collapse").Check(Context("layer-peeled-minority-collapse"));
-        Assert.Matches(@"collapse \(cos ≥ 1 − 1E-06\) from R ≈ 4\d\.\d\d", r.Detail);
+        Assert.Matches(@"collapse \(cos ≥ 1 − 1e-06\) from R ≈ 4\d\.\d\d", r.Detail);
     }
 }

@@ -70,8 +70,11 @@ public static class AtomicFile
             using (stream)
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                if (stream.CanWrite) stream.Flush(flushToDisk: true);
             }
+            // A writer that owned the stream (e.g. a BinaryWriter without leaveOpen) has closed it, flushing to the OS
+            // but not to disk: reopen the temporary file for the fsync.
+            if (!stream.CanWrite) FlushToDisk(tmp);
         }
         catch
         {
@@ -79,6 +82,12 @@ public static class AtomicFile
             throw;
         }
         Move(tmp, path);
+    }
+
+    private static void FlushToDisk(string tempPath)
+    {
+        using var f = new FileStream(tempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        f.Flush(flushToDisk: true);
     }
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>

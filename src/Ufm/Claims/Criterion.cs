@@ -1,3 +1,4 @@
+using Collapse.Theory.IO;
 using System.Globalization;
 using Collapse.Theory.Claims;
 
@@ -42,8 +43,8 @@ internal sealed record Criterion(string Name, double Value, double Threshold, bo
     public string Violation() => Qualitative is not null ? $"{Name}: {Failure}"
         : $"{Name} = {Num(Value)}; required {(Upper ? "≤" : "≥")} {Num(Threshold)}";
 
-    /// <summary>Short invariant number.</summary>
-    public static string Num(double v) => double.IsNaN(v) ? "NaN" : v.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>A number in the display form of the one convention (<see cref="NumberFormat.Display"/>).</summary>
+    public static string Num(double v) => NumberFormat.Display(v);
 
     /// <summary>
     /// The result of a list of conditions: Holds iff all pass; Measured = the largest <see cref="UsedFraction"/> u over the

@@ -27,6 +27,23 @@ public class AtomicFileTests
     }
 
     [Fact]
+    public void AWriterThatClosesTheStreamStillCommitsTheWholeFile()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("shard.bin");
+        AtomicFile.Write(path, s =>
+        {
+            using var w = new BinaryWriter(s); // disposes s
+            w.Write(42L);
+            w.Write(1.5);
+        });
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(16, bytes.Length);
+        Assert.Equal(42L, BitConverter.ToInt64(bytes, 0));
+        Assert.Equal(new[] { "shard.bin" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName).ToArray());
+    }
+
+    [Fact]
     public void WriterThatThrowsBeforeAnyTargetExistsLeavesTheFolderEmpty()
     {
         using var dir = new TempDir();
