@@ -20,7 +20,7 @@ public static class PlotFiles
         for (var i = 0; i < plots.Count; i++)
         {
             var path = Path.Combine(folder, $"{MarkdownRenderer.SafeName(prefix)}-{i + 1}-{MarkdownRenderer.SafeName(plots[i].Title.ToLowerInvariant().Replace(' ', '-'))}.png");
-            AtomicFile.WriteAllBytes(path, PlotRenderer.ToPng(plots[i]).Content);
+            AtomicFile.WriteAllBytes(path, PlotRenderer.ToPng(plots[i]).Content, createFolder: true);
             paths.Add(path);
         }
         return paths;
