@@ -6,7 +6,8 @@ namespace Collapse.Cli.Rendering;
 
 /// <summary>
 /// An ordered list of named results rendered either as an aligned text table or as one JSON object. Values may be
-/// numbers (double, int, long), strings, booleans, vectors (double[] / int[]) or matrices (double[,]). Non-finite
+/// numbers (double, int, long), strings, booleans, vectors (double[] / int[]), matrices (double[,]) or string maps
+/// (IReadOnlyDictionary&lt;string, string&gt;, a JSON object; "key: value" pairs in text). Non-finite
 /// doubles are written as JSON <c>null</c> (JSON has no NaN or ∞) and as <c>NaN</c>/<c>inf</c> in text.
 /// </summary>
 public sealed class KeyValueOutput
@@ -34,7 +35,7 @@ public sealed class KeyValueOutput
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             foreach (var (key, value) in _items)
@@ -73,6 +74,11 @@ public sealed class KeyValueOutput
                 w.WriteStartArray();
                 foreach (var x in v) w.WriteNumberValue(x);
                 w.WriteEndArray();
+                break;
+            case IReadOnlyDictionary<string, string> map:
+                w.WriteStartObject();
+                foreach (var (k, v) in map) w.WriteString(k, v);
+                w.WriteEndObject();
                 break;
             case double[,] m:
                 w.WriteStartArray();
@@ -120,6 +126,7 @@ public sealed class KeyValueOutput
                 int[] v => string.Join(", ", v.Select(x => x.ToString(CultureInfo.InvariantCulture))),
                 long[] v => string.Join(", ", v.Select(x => x.ToString(CultureInfo.InvariantCulture))),
                 bool b => b ? "true" : "false",
+                IReadOnlyDictionary<string, string> map => string.Join("; ", map.Select(kv => $"{kv.Key}: {kv.Value}")),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => value.ToString(),
             });

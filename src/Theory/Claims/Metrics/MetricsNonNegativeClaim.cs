@@ -38,8 +38,8 @@ public sealed class MetricsNonNegativeClaim : TheoryClaim
             var x = nearlyCollapsed ? s.X.Select(v => (double)(float)(v + 1e-7 * ClaimRandom.Normal(rng))).ToArray() : s.X;
             var r = NcMetrics.Compute(x, s.Y, s.K, s.D);
             var nc1 = textbook ? Float32PinvNc1(x, s.Y, s.K, s.D) : r.Nc1!.Value;
-            var min = Math.Min(nc1, Math.Min(r.Nc1TraceRatio, r.Cdnv));
-            return CaseOutcome.AtMost(-min, 0, $"{s} {(nearlyCollapsed ? "nearly collapsed float32" : "generic")}: nc1 {CaseOutcome.F(nc1)}, ratio {CaseOutcome.F(r.Nc1TraceRatio)}, cdnv {CaseOutcome.F(r.Cdnv)}");
+            var min = Math.Min(nc1, Math.Min((r.Nc1TraceRatio ?? double.NaN), (r.Cdnv ?? double.NaN)));
+            return CaseOutcome.AtMost(-min, 0, $"{s} {(nearlyCollapsed ? "nearly collapsed float32" : "generic")}: nc1 {CaseOutcome.F(nc1)}, ratio {CaseOutcome.F((r.Nc1TraceRatio ?? double.NaN))}, cdnv {CaseOutcome.F((r.Cdnv ?? double.NaN))}");
         });
     }
 
