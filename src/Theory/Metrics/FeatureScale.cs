@@ -13,8 +13,13 @@ namespace Collapse.Theory.Metrics;
 /// </summary>
 public static class FeatureScale
 {
-    /// <summary>Binary exponents of max|h_ij| within which the features are used as given (the squares of values up to 2^100 summed over 10¹² entries stay far below the float64 range).</summary>
-    public const int Window = 100;
+    /// <summary>
+    /// Binary exponents of max|h_ij| within which the features are used as given. 2^±40 keeps the float32 nearest-centre
+    /// screening effective: its products h·μ_k ≈ max|h|² stay far above the float32 underflow (2⁻¹²⁶, where the bound's
+    /// gradual-underflow term would send every row to the exact recheck) and below its overflow guard (‖h‖·max‖μ‖ &lt; 10³⁶);
+    /// squares in float64 are then far from both ends of the range.
+    /// </summary>
+    public const int Window = 40;
 
     /// <summary>The exponent e of the rescaling for features of largest magnitude <paramref name="maxAbs"/> (0: none).</summary>
     public static int Exponent(double maxAbs)

@@ -37,6 +37,15 @@ public readonly record struct ScaledValue(double Mantissa, long Exponent)
     /// <summary>this · 2^<paramref name="exponent"/>.</summary>
     public ScaledValue TimesPowerOfTwo(long exponent) => IsZero ? this : new ScaledValue(Mantissa, Exponent + exponent);
 
+    /// <summary>√this as a float64 (finite whenever the square root is representable).</summary>
+    public double Sqrt()
+    {
+        if (IsZero || !double.IsFinite(Mantissa)) return Math.Sqrt(Mantissa);
+        var odd = Exponent % 2 != 0;
+        var half = (Exponent - (odd ? 1 : 0)) / 2; // E − [E odd] is even: m·2^E = (2m)^[E odd]·m^[E even]·2^(2·half)
+        return Shift(Math.Sqrt(odd ? 2 * Mantissa : Mantissa), half);
+    }
+
     /// <summary>The float64 value (∞ on overflow, 0 or subnormal on underflow).</summary>
     public double ToDouble() => Shift(Mantissa, Exponent);
 

@@ -347,7 +347,8 @@ public static class MetricShards
         var s = b.State;
         w.Write(s.N);
         w.Write(s.Mean);
-        w.Write(s.M2);
+        w.Write(s.M2.Mantissa);
+        w.Write(s.M2.Exponent);
         w.Write(s.Min);
         w.Write(s.Max);
         w.Write(s.Negative);
@@ -364,7 +365,7 @@ public static class MetricShards
     {
         var n = r.ReadInt64();
         var mean = r.ReadDouble();
-        var m2 = r.ReadDouble();
+        var m2 = new ScaledValue(r.ReadDouble(), r.ReadInt64());
         var min = r.ReadDouble();
         var max = r.ReadDouble();
         var negative = r.ReadInt64();
