@@ -257,13 +257,18 @@ public static class MetricsCommand
     public static KeyValueOutput Render(MetricReport report, bool json)
     {
         var output = new KeyValueOutput();
+        // A metric without a finite value: JSON null (the reason under "undefined"), text "n/a (reason)".
+        object Metric(string key, double value) =>
+            json || !report.Undefined.TryGetValue(key, out var reason) ? value
+            : double.IsInfinity(value) ? $"{(value > 0 ? "+inf" : "-inf")} ({reason})" : $"n/a ({reason})";
         foreach (var (key, value) in report.ToKeyValues())
-            output.Add(key, key is "classes" or "samples" or "dim" ? (long)value : value);
+            output.Add(key, key is "classes" or "samples" or "dim" ? (long)value : Metric(key, value));
         if (report.Margins is { } m)
         {
             if (m.HasClassPair && json) output.Add("classPairMargins", m.ClassPair);
             var p = m.PairStatistics;
-            output.Add("pairMarginMean", p.Mean).Add("pairMarginStd", p.Std).Add("pairMarginMax", p.Max).Add("negativePairMargins", p.Negative);
+            output.Add("pairMarginMean", Metric("pairMarginMean", p.Mean)).Add("pairMarginStd", Metric("pairMarginStd", p.Std))
+                .Add("pairMarginMax", Metric("pairMarginMax", p.Max)).Add("negativePairMargins", p.Negative);
             var worst = new double[p.Worst.Count, 3];
             for (var i = 0; i < p.Worst.Count; i++)
             {
@@ -273,9 +278,13 @@ public static class MetricsCommand
             }
             output.Add("worstClassPairs", worst);
         }
+        if (json && report.Undefined.Count > 0) output.Add("undefined", report.Undefined);
         if (report.Engine is { } e)
+        {
+            if (e.ScaleExponent != 0) output.Add("featureScaleExponent", e.ScaleExponent);
             output.Add("nc1Rank", e.Nc1Rank).Add("nccScreening", e.Screening).Add("nccRechecks", e.NccRechecks)
                 .Add("logitRechecks", e.LogitRechecks).Add("cdnvRecomputedPairs", e.CdnvRecomputed);
+        }
         return output;
     }
 
@@ -283,12 +292,15 @@ public static class MetricsCommand
     {
         using var doc = JsonDocument.Parse(json);
         var output = new KeyValueOutput();
+        var reasons = new Dictionary<string, string>();
+        if (doc.RootElement.TryGetProperty("undefined", out var undefined) && undefined.ValueKind == JsonValueKind.Object)
+            foreach (var u in undefined.EnumerateObject()) reasons[u.Name] = u.Value.GetString() ?? "";
         foreach (var p in doc.RootElement.EnumerateObject())
             switch (p.Value.ValueKind)
             {
                 case JsonValueKind.Number: output.Add(p.Name, p.Value.GetDouble()); break;
                 case JsonValueKind.String: output.Add(p.Name, p.Value.GetString()!); break;
-                case JsonValueKind.Null: output.Add(p.Name, double.NaN); break;
+                case JsonValueKind.Null: output.Add(p.Name, reasons.TryGetValue(p.Name, out var r) ? $"n/a ({r})" : double.NaN); break;
             }
         return output.ToText();
     }

@@ -7,9 +7,9 @@ namespace Collapse.Cli.Rendering;
 
 /// <summary>
 /// An ordered list of named results rendered either as an aligned text table or as one JSON object. Values may be
-/// numbers (double, int, long), strings, booleans, vectors (double[] / int[]) or matrices (double[,]). Non-finite
-/// doubles are written as JSON <c>null</c> (JSON has no NaN or ∞) and in the display form in text
-/// (<see cref="NumberFormat.Display"/>).
+/// numbers (double, int, long), strings, booleans, vectors (double[] / int[]), matrices (double[,]) or string maps
+/// (IReadOnlyDictionary&lt;string, string&gt;, a JSON object; "key: value" pairs in text). Non-finite doubles are
+/// written as JSON <c>null</c> (JSON has no NaN or ∞) and in the display form in text (<see cref="NumberFormat.Display"/>).
 /// </summary>
 public sealed class KeyValueOutput
 {
@@ -36,7 +36,7 @@ public sealed class KeyValueOutput
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             foreach (var (key, value) in _items)
@@ -72,6 +72,11 @@ public sealed class KeyValueOutput
                 w.WriteStartArray();
                 foreach (var x in v) w.WriteNumberValue(x);
                 w.WriteEndArray();
+                break;
+            case IReadOnlyDictionary<string, string> map:
+                w.WriteStartObject();
+                foreach (var (k, v) in map) w.WriteString(k, v);
+                w.WriteEndObject();
                 break;
             case double[,] m:
                 w.WriteStartArray();
@@ -119,6 +124,7 @@ public sealed class KeyValueOutput
                 int[] v => string.Join(", ", v.Select(x => x.ToString(CultureInfo.InvariantCulture))),
                 long[] v => string.Join(", ", v.Select(x => x.ToString(CultureInfo.InvariantCulture))),
                 bool b => b ? "true" : "false",
+                IReadOnlyDictionary<string, string> map => string.Join("; ", map.Select(kv => $"{kv.Key}: {kv.Value}")),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => value.ToString(),
             });

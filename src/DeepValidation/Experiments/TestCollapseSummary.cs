@@ -44,10 +44,10 @@ public sealed record TestCollapseSummary(int Seed, int FirstEpoch, int LastEpoch
             .ToList();
         if (points.Count < 2) return null;
         double HeldOut(EpochRecord r) => heldOutIsTrain ? r.Train!.Nc1!.Value : r.TestAgainstTrainMeans!.Nc1;
-        double HeldOutCdnv(EpochRecord r) => heldOutIsTrain ? r.Train!.Cdnv : r.TestAgainstTrainMeans!.Cdnv;
+        double HeldOutCdnv(EpochRecord r) => heldOutIsTrain ? r.Train!.Cdnv ?? double.NaN : r.TestAgainstTrainMeans!.Cdnv;
         var first = points[0];
         var last = points[^1];
         return new TestCollapseSummary(seed, first.Epoch, last.Epoch, first.Train!.Nc1!.Value, last.Train!.Nc1!.Value, HeldOut(first), HeldOut(last),
-            last.Train.Cdnv, HeldOutCdnv(last));
+            last.Train.Cdnv ?? double.NaN, HeldOutCdnv(last));
     }
 }

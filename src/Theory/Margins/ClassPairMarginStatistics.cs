@@ -44,7 +44,8 @@ public sealed class ClassPairMarginStatisticsBuilder
     private readonly int _keep;
     private readonly PriorityQueue<ClassPairMargin, ClassPairMargin> _worst; // max-heap via inverted comparer
     private long _n, _negative;
-    private double _mean, _m2, _min = double.PositiveInfinity, _max = double.NegativeInfinity;
+    private double _mean, _min = double.PositiveInfinity, _max = double.NegativeInfinity;
+    private Numerics.ScaledValue _m2; // Σ (γ − mean)² as m·2^E: the squares of margins beyond 1e154 do not overflow
 
     /// <summary>Creates an empty builder keeping the <paramref name="keep"/> worst pairs.</summary>
     public ClassPairMarginStatisticsBuilder(int keep = ClassPairMarginStatistics.WorstCount)
@@ -71,14 +72,36 @@ public sealed class ClassPairMarginStatisticsBuilder
         }
         if (n == 0) return;
         var mean = sum / n;
-        double m2 = 0;
+        if (!double.IsFinite(mean))
+        {
+            // Σ γ overflowed: the mean of values this large, summed at a smaller scale.
+            double scaled = 0;
+            for (var l = 0; l < gammaRow.Length; l++)
+                if (l != k && double.IsFinite(gammaRow[l])) scaled += Math.ScaleB(gammaRow[l], -64);
+            mean = Math.ScaleB(scaled / n, 64);
+        }
+        double m2 = 0, big = 0;
         for (var l = 0; l < gammaRow.Length; l++)
         {
-            var g = gammaRow[l];
-            if (l == k || !double.IsFinite(g)) continue;
-            m2 += (g - mean) * (g - mean);
+            if (l == k || !double.IsFinite(gammaRow[l])) continue;
+            var t = gammaRow[l] - mean;
+            m2 += t * t;
+            big = Math.Max(big, Math.Abs(t));
         }
-        Merge(n, mean, m2);
+        var m2Scaled = Numerics.ScaledValue.Of(m2);
+        if (!double.IsFinite(m2) || (big > 0 && m2 < 1e-290))
+        {
+            var e = Math.ILogB(big);
+            double s = 0;
+            for (var l = 0; l < gammaRow.Length; l++)
+            {
+                if (l == k || !double.IsFinite(gammaRow[l])) continue;
+                var t = Math.ScaleB(gammaRow[l] - mean, -e);
+                s += t * t;
+            }
+            m2Scaled = Numerics.ScaledValue.Of(s, 2L * e);
+        }
+        Merge(n, mean, m2Scaled);
     }
 
     /// <summary>Merges a builder over other rows (call in a fixed order for reproducible mean and std).</summary>
@@ -92,7 +115,7 @@ public sealed class ClassPairMarginStatisticsBuilder
         foreach (var (p, _) in other._worst.UnorderedItems) Offer(p);
     }
 
-    private void Merge(long n, double mean, double m2)
+    private void Merge(long n, double mean, Numerics.ScaledValue m2)
     {
         if (_n == 0)
         {
@@ -103,7 +126,9 @@ public sealed class ClassPairMarginStatisticsBuilder
         }
         double total = _n + n;
         var delta = mean - _mean;
-        _m2 += m2 + delta * delta * (_n * (double)n / total);
+        if (!double.IsFinite(delta)) delta = 2 * (0.5 * mean - 0.5 * _mean);
+        var d = Numerics.ScaledValue.Of(Math.Abs(delta));
+        _m2 = _m2.Plus(m2).Plus(d.Times(d).Times(Numerics.ScaledValue.Of(_n * (double)n / total)));
         _mean += delta * (n / total);
         _n += n;
     }
@@ -116,11 +141,11 @@ public sealed class ClassPairMarginStatisticsBuilder
     }
 
     /// <summary>Internal state for shard files: (n, mean, M2, min, max, negative, worst pairs).</summary>
-    public (long N, double Mean, double M2, double Min, double Max, long Negative, ClassPairMargin[] Worst) State =>
+    public (long N, double Mean, Numerics.ScaledValue M2, double Min, double Max, long Negative, ClassPairMargin[] Worst) State =>
         (_n, _mean, _m2, _min, _max, _negative, _worst.UnorderedItems.Select(t => t.Element).OrderBy(p => p).ToArray());
 
     /// <summary>Restores a builder from <see cref="State"/>.</summary>
-    public static ClassPairMarginStatisticsBuilder FromState(long n, double mean, double m2, double min, double max, long negative, IEnumerable<ClassPairMargin> worst,
+    public static ClassPairMarginStatisticsBuilder FromState(long n, double mean, Numerics.ScaledValue m2, double min, double max, long negative, IEnumerable<ClassPairMargin> worst,
         int keep = ClassPairMarginStatistics.WorstCount)
     {
         var b = new ClassPairMarginStatisticsBuilder(keep) { _n = n, _mean = mean, _m2 = m2, _min = min, _max = max, _negative = negative };
@@ -131,6 +156,6 @@ public sealed class ClassPairMarginStatisticsBuilder
     /// <summary>The statistics so far (NaN mean/std and infinite min/max when no pair was added).</summary>
     public ClassPairMarginStatistics Build() => new(
         _n, _n == 0 ? double.NaN : _min, _n == 0 ? double.NaN : _max, _n == 0 ? double.NaN : _mean,
-        _n == 0 ? double.NaN : Math.Sqrt(_m2 / _n), _negative,
+        _n == 0 ? double.NaN : _m2.Times(Numerics.ScaledValue.Of(1.0 / _n)).Sqrt(), _negative,
         _worst.UnorderedItems.Select(t => t.Element).OrderBy(p => p).ToArray());
 }

@@ -55,7 +55,7 @@ public sealed class EvaluationModel
     /// <summary>The classifier (null: no logit part).</summary>
     public Classifier? Classifier { get; private init; }
 
-    /// <summary>W row-major (K×d).</summary>
+    /// <summary>W row-major (K×d), ×2^−<see cref="ScaleExponent"/>.</summary>
     internal double[]? W { get; private init; }
 
     /// <summary>W packed for the logit product.</summary>
@@ -78,6 +78,9 @@ public sealed class EvaluationModel
 
     /// <summary>Whether the nearest-centre screening runs in float32.</summary>
     public bool ScreensInFloat32 => Means32 is not null;
+
+    /// <summary>e of <see cref="FeatureScale"/>: pass 2 multiplies every row by 2^e as it is read (the means are those of the scaled features, W is stored ×2^−e).</summary>
+    public int ScaleExponent { get; private init; }
 
     /// <summary>Whether nc1 is accumulated by the projection (with rank 0 it is 0).</summary>
     public bool ProjectsNc1 { get; private init; }
@@ -123,11 +126,18 @@ public sealed class EvaluationModel
         double[]? w = null, bias = null;
         DensePanels<double>? wPanels = null;
         double wMax = 0, bMax = 0;
+        var scale = stats.ScaleExponent;
         if (classifier is not null)
         {
             w = classifier.RowMajor;
+            if (scale != 0)
+            {
+                // Features ×2^e, W ×2^−e: the logits (W 2^−e)(2^e h) + b are those of the features as given.
+                w = (double[])w.Clone();
+                FeatureScale.Scale(w, -scale);
+            }
             wPanels = DensePanels<double>.Pack<double>(w, k, d);
-            for (var c = 0; c < k; c++) wMax = Math.Max(wMax, Math.Sqrt(BlockStatistics.SumOfSquares(w.AsSpan(c * d, d))));
+            for (var c = 0; c < k; c++) wMax = Math.Max(wMax, RobustNorm.Euclidean(w.AsSpan(c * d, d)));
             wMax *= 1 + 2 * gamma64 + 1e-12;
             if (classifier.Bias is not null)
             {
@@ -145,6 +155,7 @@ public sealed class EvaluationModel
             Projection = projection is null || rank == 0 ? null : DensePanels<double>.Pack<double>(projection, rank, d),
             Nc1Rank = projection is null ? 0 : rank,
             ProjectsNc1 = projection is not null,
+            ScaleExponent = scale,
         };
     }
 

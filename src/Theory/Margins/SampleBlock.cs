@@ -52,7 +52,10 @@ public static unsafe class SampleBlock
         var finite = true;
         for (var i = 0; i < b; i++)
         {
-            norms[i] = Math.Sqrt(Statistics.BlockStatistics.SumOfSquares(rows.Slice(i * d, d)));
+            var s2 = Statistics.BlockStatistics.SumOfSquares(rows.Slice(i * d, d));
+            norms[i] = Math.Sqrt(s2);
+            totals.SquaredNorms.Add(s2);
+            if (norms[i] > totals.MaxNorm) totals.MaxNorm = norms[i];
             if (!double.IsFinite(norms[i])) finite = false;
         }
 

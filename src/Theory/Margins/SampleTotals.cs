@@ -37,6 +37,12 @@ public sealed class SampleTotals
     /// <summary>Σ_i ‖P(h_i − μ_{y_i})‖² (compensated), P = S⁻¹Vᵀ of the nc1 route.</summary>
     public NeumaierSum Nc1;
 
+    /// <summary>Σ_i ‖h_i‖² of the rows as pass 2 saw them (×2^2e when rescaled, <see cref="EvaluationModel.ScaleExponent"/>; compensated).</summary>
+    public NeumaierSum SquaredNorms;
+
+    /// <summary>max_i ‖h_i‖ of the rows as pass 2 saw them (×2^e when rescaled).</summary>
+    public double MaxNorm { get; internal set; }
+
     /// <summary>Samples whose nearest-centre decision needed the exact float64 recheck (top-2 gap inside the screening bound).</summary>
     public long NccRechecks { get; internal set; }
 
@@ -57,13 +63,17 @@ public sealed class SampleTotals
         Nc1.Merge(other.Nc1);
         NccRechecks += other.NccRechecks;
         LogitRechecks += other.LogitRechecks;
+        SquaredNorms.Merge(other.SquaredNorms);
+        MaxNorm = Math.Max(MaxNorm, other.MaxNorm);
     }
 
     /// <summary>Restores totals from their parts (shard files).</summary>
     public static SampleTotals FromParts(long count, long nccCorrect, long nc4Mismatch, long correct, double minMargin,
-        NeumaierSum loss, LogSumExpAccumulator logLoss, LogSumExpAccumulator smoothed, NeumaierSum nc1, long nccRechecks, long logitRechecks) => new()
+        NeumaierSum loss, LogSumExpAccumulator logLoss, LogSumExpAccumulator smoothed, NeumaierSum nc1, long nccRechecks, long logitRechecks,
+        NeumaierSum squaredNorms, double maxNorm) => new()
     {
         Count = count, NccCorrect = nccCorrect, Nc4Mismatch = nc4Mismatch, Correct = correct, MinMargin = minMargin,
         Loss = loss, LogLoss = logLoss, Smoothed = smoothed, Nc1 = nc1, NccRechecks = nccRechecks, LogitRechecks = logitRechecks,
+        SquaredNorms = squaredNorms, MaxNorm = maxNorm,
     };
 }

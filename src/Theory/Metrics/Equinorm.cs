@@ -22,12 +22,12 @@ public static class Equinorm
         return Math.Sqrt(var / k) / mean;
     }
 
-    /// <summary>Coefficient of variation of the row norms of a row-major <paramref name="rows"/>×<paramref name="dim"/> array.</summary>
+    /// <summary>Coefficient of variation of the row norms of a row-major <paramref name="rows"/>×<paramref name="dim"/> array (norms without overflow; NaN when every row is 0).</summary>
     public static double OfRows(ReadOnlySpan<double> values, int rows, int dim)
     {
         var norms = new double[rows];
         double mean = 0;
-        for (int i = 0; i < rows; i++) { norms[i] = Math.Sqrt(Statistics.BlockStatistics.SumOfSquares(values.Slice(i * dim, dim))); mean += norms[i]; }
+        for (int i = 0; i < rows; i++) { norms[i] = Numerics.RobustNorm.Euclidean(values.Slice(i * dim, dim)); mean += norms[i]; }
         mean /= rows;
         double var = 0;
         foreach (var n in norms) var += (n - mean) * (n - mean);

@@ -26,6 +26,12 @@ namespace Collapse.Theory.Metrics;
 /// <param name="CdnvRecomputed">Pairs whose distance was recomputed directly.</param>
 public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equiangularity, double MaxAngle, double EtfGramError, double TraceSigmaB, long CdnvRecomputed)
 {
+    /// <summary>
+    /// Metrics (JSON keys) that are undefined for these means, each with its reason (<see cref="MetricUndefined"/>); their
+    /// values above are NaN. Empty for generic means.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Undefined { get; init; } = MetricUndefined.None;
+
     /// <summary>Classes per tile side.</summary>
     public const int Tile = 256;
 
@@ -71,6 +77,21 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
         double varNorm = 0;
         for (var c = 0; c < k; c++) varNorm += (Math.Sqrt(n2[c]) - meanNorm) * (Math.Sqrt(n2[c]) - meanNorm);
         var equinorm = Math.Sqrt(varNorm / k) / meanNorm;
+        if (!(trace > 0))
+        {
+            // M̃ = 0: every class mean is the global mean; norms, angles, distances and the Gram matrix all vanish.
+            var nan = double.NaN;
+            return new MeanGeometry(nan, nan, nan, nan, nan, trace / k, 0)
+            {
+                Undefined = MetricUndefined.Of(
+                    ("cdnv", MetricUndefined.MeansCoincide), ("equinormMeans", MetricUndefined.MeansCoincide),
+                    ("equiangularity", MetricUndefined.MeansCoincide), ("maxAngle", MetricUndefined.MeansCoincide),
+                    ("etfGramError", MetricUndefined.MeansCoincide)),
+            };
+        }
+        var zeroRow = -1; // first class whose centred mean is 0: its angles are undefined
+        for (var c = 0; c < k && zeroRow < 0; c++)
+            if (!(n2[c] > 0)) zeroRow = c;
 
         var tiles = (k + Tile - 1) / Tile;
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
@@ -107,7 +128,8 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
                             dist2 = Margins.SampleBlock.ScalarDistance(means.AsSpan(a * d, d), means.AsSpan(bcls * d, d));
                             recomputed++;
                         }
-                        cd += (variance[a] + variance[bcls]) / (2 * dist2);
+                        if (dist2 > 0) cd += (variance[a] + variance[bcls]) / (2 * dist2);
+                        else if (sums.EqualPair is null || Before((a, bcls), sums.EqualPair.Value)) sums.EqualPair = (a, bcls);
                         var e = Math.Abs(gab / Math.Sqrt(n2[a] * n2[bcls]) + target);
                         ang += e;
                         if (e > sums.AngleMax) sums.AngleMax = e;
@@ -134,8 +156,10 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
         var etfOff = new NeumaierSum();
         double angleMax = 0;
         long recomputedPairs = 0;
+        (int, int)? equalPair = null;
         foreach (var s in first)
         {
+            if (s.EqualPair is { } p && (equalPair is null || Before(p, equalPair.Value))) equalPair = p;
             cdnv.Merge(s.Cdnv);
             angle.Merge(s.Angle);
             off.Merge(s.OffDiagonalSquares);
@@ -179,8 +203,27 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
         }
         etf.Merge(etfOff);
         var pairs = (double)k * (k - 1) / 2;
-        return new MeanGeometry(cdnv.Value / pairs, equinorm, angle.Value / pairs, angleMax, Math.Sqrt(etf.Value), trace / k, recomputedPairs);
+        var undefined = new List<(string, string)>();
+        var cdnvValue = cdnv.Value / pairs;
+        if (equalPair is { } eq)
+        {
+            cdnvValue = double.NaN;
+            undefined.Add(("cdnv", MetricUndefined.EqualMeans(eq.Item1, eq.Item2)));
+        }
+        double angleMean = angle.Value / pairs;
+        if (zeroRow >= 0)
+        {
+            angleMean = angleMax = double.NaN;
+            undefined.Add(("equiangularity", MetricUndefined.ZeroCentredMean(zeroRow)));
+            undefined.Add(("maxAngle", MetricUndefined.ZeroCentredMean(zeroRow)));
+        }
+        return new MeanGeometry(cdnvValue, equinorm, angleMean, angleMax, Math.Sqrt(etf.Value), trace / k, recomputedPairs)
+        {
+            Undefined = undefined.Count == 0 ? MetricUndefined.None : MetricUndefined.Of([.. undefined]),
+        };
     }
+
+    private static bool Before((int A, int B) x, (int A, int B) y) => x.A < y.A || (x.A == y.A && x.B < y.B);
 
     private delegate void TileAction(int ta, double[] g, int ldg, int rows, int cols, int a0, int b0);
 
@@ -216,6 +259,7 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
     {
         public NeumaierSum Cdnv, Angle, OffDiagonalSquares, Etf;
         public double AngleMax;
+        public (int, int)? EqualPair;
         public long Recomputed;
     }
 }

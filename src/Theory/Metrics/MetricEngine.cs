@@ -116,6 +116,7 @@ public static class MetricEngine
     public static PreparedMetrics Prepare(ClassStatistics stats, Classifier? classifier, MetricOptions options, Nc1Basis? basis = null)
     {
         var clock = Stopwatch.StartNew();
+        stats = FeatureScale.Apply(stats);
         var centred = CentredMeans.Of(stats);
         if (basis is null)
         {
@@ -186,7 +187,7 @@ public static class MetricEngine
                 var n = Math.Min(itemRows, r0 + rows - first);
                 worker.Load(source, labels, order, first, n);
                 var t = new SampleTotals();
-                SampleBlock.Process(model, worker.X.AsSpan(0, n * d), source.StoresFloat32 ? worker.X32.AsSpan(0, n * d) : default,
+                SampleBlock.Process(model, worker.X.AsSpan(0, n * d), source.StoresFloat32 && model.ScaleExponent == 0 ? worker.X32.AsSpan(0, n * d) : default,
                     worker.Labels.AsSpan(0, n), worker.Scratch, t, worker.Pairs, within.AsSpan(first - r0, n));
                 worker.Labels.AsSpan(0, n).CopyTo(bandLabels.AsSpan(first - r0, n));
                 totals[item] = t;
@@ -228,28 +229,83 @@ public static class MetricEngine
         var t = pass2.Totals;
         var n = (double)t.Count;
         var hasW = prepared.Classifier is not null;
-        return new MetricReport
+        var undefined = new Dictionary<string, string>(geo.Undefined);
+        // Exact zeros of the geometry (docs/metrics.md, "Degenerate geometry and extreme scales").
+        var meansCoincide = !(geo.TraceSigmaB > 0);
+        var zeroW = hasW && RobustNorm.MaxAbs(prepared.Classifier!.RowMajor) == 0;
+        var zeroH = !(t.MaxNorm > 0) && !double.IsNaN(t.MaxNorm);
+        double? Value(string key, double? value, string? reason = null)
+        {
+            if (value is not { } v) return null;
+            if (reason is not null)
+            {
+                undefined.TryAdd(key, reason);
+                return null;
+            }
+            if (undefined.ContainsKey(key)) return double.IsInfinity(v) ? v : null;
+            if (double.IsFinite(v)) return v;
+            undefined.TryAdd(key, double.IsNaN(v) ? MetricUndefined.NotANumber : MetricUndefined.Overflow);
+            return double.IsNaN(v) ? null : v;
+        }
+        var coincide = meansCoincide ? MetricUndefined.MeansCoincide : null;
+        var classifierZero = zeroW ? MetricUndefined.ZeroClassifier : null;
+        var margins = hasW ? MarginAssembly.Summary(stats, prepared.Classifier!, t, pass2.PairStatistics.Build(), pass2.Matrix) : null;
+        double? ce = null, logCe = null;
+        if (hasW)
+        {
+            logCe = t.LogLoss.Value - Math.Log(n);
+            ce = t.Loss.Value / n;
+            if (double.IsPositiveInfinity(ce.Value) && double.IsFinite(logCe.Value)) ce = Math.Exp(logCe.Value); // Σ ℓ_i overflowed, the mean need not
+        }
+        var report = new MetricReport
         {
             Classes = stats.Classes,
             Samples = stats.Total,
             Dim = stats.Dim,
-            Nc1 = t.Nc1.Value / n,
-            Nc1TraceRatio = withinTotal.Value / n / geo.TraceSigmaB,
-            Cdnv = geo.Cdnv,
-            EquinormMeans = geo.EquinormMeans,
-            EquinormClassifier = prepared.EquinormClassifier,
-            Equiangularity = geo.Equiangularity,
-            MaxAngle = geo.MaxAngle,
-            EtfGramError = geo.EtfGramError,
-            Nc3 = prepared.Nc3,
+            Nc1 = Value("nc1", t.Nc1.Value / n, coincide),
+            Nc1TraceRatio = Value("nc1TraceRatio", withinTotal.Value / n / geo.TraceSigmaB, coincide),
+            Cdnv = Value("cdnv", geo.Cdnv),
+            EquinormMeans = Value("equinormMeans", geo.EquinormMeans),
+            EquinormClassifier = Value("equinormClassifier", prepared.EquinormClassifier, classifierZero),
+            Equiangularity = Value("equiangularity", geo.Equiangularity),
+            MaxAngle = Value("maxAngle", geo.MaxAngle),
+            EtfGramError = Value("etfGramError", geo.EtfGramError),
+            Nc3 = Value("nc3", prepared.Nc3, coincide ?? classifierZero),
             Nc4 = hasW ? t.Nc4Mismatch / n : null,
             NccAccuracy = t.NccCorrect / n,
             Accuracy = hasW ? t.Correct / n : null,
-            Ce = hasW ? t.Loss.Value / n : null,
-            LogCe = hasW ? t.LogLoss.Value - Math.Log(n) : null,
-            Margins = hasW ? MarginAssembly.Summary(stats, prepared.Classifier!, t, pass2.PairStatistics.Build(), pass2.Matrix) : null,
-            Engine = new EngineDiagnostics(prepared.Basis.Rank, prepared.Model.ScreensInFloat32 ? "float32" : "float64", t.NccRechecks, t.LogitRechecks, geo.CdnvRecomputed),
+            Ce = Value("ce", ce),
+            LogCe = Value("logCe", logCe),
+            Margins = margins,
+            Engine = new EngineDiagnostics(prepared.Basis.Rank, prepared.Model.ScreensInFloat32 ? "float32" : "float64", t.NccRechecks, t.LogitRechecks, geo.CdnvRecomputed)
+            {
+                ScaleExponent = stats.ScaleExponent,
+            },
         };
+        if (margins is not null)
+        {
+            var scaleZero = zeroW ? MetricUndefined.ZeroClassifier : zeroH ? MetricUndefined.ZeroFeatures : null;
+            var ufmZero = zeroW && zeroH ? MetricUndefined.ZeroClassifier + " and " + MetricUndefined.ZeroFeatures : null;
+            double Margin(string key, double value, string? reason) => Value(key, value, reason) ?? double.NaN;
+            margins = margins with
+            {
+                MinMargin = Margin("minMargin", margins.MinMargin, null),
+                NormalizedMargin = Margin("normalizedMargin", margins.NormalizedMargin, scaleZero),
+                UfmNormalizedMargin = Margin("ufmNormalizedMargin", margins.UfmNormalizedMargin, ufmZero),
+                SmoothedMargin = Margin("smoothedMargin", margins.SmoothedMargin, null),
+                NormalizedSmoothedMargin = Margin("normalizedSmoothedMargin", margins.NormalizedSmoothedMargin, scaleZero),
+                UfmNormalizedSmoothedMargin = Margin("ufmNormalizedSmoothedMargin", margins.UfmNormalizedSmoothedMargin, ufmZero),
+            };
+            report = report with { Margins = margins };
+            var p = margins.PairStatistics;
+            if (p.Pairs > 0)
+            {
+                Value("pairMarginMean", p.Mean);
+                Value("pairMarginStd", p.Std);
+                Value("pairMarginMax", p.Max);
+            }
+        }
+        return undefined.Count == 0 ? report : report with { Undefined = MetricUndefined.InKeyOrder(undefined) };
     }
 
     /// <summary>
@@ -303,11 +359,13 @@ public static class MetricEngine
         public void Load(IFeatureSource source, int[] labels, int[]? order, int first, int n)
         {
             var d = model.Dim;
-            var want32 = source.StoresFloat32;
+            // Rescaled rows (FeatureScale) get their float32 copy from the scaled float64 values in the kernel.
+            var want32 = source.StoresFloat32 && model.ScaleExponent == 0;
             if (order is null)
             {
                 source.Read(first, n, X.AsSpan(0, n * d), want32 ? X32.AsSpan(0, n * d) : default);
                 labels.AsSpan(first, n).CopyTo(Labels);
+                FeatureScale.Scale(X.AsSpan(0, n * d), model.ScaleExponent);
                 return;
             }
             var i = 0;
@@ -320,6 +378,7 @@ public static class MetricEngine
                 for (var r = 0; r < run; r++) Labels[i + r] = labels[row + r];
                 i += run;
             }
+            FeatureScale.Scale(X.AsSpan(0, n * d), model.ScaleExponent);
         }
     }
 

@@ -4,7 +4,10 @@ namespace Collapse.Theory.Metrics;
 
 /// <summary>
 /// Every NC metric, margin and loss of docs/conventions.md for one labelled feature set (and optionally a classifier).
-/// Classifier-dependent values are null when no classifier was given.
+/// Classifier-dependent values are null when no classifier was given. A metric without a finite value has its JSON key
+/// in <see cref="Undefined"/> with the reason: its value is null when it is undefined (e.g. every angle metric when all
+/// class means coincide) and ±∞ when its true value is outside the float64 range (docs/metrics.md, "Degenerate geometry
+/// and extreme scales"). Margin fields of <see cref="Margins"/> are NaN or ±∞ then.
 /// </summary>
 public sealed record MetricReport
 {
@@ -16,20 +19,20 @@ public sealed record MetricReport
     public required int Dim { get; init; }
     /// <summary>(1/K) Tr(Σ_W Σ_B⁺), rank-(K−1) truncated; null if the scatter was not tracked.</summary>
     public double? Nc1 { get; init; }
-    /// <summary>Tr Σ_W / Tr Σ_B.</summary>
-    public required double Nc1TraceRatio { get; init; }
-    /// <summary>Mean pairwise CDNV.</summary>
-    public required double Cdnv { get; init; }
-    /// <summary>std/mean of ||μ_k − μ_G||.</summary>
-    public required double EquinormMeans { get; init; }
+    /// <summary>Tr Σ_W / Tr Σ_B (null when Tr Σ_B = 0).</summary>
+    public double? Nc1TraceRatio { get; init; }
+    /// <summary>Mean pairwise CDNV (null when two class means are equal).</summary>
+    public double? Cdnv { get; init; }
+    /// <summary>std/mean of ||μ_k − μ_G|| (null when all means coincide).</summary>
+    public double? EquinormMeans { get; init; }
     /// <summary>std/mean of ||w_k||.</summary>
     public double? EquinormClassifier { get; init; }
-    /// <summary>Mean |cos + 1/(K−1)| of centred means.</summary>
-    public required double Equiangularity { get; init; }
-    /// <summary>Max |cos + 1/(K−1)| of centred means.</summary>
-    public required double MaxAngle { get; init; }
-    /// <summary>ETF Gram error of the centred means.</summary>
-    public required double EtfGramError { get; init; }
+    /// <summary>Mean |cos + 1/(K−1)| of centred means (null when a centred mean is 0).</summary>
+    public double? Equiangularity { get; init; }
+    /// <summary>Max |cos + 1/(K−1)| of centred means (null when a centred mean is 0).</summary>
+    public double? MaxAngle { get; init; }
+    /// <summary>ETF Gram error of the centred means (null when all means coincide).</summary>
+    public double? EtfGramError { get; init; }
     /// <summary>|| Wᵀ/||W||_F − M̃ᵀ/||M̃||_F ||_F².</summary>
     public double? Nc3 { get; init; }
     /// <summary>Fraction of classifier decisions ≠ NCC decisions.</summary>
@@ -44,11 +47,17 @@ public sealed record MetricReport
     public double? LogCe { get; init; }
     /// <summary>Margins (null without a classifier).</summary>
     public MarginSummary? Margins { get; init; }
+    /// <summary>
+    /// JSON key → reason for every metric that has no finite value (null: undefined; ±∞: outside the float64 range);
+    /// empty for generic inputs. Reasons: <see cref="MetricUndefined"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Undefined { get; init; } = MetricUndefined.None;
     /// <summary>How the engine computed the report (rank of the nc1 route, screening precision, rechecks); null for reports assembled by hand.</summary>
     public EngineDiagnostics? Engine { get; init; }
 
     /// <summary>
-    /// Flat name → value view with the JSON keys of docs/conventions.md (classifier-dependent keys only when present).
+    /// Flat name → value view with the JSON keys of docs/conventions.md (classifier-dependent keys only when present; a
+    /// key of <see cref="Undefined"/> is present with NaN, or with ±∞ when its value overflows).
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, double>> ToKeyValues()
     {
@@ -56,7 +65,11 @@ public sealed record MetricReport
         {
             new("classes", Classes), new("samples", Samples), new("dim", Dim),
         };
-        void Add(string key, double? v) { if (v.HasValue) list.Add(new(key, v.Value)); }
+        void Add(string key, double? v)
+        {
+            if (v.HasValue) list.Add(new(key, v.Value));
+            else if (Undefined.ContainsKey(key)) list.Add(new(key, double.NaN));
+        }
         Add("nc1", Nc1);
         Add("nc1TraceRatio", Nc1TraceRatio);
         Add("cdnv", Cdnv);
@@ -91,6 +104,9 @@ public sealed record EngineDiagnostics(int Nc1Rank, string Screening, long NccRe
 {
     /// <summary>Wall time of the steps of a one-process run (null for a merged sharded run).</summary>
     public MetricTimings? Timings { get; init; }
+
+    /// <summary>e of the internal rescaling (<see cref="FeatureScale"/>): the engine worked on the features ×2^e (0: as given).</summary>
+    public int ScaleExponent { get; init; }
 }
 
 /// <summary>Wall time of the steps of <see cref="MetricEngine.Compute"/>, in seconds.</summary>

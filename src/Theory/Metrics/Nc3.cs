@@ -29,7 +29,7 @@ public static class Nc3
         return s;
     }
 
-    /// <summary>NC3 for row-major W and the centred means given as a view (no K×d temporaries).</summary>
+    /// <summary>NC3 for row-major W and the centred means given as a view (no K×d temporaries); ‖W‖_F without overflow (<see cref="Numerics.RobustNorm"/>), NaN when W = 0 or M̃ = 0.</summary>
     public static double Compute(ReadOnlySpan<double> weights, Statistics.CentredMeans centred)
     {
         int k = centred.Classes, d = centred.Dim;
@@ -40,7 +40,7 @@ public static class Nc3
             centred.CopyRows(c, 1, row);
             mm += Statistics.BlockStatistics.SumOfSquares(row);
         }
-        var nw = Math.Sqrt(Statistics.BlockStatistics.SumOfSquares(weights));
+        var nw = Numerics.RobustNorm.Euclidean(weights); // W of any scale (its squares may overflow)
         var nm = Math.Sqrt(mm);
         double s = 0;
         for (int c = 0; c < k; c++)

@@ -59,6 +59,7 @@ public static class NcMetrics
             Ce = evaluation.CrossEntropyMean,
             LogCe = evaluation.LogCrossEntropy,
             Margins = evaluation.Margins(stats),
+            Undefined = geo.Undefined,
         };
     }
 }

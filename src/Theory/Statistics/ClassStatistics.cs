@@ -47,6 +47,15 @@ public sealed record ClassStatistics(
         return new ClassStatistics(classes, dim, counts, null!, classSquaredDeviation, withinScatter, sumSquaredNorms, maxNorm) { _meanRows = meanRows };
     }
 
+    /// <summary>max_i max_j |h_ij| of the features (0: not tracked), from which <see cref="Metrics.FeatureScale"/> picks the rescaling.</summary>
+    public double MaxAbs { get; init; }
+
+    /// <summary>
+    /// e such that these statistics are those of the features ×2^e (means, sums and norms scaled exactly by a power of two;
+    /// 0: the features as given). Set by <see cref="Metrics.FeatureScale.Apply"/>.
+    /// </summary>
+    public int ScaleExponent { get; init; }
+
     /// <summary>N = Σ n_k.</summary>
     public long Total => Counts.Sum();
 
@@ -67,6 +76,13 @@ public sealed record ClassStatistics(
         var m = MeanRows;
         if (kind == GlobalMeanKind.ClassBalanced)
         {
+            // When every class mean is the same vector, μ_G is that vector (the sum/K could round away from it, and
+            // M̃ would be rounding noise instead of exactly 0).
+            if (AllMeansEqual(out var common))
+            {
+                m.AsSpan(common * Dim, Dim).CopyTo(g);
+                return g;
+            }
             int present = 0;
             for (int c = 0; c < Classes; c++)
                 if (Counts[c] > 0)
@@ -88,6 +104,20 @@ public sealed record ClassStatistics(
                 for (int j = 0; j < Dim; j++) g[j] += row[j] * f;
             }
         return g;
+    }
+
+    /// <summary>Whether every present class has bit-for-bit the same mean (the first present class in <paramref name="first"/>).</summary>
+    public bool AllMeansEqual(out int first)
+    {
+        var m = MeanRows;
+        first = -1;
+        for (int c = 0; c < Classes; c++)
+        {
+            if (Counts[c] == 0) continue;
+            if (first < 0) { first = c; continue; }
+            if (!m.AsSpan(c * Dim, Dim).SequenceEqual(m.AsSpan(first * Dim, Dim))) return false;
+        }
+        return first >= 0;
     }
 
     /// <summary>Centred means M̃ (K×d, row k = μ_k − μ_G).</summary>

@@ -20,6 +20,7 @@ public sealed class ClassSumAccumulator
     private readonly double[] _hi, _lo; // K×d row-major
     private NeumaierSum _sumSquaredNorms;
     private double _maxNorm;
+    private double _maxAbs;
 
     /// <summary>Creates an empty accumulator.</summary>
     public ClassSumAccumulator(int classes, int dim)
@@ -56,6 +57,7 @@ public sealed class ClassSumAccumulator
         }
         _sumSquaredNorms.Merge(block.SumSquaredNorms);
         if (block.MaxNorm > _maxNorm) _maxNorm = block.MaxNorm;
+        _maxAbs = Math.Max(_maxAbs, block.MaxAbs);
     }
 
     /// <summary>Adds another accumulator (a shard), double-double.</summary>
@@ -66,6 +68,7 @@ public sealed class ClassSumAccumulator
         AddDoubleDouble(_hi, _lo, other._hi, other._lo);
         _sumSquaredNorms.Merge(other._sumSquaredNorms);
         if (other._maxNorm > _maxNorm) _maxNorm = other._maxNorm;
+        _maxAbs = Math.Max(_maxAbs, other._maxAbs);
     }
 
     /// <summary>(hi, lo) += (h, l) element-wise: TwoSum of the leading parts, the trailing parts and the error added.</summary>
@@ -109,7 +112,7 @@ public sealed class ClassSumAccumulator
             for (var j = 0; j < d; j++) means[c * d + j] = (_hi[c * d + j] + _lo[c * d + j]) * inv;
         }
         var m2 = within ?? Enumerable.Repeat(double.NaN, Classes).ToArray();
-        return ClassStatistics.FromRowMajor(Classes, d, (long[])_counts.Clone(), means, m2, null, _sumSquaredNorms.Value, _maxNorm);
+        return ClassStatistics.FromRowMajor(Classes, d, (long[])_counts.Clone(), means, m2, null, _sumSquaredNorms.Value, _maxNorm) with { MaxAbs = _maxAbs };
     }
 
     /// <summary>
@@ -125,7 +128,8 @@ public sealed class ClassSumAccumulator
             for (var j = 0; j < d; j++) _hi[c * d + j] = (_hi[c * d + j] + _lo[c * d + j]) * inv;
         }
         _built = true;
-        return ClassStatistics.FromRowMajor(Classes, d, (long[])_counts.Clone(), _hi, Enumerable.Repeat(double.NaN, Classes).ToArray(), null, _sumSquaredNorms.Value, _maxNorm);
+        return ClassStatistics.FromRowMajor(Classes, d, (long[])_counts.Clone(), _hi,
+            Enumerable.Repeat(double.NaN, Classes).ToArray(), null, _sumSquaredNorms.Value, _maxNorm) with { MaxAbs = _maxAbs };
     }
 
     private bool _built;
@@ -142,6 +146,7 @@ public sealed class ClassSumAccumulator
         w.Write(s);
         w.Write(comp);
         w.Write(_maxNorm);
+        w.Write(_maxAbs);
     }
 
     /// <summary>Reads a state written by <see cref="WriteState"/>.</summary>
@@ -157,6 +162,7 @@ public sealed class ClassSumAccumulator
         for (var i = 0; i < acc._lo.Length; i++) acc._lo[i] = r.ReadDouble();
         acc._sumSquaredNorms = NeumaierSum.FromParts(r.ReadDouble(), r.ReadDouble());
         acc._maxNorm = r.ReadDouble();
+        acc._maxAbs = r.ReadDouble();
         return acc;
     }
 }
@@ -186,6 +192,9 @@ public sealed class ClassSumBlock
 
     /// <summary>max ‖h_i‖ of the block.</summary>
     public double MaxNorm { get; private set; }
+
+    /// <summary>max |h_ij| of the block (NaN if a value is NaN).</summary>
+    public double MaxAbs { get; private set; }
 
     /// <summary>Class of slot <paramref name="p"/> (ascending).</summary>
     public int ClassAt(int p) => _classes[p];
@@ -241,7 +250,7 @@ public sealed class ClassSumBlock
         _hi.AsSpan(0, present * d).Clear();
         _lo.AsSpan(0, present * d).Clear();
         var sq = new NeumaierSum();
-        double maxNorm = 0;
+        double maxNorm = 0, maxAbs = 0;
         for (var i = 0; i < b; i++)
         {
             var p = _slotOfClass[labels[i]];
@@ -252,9 +261,11 @@ public sealed class ClassSumBlock
             sq.Add(s);
             var norm = Math.Sqrt(s);
             if (norm > maxNorm) maxNorm = norm;
+            maxAbs = Math.Max(maxAbs, RobustNorm.MaxAbs(row));
         }
         SumSquaredNorms = sq;
         MaxNorm = maxNorm;
+        MaxAbs = maxAbs;
         for (var p = 0; p < present; p++) _slotOfClass[_classes[p]] = -1;
     }
 

@@ -34,10 +34,10 @@ public class CdnvNccBoundTests
         }
         var report = NcMetrics.Compute(x, y, 2, 1);
         Assert.Equal(0.9, report.NccAccuracy, 12);
-        var bound = CdnvNccBound.Bound(2, report.Cdnv);
+        var bound = CdnvNccBound.Bound(2, report.Cdnv!.Value);
         Assert.Equal(0.1 * 1.01 * 1.01 / 0.9, bound, 12);
         Assert.True(0.1 <= bound && 0.1 / bound > 0.88, $"error 0.1 vs bound {bound}");
-        Assert.True(CdnvNccBound.Bound(2, report.Cdnv, 1, 1) < 0.1); // the false constant 1 is violated here
+        Assert.True(CdnvNccBound.Bound(2, report.Cdnv!.Value, 1, 1) < 0.1); // the false constant 1 is violated here
     }
 
     [Fact]

@@ -29,8 +29,8 @@ public class HeldOutCollapseTests
         var held = HeldOutCollapse.Compute(own, x, y);
         var report = NcMetrics.Compute(x, y, 3, 4);
         Assert.Equal(report.Nc1!.Value, held.Nc1, 12);
-        Assert.Equal(report.Nc1TraceRatio, held.Nc1TraceRatio, 12);
-        Assert.Equal(report.Cdnv, held.Cdnv, 12);
+        Assert.Equal(report.Nc1TraceRatio!.Value, held.Nc1TraceRatio, 12);
+        Assert.Equal(report.Cdnv!.Value, held.Cdnv, 12);
         Assert.Equal(report.NccAccuracy, held.NccAccuracy, 12);
     }
 

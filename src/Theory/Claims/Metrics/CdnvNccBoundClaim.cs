@@ -49,9 +49,10 @@ public sealed class CdnvNccBoundClaim : TheoryClaim
             var instance = CdnvNccInstances.Draw(new Random(seed));
             var report = NcMetrics.Compute(instance.Features, instance.Labels, instance.Classes, instance.Dim);
             var error = 1 - report.NccAccuracy;
-            var bound = CdnvNccBound.Bound(instance.Classes, report.Cdnv, constant, Math.Pow(instance.Classes - 1, power));
+            var bound = CdnvNccBound.Bound(instance.Classes, (report.Cdnv ?? double.NaN), constant, Math.Pow(instance.Classes - 1, power));
             return CaseOutcome.AtMost(error, bound,
-                $"{instance.Description}: NCC error {CaseOutcome.F(error)}, cdnv {CaseOutcome.F(report.Cdnv)}, bound {CaseOutcome.F(bound)} (error/bound {CaseOutcome.F(error / bound)})") with
+                $"{instance.Description}: NCC error {CaseOutcome.F(error)}, cdnv {CaseOutcome.F((report.Cdnv ?? double.NaN))}, bound {CaseOutcome.F(bound)} (error/bound "
+                    + $"{CaseOutcome.F(error / bound)})") with
             {
                 Tightness = error / bound, Informative = bound < 1,
             };

@@ -57,9 +57,9 @@ public sealed class CollapseZeroClaim : TheoryClaim
             var r = NcMetrics.Compute(x, y, k, d, new Classifier(w, -(w * t)));
             var values = new (string, double)[]
             {
-                ("nc1", r.Nc1!.Value), ("nc1TraceRatio", r.Nc1TraceRatio), ("cdnv", r.Cdnv), ("equinormMeans", r.EquinormMeans),
-                ("equinormClassifier", r.EquinormClassifier!.Value), ("equiangularity", r.Equiangularity), ("maxAngle", r.MaxAngle),
-                ("etfGramError", r.EtfGramError), ("nc3", r.Nc3!.Value), ("nc4", r.Nc4!.Value), ("1-nccAccuracy", 1 - r.NccAccuracy),
+                ("nc1", r.Nc1!.Value), ("nc1TraceRatio", (r.Nc1TraceRatio ?? double.NaN)), ("cdnv", (r.Cdnv ?? double.NaN)), ("equinormMeans", (r.EquinormMeans ?? double.NaN)),
+                ("equinormClassifier", r.EquinormClassifier!.Value), ("equiangularity", (r.Equiangularity ?? double.NaN)), ("maxAngle", (r.MaxAngle ?? double.NaN)),
+                ("etfGramError", (r.EtfGramError ?? double.NaN)), ("nc3", r.Nc3!.Value), ("nc4", r.Nc4!.Value), ("1-nccAccuracy", 1 - r.NccAccuracy),
                 ("1-accuracy", 1 - r.Accuracy!.Value),
             };
             var (name, worst) = values.MaxBy(v => Math.Abs(v.Item2));

@@ -51,10 +51,10 @@ public sealed class MetricsNonNegativeClaim : TheoryClaim
                 var r = NcMetrics.Compute(x, s.Y, s.K, s.D);
                 var pinv = Float32PinvNc1(x, s.Y, s.K, s.D);
                 var nc1 = textbook ? pinv : r.Nc1!.Value;
-                var min = Math.Min(nc1, Math.Min(r.Nc1TraceRatio, r.Cdnv));
+                var min = Math.Min(nc1, Math.Min(r.Nc1TraceRatio ?? double.NaN, r.Cdnv ?? double.NaN));
                 var o = CaseOutcome.AtMost(-min, 0,
                     $"{s} {(nearlyCollapsed ? $"nearly collapsed float32 (noise {CaseOutcome.F(eta)}, realization {t + 1}/{draws})" : "generic")}: " +
-                    $"nc1 {CaseOutcome.F(nc1)}, ratio {CaseOutcome.F(r.Nc1TraceRatio)}, cdnv {CaseOutcome.F(r.Cdnv)}, float32-pinv nc1 {CaseOutcome.F(pinv)}")
+                    $"nc1 {CaseOutcome.F(nc1)}, ratio {CaseOutcome.F(r.Nc1TraceRatio ?? double.NaN)}, cdnv {CaseOutcome.F(r.Cdnv ?? double.NaN)}, float32-pinv nc1 {CaseOutcome.F(pinv)}")
                     with { Tightness = pinv / r.Nc1!.Value, Informative = pinv < 0 };
                 if (outcome is null || o.Excess > outcome.Excess || (o.Informative == true && outcome.Informative != true)) outcome = o;
                 if (o.Excess > 0 || pinv < 0) break;

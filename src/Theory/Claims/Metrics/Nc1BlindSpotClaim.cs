@@ -64,9 +64,9 @@ public sealed class Nc1BlindSpotClaim : TheoryClaim
                 }
             }
             var rep = NcMetrics.Compute(x, y, k, d);
-            if (!(rep.Nc1TraceRatio > 0)) return new CaseOutcome(double.NaN, 0, double.PositiveInfinity, $"K={k} d={d}: trace ratio {rep.Nc1TraceRatio} is not > 0");
-            var rel = rep.Nc1!.Value / rep.Nc1TraceRatio;
-            return CaseOutcome.Equal(rel, 0, $"K={k} d={d} σ={CaseOutcome.F(sigma)}: nc1 {CaseOutcome.F(rep.Nc1.Value)} while nc1TraceRatio {CaseOutcome.F(rep.Nc1TraceRatio)}");
+            if (!((rep.Nc1TraceRatio ?? double.NaN) > 0)) return new CaseOutcome(double.NaN, 0, double.PositiveInfinity, $"K={k} d={d}: trace ratio {(rep.Nc1TraceRatio ?? double.NaN)} is not > 0");
+            var rel = rep.Nc1!.Value / (rep.Nc1TraceRatio ?? double.NaN);
+            return CaseOutcome.Equal(rel, 0, $"K={k} d={d} σ={CaseOutcome.F(sigma)}: nc1 {CaseOutcome.F(rep.Nc1.Value)} while nc1TraceRatio {CaseOutcome.F((rep.Nc1TraceRatio ?? double.NaN))}");
         });
     }
 }

@@ -52,9 +52,10 @@ public sealed class SimilarityInvarianceClaim : TheoryClaim
             var r2 = NcMetrics.Compute(x2, s.Y, s.K, s.D);
             var pairs = new (string, double, double)[]
             {
-                ("nc1", r1.Nc1!.Value, r2.Nc1!.Value), ("nc1TraceRatio", r1.Nc1TraceRatio, r2.Nc1TraceRatio), ("cdnv", r1.Cdnv, r2.Cdnv),
-                ("equinormMeans", r1.EquinormMeans, r2.EquinormMeans), ("equiangularity", r1.Equiangularity, r2.Equiangularity),
-                ("maxAngle", r1.MaxAngle, r2.MaxAngle), ("etfGramError", r1.EtfGramError, r2.EtfGramError),
+                ("nc1", r1.Nc1!.Value, r2.Nc1!.Value), ("nc1TraceRatio", (r1.Nc1TraceRatio ?? double.NaN), (r2.Nc1TraceRatio ?? double.NaN)),
+                ("cdnv", (r1.Cdnv ?? double.NaN), (r2.Cdnv ?? double.NaN)),
+                ("equinormMeans", (r1.EquinormMeans ?? double.NaN), (r2.EquinormMeans ?? double.NaN)), ("equiangularity", (r1.Equiangularity ?? double.NaN), (r2.Equiangularity ?? double.NaN)),
+                ("maxAngle", (r1.MaxAngle ?? double.NaN), (r2.MaxAngle ?? double.NaN)), ("etfGramError", (r1.EtfGramError ?? double.NaN), (r2.EtfGramError ?? double.NaN)),
             };
             var (name, a1, a2) = pairs.MaxBy(p => Rel(p.Item2, p.Item3));
             return new CaseOutcome(a2, a1, Rel(a1, a2), $"{s} c={CaseOutcome.F(c)}: largest relative change in {name}: {CaseOutcome.F(a1)} → {CaseOutcome.F(a2)}");

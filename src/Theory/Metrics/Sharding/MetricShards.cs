@@ -21,7 +21,7 @@ public static class MetricShards
     private const int Pass1Magic = 0x31535043;  // "CPS1"
     private const int StatsMagic = 0x41545343;  // "CSTA"
     private const int Pass2Magic = 0x32535043;  // "CPS2"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 2: max|h_ij| in the pass-1 state, Σ‖h‖² and max‖h‖ in the pass-2 totals
 
     /// <summary>
     /// Validates the inputs and writes <c>DIR/plan.json</c> for <paramref name="shards"/> shards: pass-1 row ranges
@@ -141,7 +141,7 @@ public static class MetricShards
         var stats = total!.Build();
         if (stats.Total != plan.Rows) throw new InputException($"{dir}: the pass-1 states hold {stats.Total} rows, the plan {plan.Rows}");
         stats.RequireAllClassesPresent(plan.Inputs.LabelsPath);
-        var basis = Nc1.Basis(CentredMeans.Of(stats));
+        var basis = Nc1.Basis(CentredMeans.Of(FeatureScale.Apply(stats))); // the basis of the statistics pass 2 uses
         AtomicFile.Write(MetricShardLayout.Stats(dir), s =>
         {
             using var w = new BinaryWriter(s);
@@ -315,11 +315,13 @@ public static class MetricShards
         Write(w, t.Nc1);
         w.Write(t.NccRechecks);
         w.Write(t.LogitRechecks);
+        Write(w, t.SquaredNorms);
+        w.Write(t.MaxNorm);
     }
 
     private static SampleTotals ReadTotals(BinaryReader r) => SampleTotals.FromParts(
         r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadDouble(),
-        ReadSum(r), ReadLse(r), ReadLse(r), ReadSum(r), r.ReadInt64(), r.ReadInt64());
+        ReadSum(r), ReadLse(r), ReadLse(r), ReadSum(r), r.ReadInt64(), r.ReadInt64(), ReadSum(r), r.ReadDouble());
 
     private static void Write(BinaryWriter w, NeumaierSum s)
     {
@@ -345,7 +347,8 @@ public static class MetricShards
         var s = b.State;
         w.Write(s.N);
         w.Write(s.Mean);
-        w.Write(s.M2);
+        w.Write(s.M2.Mantissa);
+        w.Write(s.M2.Exponent);
         w.Write(s.Min);
         w.Write(s.Max);
         w.Write(s.Negative);
@@ -362,7 +365,7 @@ public static class MetricShards
     {
         var n = r.ReadInt64();
         var mean = r.ReadDouble();
-        var m2 = r.ReadDouble();
+        var m2 = new ScaledValue(r.ReadDouble(), r.ReadInt64());
         var min = r.ReadDouble();
         var max = r.ReadDouble();
         var negative = r.ReadInt64();
