@@ -39,6 +39,10 @@ public static class BenchCommand
         {
             foreach (var (o, v) in new[] { (steps, parse.GetValue(steps)), (classes, parse.GetValue(classes)), (dim, parse.GetValue(dim)), (perClass, parse.GetValue(perClass)), (matmulSize, parse.GetValue(matmulSize)), (copyMb, parse.GetValue(copyMb)) })
                 if (v < 1 || (o == classes && v < 2)) throw new Collapse.Theory.InputException($"{o.Name} {v}: must be at least {(o == classes ? 2 : 1)}");
+            if (parse.GetResult(threads) is not null && parse.GetValue(threads) < 1)
+                throw new Collapse.Theory.InputException($"--threads {parse.GetValue(threads)}: must be at least 1 (leave it out for all cores)");
+            if (!parse.GetValue(noReference) && parse.GetValue(reference) is { } given && !File.Exists(given))
+                throw new Collapse.Theory.InputException($"--reference {given}: file not found");
             var script = parse.GetValue(noReference) ? null : parse.GetValue(reference) ?? FindUp(Path.Combine("bench", "ufm_torch_ref.py"));
             var report = UfmBenchmark.Run(new UfmBenchOptions
             {

@@ -37,12 +37,13 @@ public static class DeepTrainCommand
             var outDir = OutputGuard.Track(parse.GetValue(flags.Out) ?? throw new InputException("--out: an output folder is required"));
             var json = parse.GetValue(flags.Json);
             var options = flags.Options(parse);
+            var etfScale = DeepFlags.EtfScale(parse.GetValue(scale));
             FixedClassifier? fixedClassifier = null;
             var kindText = parse.GetValue(fixedKind);
             if (parse.GetValue(fixedEtf) || kindText is not null)
             {
-                var kind = kindText is null ? FixedClassifierKind.Etf : DeepFlags.ParseClassifiers(kindText, allowBoth: false)[0];
-                fixedClassifier = new FixedClassifier(kind, parse.GetValue(permutationSeed), parse.GetValue(rotationSeed), parse.GetValue(scale));
+                var kind = kindText is null ? FixedClassifierKind.Etf : DeepFlags.ParseClassifiers(kindText, allowBoth: false, "--fixed-classifier")[0];
+                fixedClassifier = new FixedClassifier(kind, parse.GetValue(permutationSeed), parse.GetValue(rotationSeed), etfScale);
             }
             else if (parse.GetValue(permutationSeed) is not null || parse.GetValue(rotationSeed) is not null)
             {
