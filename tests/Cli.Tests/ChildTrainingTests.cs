@@ -7,6 +7,7 @@ using Collapse.DeepValidation.Models;
 using Collapse.DeepValidation.Training;
 using Collapse.DeepValidation.Training.Isolation;
 using Collapse.Theory;
+using Collapse.Theory.Metrics;
 using Xunit;
 
 namespace Collapse.Cli.Tests;
@@ -23,6 +24,7 @@ public class ChildTrainingTests
     private static IReadOnlyList<TrainingOptions> Jobs(int count = 3) => Enumerable.Range(0, count).Select(s => new TrainingOptions
     {
         Model = new ModelConfig(ModelKind.Mlp, 8, 1), Epochs = 3, BatchSize = 10, Seed = s, SvmEvery = 0,
+        LearningRateMilestones = TrainingOptions.DefaultMilestones(3), // the schedule of `deep train --epochs 3`
     }).ToList();
 
     private static ChildProcessTrainingRunner Runner(string? kill = null, List<string>? log = null) =>
@@ -33,12 +35,15 @@ public class ChildTrainingTests
             return psi;
         }, log: log is null ? null : log.Add);
 
-    /// <summary>The result without its wall times (which differ between any two runs).</summary>
+    /// <summary>The result without its wall times (which differ between any two runs), the metric engine's step timings included.</summary>
     private static string Timeless(TrainingResult r) => TrainingJson.Serialize(r with
     {
         WallSeconds = 0,
-        Epochs = r.Epochs.Select(e => e with { EpochSeconds = 0, MeasureSeconds = 0, SvmSeconds = 0 }).ToList(),
+        Epochs = r.Epochs.Select(e => e with { EpochSeconds = 0, MeasureSeconds = 0, SvmSeconds = 0, Train = Timeless(e.Train), Test = Timeless(e.Test) }).ToList(),
     });
+
+    private static MetricReport? Timeless(MetricReport? m) =>
+        m?.Engine is null ? m : m with { Engine = m.Engine with { Timings = null } };
 
     [Fact]
     public void ChildProcessesGiveTheResultsOfAnOrdinaryTrainingInOrder()

@@ -56,7 +56,8 @@ public class DeepCommandTests(MnistRunFixture run) : IClassFixture<MnistRunFixtu
         // nc1 decreases over the epochs, not just between the ends: at most 3 of the 14 steps go up
         Assert.True(nc1.Zip(nc1.Skip(1)).Count(p => p.Second > p.First) <= 3, string.Join(", ", nc1));
         Assert.Contains("100% train accuracy first at epoch", run.Result.Stdout);
-        foreach (var column in new[] { "testNc1", "trainMinMargin", "trainNormalizedMargin", "trainGammaMean", "epochSeconds", "testAccuracy" })
+        foreach (var column in new[] { "testNc1", "trainMinMargin", "trainNormalizedMargin", "trainGammaMean", "epochSeconds", "testAccuracy",
+                     "testNc1TrainMeans", "testCdnvTrainMeans", "testNccAccuracyTrainMeans" })
             Assert.All(run.Table, r => Assert.True(double.IsFinite(Csv.D(r[column])), column));
     }
 
@@ -197,4 +198,12 @@ public class DeepCommandTests(MnistRunFixture run) : IClassFixture<MnistRunFixtu
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--permutations 1: at least 2 are needed", r.Stderr);
     }
+
+    [Theory]
+    [InlineData(null, 30, new[] { 15, 23 })]
+    [InlineData(null, 60, new[] { 30, 45 })]
+    [InlineData("none", 30, new int[0])]
+    [InlineData("5,9", 30, new[] { 5, 9 })]
+    public void LrMilestonesDefaultToHalfAndThreeQuartersOfTheEpochs(string? flag, int epochs, int[] expected) =>
+        Assert.Equal(expected, Collapse.Cli.Commands.DeepFlags.ParseMilestones(flag, epochs));
 }

@@ -1,4 +1,5 @@
 using Collapse.Theory;
+using Collapse.Theory.Numerics;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 

@@ -10,6 +10,9 @@ namespace Collapse.Cli.Commands;
 /// <c>collapse bench</c>: performance benchmarks. <c>collapse bench ufm</c> times the UFM gradient step
 /// (<see cref="UfmBenchmark"/>) against the machine's measured matmul GFLOP/s and copy bandwidth and against a
 /// straightforward PyTorch autograd step (bench/ufm_torch_ref.py, when /usr/bin/python3 has torch).
+/// <c>collapse bench metrics</c> times <c>collapse metrics</c> against a streamed PyTorch pipeline and a NumPy nc1
+/// (<see cref="Collapse.Sweeps.Metrics.MetricsBenchmark"/>).
+/// <c>collapse bench claims</c> is the tolerance survey of the claims (<see cref="BenchClaimsCommand"/>).
 /// </summary>
 public static class BenchCommand
 {
@@ -18,7 +21,128 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Performance benchmarks.");
         command.Subcommands.Add(Ufm());
+        command.Subcommands.Add(Metrics());
+        command.Subcommands.Add(BenchClaimsCommand.Create());
         return command;
+    }
+
+    private static Command Metrics()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var cases = new Option<string>("--cases") { Description = "Comma-separated cases: k100 (200000×512, K=100), k4096 (131072×256, K=4096), k32768 (1048576×1024, K=32768, 4 GB; no references).", DefaultValueFactory = _ => "k100,k4096" };
+        var work = new Option<string?>("--work") { Description = "Folder for the generated inputs (default: a collapse-bench-metrics folder in the temp folder; reused between runs)." };
+        var threads = new Option<int?>("--threads") { Description = "Threads for Collapse and PyTorch (default: one per core)." };
+        var noReference = new Option<bool>("--no-reference") { Description = "Skip the PyTorch pipeline and the NumPy nc1." };
+        var python = new Option<string>("--python") { Description = "Python with torch and numpy.", DefaultValueFactory = _ => "/usr/bin/python3" };
+        var delete = new Option<bool>("--delete-inputs") { Description = "Delete each generated input after its case." };
+        var collapse = new Option<string?>("--collapse") { Description = "collapse executable to time (default: this one)." };
+        var command = new Command("metrics", "Times `collapse metrics` against a streamed PyTorch float32 pipeline (bench/metrics_torch_ref.py) and a textbook NumPy nc1 (bench/nc1_numpy_ref.py) on generated float32 inputs; times, ratios, peak memory.");
+        foreach (var o in new Option[] { json, cases, work, threads, noReference, python, delete, collapse }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var names = parse.GetValue(cases)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var selected = new List<Collapse.Sweeps.Metrics.MetricsBenchCase>();
+            foreach (var n in names)
+                selected.Add(Collapse.Sweeps.Metrics.MetricsBenchCase.Known.FirstOrDefault(c => c.Name == n)
+                    ?? throw new Collapse.Theory.InputException($"--cases {n}: unknown case (known: {string.Join(", ", Collapse.Sweeps.Metrics.MetricsBenchCase.Known.Select(c => c.Name))})"));
+            var t = parse.GetValue(threads);
+            if (t is < 1) throw new Collapse.Theory.InputException($"--threads {t}: must be at least 1");
+            var skip = parse.GetValue(noReference);
+            var stderr = parse.InvocationConfiguration.Error;
+            var report = Collapse.Sweeps.Metrics.MetricsBenchmark.Run(new Collapse.Sweeps.Metrics.MetricsBenchOptions
+            {
+                Cases = selected,
+                WorkDir = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "collapse-bench-metrics"),
+                Collapse = Collapse.Cli.Infrastructure.CollapseExecutable.Locate(parse.GetValue(collapse)),
+                TorchScript = skip ? null : FindUp(Path.Combine("bench", "metrics_torch_ref.py")),
+                NumpyScript = skip ? null : FindUp(Path.Combine("bench", "nc1_numpy_ref.py")),
+                Python = parse.GetValue(python)!,
+                Threads = t ?? 0,
+                DeleteInputs = parse.GetValue(delete),
+                Log = line => stderr.WriteLine(line),
+            });
+            parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? MetricsJson(report) : MetricsText(report));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>Human-readable metrics benchmark.</summary>
+    public static string MetricsText(Collapse.Sweeps.Metrics.MetricsBenchReport r)
+    {
+        var sb = new StringBuilder();
+        foreach (var res in r.Results)
+        {
+            var c = res.Case;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"case {c.Name}: N = {c.Rows}, d = {c.Dim}, K = {c.Classes}, float32 features, W and b");
+            sb.AppendLine($"  {"tool",-9} {"time",9} {"process",9} {"peak",9}  {"Collapse is",-14} detail");
+            foreach (var run in res.Runs)
+            {
+                var ratio = run.Tool == "collapse" ? "" : G(res.Speedup(run.Tool)) + "× faster";
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {run.Tool,-9} {run.Seconds,8:0.00}s {run.ProcessSeconds,8:0.00}s {Mb(run.PeakMemoryBytes),9}  {ratio,-14} {run.Detail}");
+            }
+            foreach (var n in res.Notes) sb.AppendLine($"  note: {n}");
+            var collapse = res.Runs.FirstOrDefault(x => x.Tool == "collapse");
+            foreach (var other in res.Runs.Where(x => x.Tool != "collapse"))
+            {
+                var diffs = other.Metrics.Where(kv => collapse!.Metrics.ContainsKey(kv.Key))
+                    .Select(kv => $"{kv.Key} {RelDiff(collapse!.Metrics[kv.Key], kv.Value)}");
+                sb.AppendLine($"  agreement with {other.Tool} (relative difference): {string.Join(", ", diffs)}");
+            }
+        }
+        sb.AppendLine(CultureInfo.InvariantCulture, $"load average: {G(r.LoadBefore)} before, {G(r.LoadAfter)} after ({r.Cores} cores); time = the tool's timed section (Python: after its imports), process = child start to exit");
+        return sb.ToString();
+    }
+
+    private static string RelDiff(double a, double b) =>
+        a == b ? "0" : (Math.Abs(a - b) / Math.Max(Math.Abs(a), 1e-300)).ToString("0.0e0", CultureInfo.InvariantCulture);
+
+    /// <summary>JSON metrics benchmark.</summary>
+    public static string MetricsJson(Collapse.Sweeps.Metrics.MetricsBenchReport r)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            void N(string name, double v) { if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name); }
+            w.WriteStartObject();
+            w.WriteStartArray("cases");
+            foreach (var res in r.Results)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", res.Case.Name);
+                w.WriteNumber("rows", res.Case.Rows);
+                w.WriteNumber("dim", res.Case.Dim);
+                w.WriteNumber("classes", res.Case.Classes);
+                w.WriteStartArray("runs");
+                foreach (var run in res.Runs)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("tool", run.Tool);
+                    N("seconds", run.Seconds);
+                    N("processSeconds", run.ProcessSeconds);
+                    w.WriteNumber("peakMemoryBytes", run.PeakMemoryBytes);
+                    N("collapseSpeedup", run.Tool == "collapse" ? 1 : res.Speedup(run.Tool));
+                    w.WriteString("detail", run.Detail);
+                    w.WriteStartObject("metrics");
+                    foreach (var (k, v) in run.Metrics) N(k, v);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("notes");
+                foreach (var n in res.Notes) w.WriteStringValue(n);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            N("loadAverageBefore", r.LoadBefore);
+            N("loadAverageAfter", r.LoadAfter);
+            w.WriteNumber("cores", r.Cores);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     private static Command Ufm()

@@ -26,7 +26,7 @@ public sealed class DeepFlags
     /// <summary>--tpt-epochs.</summary>
     public Option<int?> TptEpochs { get; } = new("--tpt-epochs") { Description = "stop this many epochs after train accuracy first reaches 100%" };
     /// <summary>--batch-size.</summary>
-    public Option<int> BatchSize { get; } = new("--batch-size") { Description = "mini-batch size", DefaultValueFactory = _ => 128 };
+    public Option<int> BatchSize { get; } = new("--batch-size") { Description = "mini-batch size", DefaultValueFactory = _ => new TrainingOptions().BatchSize };
     /// <summary>--lr.</summary>
     public Option<double> LearningRate { get; } = new("--lr") { Description = "initial learning rate", DefaultValueFactory = _ => 0.05 };
     /// <summary>--momentum.</summary>
@@ -34,7 +34,7 @@ public sealed class DeepFlags
     /// <summary>--weight-decay.</summary>
     public Option<double> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay on trainable parameters only", DefaultValueFactory = _ => 5e-4 };
     /// <summary>--lr-milestones.</summary>
-    public Option<string?> Milestones { get; } = new("--lr-milestones") { Description = "comma-separated epochs after which the learning rate is multiplied by --lr-decay" };
+    public Option<string?> Milestones { get; } = new("--lr-milestones") { Description = "comma-separated epochs after which the learning rate is multiplied by --lr-decay (default: after ⌈E/2⌉ and ⌈3E/4⌉ of --epochs E; none = constant rate)" };
     /// <summary>--lr-decay.</summary>
     public Option<double> LrDecay { get; } = new("--lr-decay") { Description = "learning-rate factor at each milestone", DefaultValueFactory = _ => 0.1 };
     /// <summary>--seed.</summary>
@@ -96,7 +96,7 @@ public sealed class DeepFlags
             LearningRate = parse.GetValue(LearningRate),
             Momentum = parse.GetValue(Momentum),
             WeightDecay = parse.GetValue(WeightDecay),
-            LearningRateMilestones = ParseIntList(parse.GetValue(Milestones), "--lr-milestones"),
+            LearningRateMilestones = ParseMilestones(parse.GetValue(Milestones), parse.GetValue(Epochs)),
             LearningRateDecay = parse.GetValue(LrDecay),
             Seed = parse.GetValue(Seed),
             Device = parse.GetValue(Device)!,
@@ -105,6 +105,15 @@ public sealed class DeepFlags
         DeviceSelector.Resolve(options.Device);
         return options;
     }
+
+    /// <summary>
+    /// <c>--lr-milestones</c>: absent → <see cref="TrainingOptions.DefaultMilestones"/>(epochs); <c>none</c> → a constant
+    /// learning rate; otherwise a comma-separated list of epochs.
+    /// </summary>
+    public static IReadOnlyList<int> ParseMilestones(string? value, int epochs) =>
+        value is null ? TrainingOptions.DefaultMilestones(epochs)
+        : value.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? []
+        : ParseIntList(value, "--lr-milestones");
 
     /// <summary>Parses <c>mlp|cnn|resnet</c>.</summary>
     public static ModelKind ParseModel(string value) => value.Trim().ToLowerInvariant() switch

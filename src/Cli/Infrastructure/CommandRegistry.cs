@@ -17,6 +17,7 @@ public static class CommandRegistry
         yield return SvmCommand.Create();
         yield return ReportCommand.Create();
         yield return UfmCommand.Create();
+        yield return LeSdeCommand.Create();
         yield return DeepCommand.Create();
         yield return AnalyzeRunCommand.Create();
         yield return SweepCommand.Create();

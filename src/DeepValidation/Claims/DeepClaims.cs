@@ -9,5 +9,6 @@ public static class DeepClaims
     public static IReadOnlyList<IClaim> All() =>
     [
         new Nc1DecreasesClaim(), new MarginGrowthClaim(), new TptTestGainClaim(), new PermutationClaim(),
+        new TestCollapseClaim("mnist-subset", "mnist"), new TestCollapseClaim("fashion-subset", "fashion"),
     ];
 }

@@ -4,6 +4,7 @@ using Collapse.DeepValidation.Training;
 using Collapse.Theory;
 using Collapse.Theory.IO;
 using Collapse.Theory.Metrics;
+using Collapse.Theory.Statistics;
 using Collapse.Theory.Validation;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -36,12 +37,20 @@ public static class RunAnalyzer
                 bias = Vector<double>.Build.DenseOfArray(b);
             }
             var classifier = new Classifier(w.ToMatrix(), bias);
-            var train = Measure(folder, e.TrainFeatures, e.TrainLabels, k, d, classifier);
-            var test = e.TestFeatures is null ? null : Measure(folder, e.TestFeatures, e.TestLabels!, k, d, classifier);
+            var (trainFeatures, trainLabels) = Load(folder, e.TrainFeatures, e.TrainLabels, k, d);
+            var train = NcMetrics.Compute(trainFeatures, trainLabels, k, d, classifier, AnalysisOptions);
+            MetricReport? test = null;
+            HeldOutCollapseReport? heldOut = null;
+            if (e.TestFeatures is not null)
+            {
+                var (testFeatures, testLabels) = Load(folder, e.TestFeatures, e.TestLabels!, k, d);
+                test = NcMetrics.Compute(testFeatures, testLabels, k, d, classifier, AnalysisOptions);
+                heldOut = HeldOutCollapse.Compute(ClassStatisticsAccumulator.Of(trainFeatures, trainLabels, k, d, trackScatter: false), testFeatures, testLabels);
+            }
             records.Add(new EpochRecord
             {
                 Epoch = e.Epoch, LearningRate = double.NaN, BatchLoss = double.NaN,
-                EpochSeconds = e.EpochSeconds ?? double.NaN, Train = train, Test = test,
+                EpochSeconds = e.EpochSeconds ?? double.NaN, Train = train, Test = test, TestAgainstTrainMeans = heldOut,
             });
             classes = k;
         }
@@ -56,7 +65,10 @@ public static class RunAnalyzer
         ClaimTable.Write(Path.Combine(outFolder, "claims.csv"), analysis.Claims);
     }
 
-    private static MetricReport Measure(string folder, string featuresPath, string labelsPath, int k, int d, Classifier classifier)
+    // gamma.csv needs the full class-pair margin matrix, so analyze-run asks for it at every K.
+    private static readonly MetricOptions AnalysisOptions = new() { PairMargins = PairMarginMode.Matrix };
+
+    private static (double[] Features, int[] Labels) Load(string folder, string featuresPath, string labelsPath, int k, int d)
     {
         var h = NpyReader.ReadMatrix(Resolve(folder, featuresPath));
         var y = NpyReader.ReadLabels(Resolve(folder, labelsPath));
@@ -65,7 +77,7 @@ public static class RunAnalyzer
         InputValidation.CheckLabels(y, k, labelsPath);
         InputValidation.CheckEveryClassPresent(InputValidation.CountClasses(y, k), labelsPath);
         InputValidation.CheckFinite(h.Data, d, 0, featuresPath);
-        return NcMetrics.Compute(h.Data, y, k, d, classifier);
+        return (h.Data, y);
     }
 
     private static string Resolve(string folder, string relative)

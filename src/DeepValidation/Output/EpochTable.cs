@@ -10,7 +10,7 @@ namespace Collapse.DeepValidation.Output;
 /// docs/conventions.md prefixed with <c>train</c> / <c>test</c> (e.g. <c>trainNc1</c>, <c>testNc1TraceRatio</c>,
 /// <c>trainMinMargin</c> = p_min); <c>trainLoss</c>/<c>testLoss</c> are the CE and <c>trainLogLoss</c> its log computed
 /// in the log domain. γ_kl summaries are <c>trainGammaMin</c>, …; <c>svmDistance</c> is the distance of the normalised
-/// last layer to the normalised SVM (<see cref="EpochRecord.SvmDistance"/>), <c>svmSeconds</c> the time of its solve. Cells of unmeasured epochs, and NaN values (e.g. the learning rate of an imported run), are empty; numbers are invariant-culture round-trip.
+/// last layer to the normalised SVM (<see cref="EpochRecord.SvmDistance"/>), <c>svmSeconds</c> the time of its solve; <c>testNc1TrainMeans</c>, <c>testNc1TraceRatioTrainMeans</c>, <c>testCdnvTrainMeans</c> and <c>testNccAccuracyTrainMeans</c> measure the test features about the train class means (<see cref="EpochRecord.TestAgainstTrainMeans"/>). Cells of unmeasured epochs, and NaN values (e.g. the learning rate of an imported run), are empty; numbers are invariant-culture round-trip.
 /// </summary>
 public static class EpochTable
 {
@@ -93,6 +93,10 @@ public static class EpochTable
         c.Add(("measureSeconds", r => r.MeasureSeconds));
         c.Add(("recomputedSteps", r => r.RecomputedSteps));
         c.Add(("svmSeconds", r => r.SvmSeconds));
+        c.Add(("testNc1TrainMeans", r => r.TestAgainstTrainMeans?.Nc1));
+        c.Add(("testNc1TraceRatioTrainMeans", r => r.TestAgainstTrainMeans?.Nc1TraceRatio));
+        c.Add(("testCdnvTrainMeans", r => r.TestAgainstTrainMeans?.Cdnv));
+        c.Add(("testNccAccuracyTrainMeans", r => r.TestAgainstTrainMeans?.NccAccuracy));
         return c;
     }
 }

@@ -22,6 +22,9 @@ namespace Collapse.DeepValidation.Training;
 /// </remarks>
 public static class DeepTrainer
 {
+    /// <summary>The metric core's options for the epoch log: the K×K class-pair margins are kept (gamma.csv).</summary>
+    private static readonly MetricOptions LogOptions = new() { PairMargins = PairMarginMode.Matrix };
+
     /// <summary>Trains and measures. <paramref name="onEpoch"/> sees each record as soon as it exists.</summary>
     /// <param name="data">Train and test sets.</param>
     /// <param name="options">Hyper-parameters.</param>
@@ -84,18 +87,25 @@ public static class DeepTrainer
                 var b = network.ClassifierBias();
                 var classifier = new Classifier(Matrix<double>.Build.DenseOfRowMajor(k, d, w), b is null ? null : Vector<double>.Build.DenseOfArray(b));
                 var hTrain = FeatureExtractor.Extract(network, xTrain);
-                var train = NcMetrics.Compute(hTrain, data.Train.Labels, k, d, classifier);
+                var train = NcMetrics.Compute(hTrain, data.Train.Labels, k, d, classifier, LogOptions);
                 double[]? hTest = null;
                 MetricReport? test = null;
+                HeldOutCollapseReport? heldOut = null;
                 if (options.MeasureTest || options.ExportEpochs.Contains(epoch))
                 {
                     hTest = FeatureExtractor.Extract(network, xTest);
-                    test = NcMetrics.Compute(hTest, data.Test.Labels, k, d, classifier);
+                    test = NcMetrics.Compute(hTest, data.Test.Labels, k, d, classifier, LogOptions);
+                    var trainMeans = Collapse.Theory.Statistics.ClassStatisticsAccumulator.Of(hTrain, data.Train.Labels, k, d, trackScatter: false);
+                    heldOut = HeldOutCollapse.Compute(trainMeans, hTest, data.Test.Labels);
                 }
                 if (export is not null && options.ExportEpochs.Contains(epoch))
                     export.Export(epoch, hTrain, data.Train.Labels, hTest!, data.Test.Labels, w, b, k, d);
                 mclock.Stop();
-                record = record with { Train = train, Test = options.MeasureTest ? test : null, MeasureSeconds = mclock.Elapsed.TotalSeconds };
+                record = record with
+                {
+                    Train = train, Test = options.MeasureTest ? test : null, TestAgainstTrainMeans = options.MeasureTest ? heldOut : null,
+                    MeasureSeconds = mclock.Elapsed.TotalSeconds,
+                };
                 if (train.Accuracy == 1.0 && options.SvmEvery > 0 && (last || epoch % options.SvmEvery == 0))
                 {
                     var (distance, seconds) = svm.Measure(hTrain, data.Train.Labels, k, d, w, b);

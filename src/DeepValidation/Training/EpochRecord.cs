@@ -23,6 +23,11 @@ public sealed record EpochRecord
     public MetricReport? Train { get; init; }
     /// <summary>Metric report on the test features, or null.</summary>
     public MetricReport? Test { get; init; }
+    /// <summary>
+    /// NC1, trace ratio, CDNV and NCC accuracy of the test features about the train class means (test-set collapse,
+    /// Hui, Belkin, Nakkiran 2022; <see cref="HeldOutCollapse"/>), or null when the test set is not measured.
+    /// </summary>
+    public HeldOutCollapseReport? TestAgainstTrainMeans { get; init; }
     /// <summary>Train CE (evaluation mode) = Train.Ce.</summary>
     public double? TrainLoss => Train?.Ce;
     /// <summary>Train accuracy = Train.Accuracy.</summary>

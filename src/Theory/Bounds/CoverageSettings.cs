@@ -14,4 +14,11 @@ public sealed record CoverageSettings(MarginBoundKind Kind, int TrainSize, int T
     /// training distribution and a valid bound is violated in nearly every trial. False by default.
     /// </summary>
     public bool ShiftTestLabels { get; init; }
+
+    /// <summary>
+    /// Negative control: evaluate the bound with a zero Rademacher complexity (the complexity term dropped; the uniform
+    /// bounds then choose γ on the grid without it). Not a valid bound: a scorer that overfits its training sample
+    /// violates it. False by default.
+    /// </summary>
+    public bool DropComplexity { get; init; }
 }

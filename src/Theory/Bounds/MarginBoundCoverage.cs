@@ -50,7 +50,7 @@ public static class MarginBoundCoverage
             case MarginBoundKind.FixedMarginEmpirical:
             {
                 var q = LinearScorer.Margins(scorer, x, y);
-                var rad = LinearRademacher.AnalyticBound(x, task.Dim, s.NormBound);
+                var rad = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(x, task.Dim, s.NormBound);
                 return MulticlassMarginBound.EvaluateEmpirical(MarginLoss.EmpiricalMarginRisk(q, s.Gamma), k, s.Gamma, rad, m, s.Delta);
             }
             case MarginBoundKind.UniformMargin:
@@ -58,7 +58,7 @@ public static class MarginBoundCoverage
                 var radius = RequireClipped(task);
                 var r = 2 * s.NormBound * radius;
                 var q = LinearScorer.Margins(scorer, x, y);
-                var rad = LinearRademacher.AnalyticBound(s.NormBound, radius, m);
+                var rad = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(s.NormBound, radius, m);
                 var grid = Grid(r);
                 var risks = MarginLoss.EmpiricalMarginRisks(q, grid);
                 BoundEvaluation? best = null;
@@ -78,7 +78,7 @@ public static class MarginBoundCoverage
                 for (var a = 0; a < k; a++)
                 {
                     if (counts[a] == 0) throw new InputException($"trainSize {m}: class {a} has no training sample");
-                    classRad[a] = LinearRademacher.AnalyticBound(s.NormBound, task.ClassSupportRadius(a), counts[a]);
+                    classRad[a] = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(s.NormBound, task.ClassSupportRadius(a), counts[a]);
                 }
                 var gammas = Matrix<double>.Build.Dense(k, k, 1.0);
                 var risks = Matrix<double>.Build.Dense(k, k);

@@ -15,6 +15,14 @@ namespace Collapse.Theory.Claims;
 /// </param>
 public sealed record CaseStatistics(int Checked, int Skipped, int? Informative, double MedianTightness, double MedianSlack)
 {
+    /// <summary>
+    /// The largest excess over the checked cases (for a failing check: the falsifying case's), in the claim's excess units
+    /// (|Δ| or a relative error for an identity, measured − bound for a plain inequality, or the claim's own measure, e.g.
+    /// a frequency beyond its binomial allowance); the check fails iff it exceeds the tolerance. NaN when unknown.
+    /// <c>collapse bench claims</c> compares it with the tolerance over many seeds (<see cref="ToleranceSurvey"/>).
+    /// </summary>
+    public double WorstExcess { get; init; } = double.NaN;
+
     /// <summary>Informative / Checked; NaN when unknown or nothing was checked.</summary>
     public double InformativeFraction => Informative is int i && Checked > 0 ? (double)i / Checked : double.NaN;
 

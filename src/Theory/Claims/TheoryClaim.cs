@@ -70,15 +70,17 @@ public abstract class TheoryClaim : Claim
         var holds = outcome.Excess <= tolerance;
         return new ClaimResult(Info.Id, parameters.AsStrings(), outcome.Measured, outcome.Expected, tolerance, holds ? Verdict.Holds : Verdict.Fails, context.Seed,
             (holds ? "holds: " : $"falsified (replay with --seed {context.Seed} --cases {context.Cases}): ") + outcome.Instance)
-        { Cases = statistics };
+        { Cases = statistics is null ? null : statistics with { WorstExcess = outcome.Excess } };
     }
 
     private CaseStatistics Statistics(List<CaseOutcome> outcomes, int skipped, double tolerance)
     {
+        var worst = outcomes.Count == 0 ? double.NaN : outcomes.Max(o => o.Excess);
         if (Info.Kind is ClaimKind.Identity or ClaimKind.Definition)
-            return new CaseStatistics(outcomes.Count, skipped, null, double.NaN, double.NaN);
+            return new CaseStatistics(outcomes.Count, skipped, null, double.NaN, double.NaN) { WorstExcess = worst };
         int? informative = outcomes.Any(o => o.Informative is not null) ? outcomes.Count(o => o.Informative == true) : null;
         return new CaseStatistics(outcomes.Count, skipped, informative,
-            CaseStatistics.Median(outcomes.Select(o => o.Tightness)), CaseStatistics.Median(outcomes.Select(o => tolerance - o.Excess)));
+            CaseStatistics.Median(outcomes.Select(o => o.Tightness)), CaseStatistics.Median(outcomes.Select(o => tolerance - o.Excess)))
+        { WorstExcess = worst };
     }
 }

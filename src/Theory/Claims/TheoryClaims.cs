@@ -1,5 +1,6 @@
 using Collapse.Theory.Claims.Bounds;
 using Collapse.Theory.Claims.Etf;
+using Collapse.Theory.Claims.Loss;
 using Collapse.Theory.Claims.Margins;
 using Collapse.Theory.Claims.Metrics;
 using Collapse.Theory.Claims.Svm;
@@ -29,6 +30,7 @@ public static class TheoryClaims
         yield return new Nc3CosineClaim();
         yield return new EquinormMeanCosineClaim();
         yield return new NccMatchesClassifierClaim();
+        yield return new CdnvNccBoundClaim();
         // CE–margin relations (reconstructed from Gao et al. 2023; Lyu & Li 2020)
         yield return new CeSandwichClaim();
         yield return new CeAggregateMarginClaim();
@@ -41,6 +43,7 @@ public static class TheoryClaims
         yield return new MinMarginIsMinPairMarginClaim();
         yield return new MarginSignIsCorrectnessClaim();
         yield return new SmoothedMarginSandwichClaim();
+        yield return new JensenCollapsedRiskClaim();
         // The CE ↔ multi-class SVM connection (reconstructed from Gao et al. 2023; certified SVM of Collapse.Theory.Svm)
         yield return new SvmCertifiedClaim();
         yield return new SvmMaxNormalizedMarginClaim();

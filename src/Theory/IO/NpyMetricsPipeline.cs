@@ -1,6 +1,4 @@
 using Collapse.Theory.Metrics;
-using Collapse.Theory.Margins;
-using Collapse.Theory.Statistics;
 using Collapse.Theory.Validation;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -17,22 +15,47 @@ public sealed record NpyMetricsInputs(
     string FeaturesPath, string LabelsPath, string? ClassifierPath = null, string? BiasPath = null,
     int? Classes = null, int? ChunkRows = null);
 
+/// <summary>The validated inputs of a metric run: the open feature file, the labels, K and the classifier.</summary>
+/// <param name="Features">Positioned-read access to the features.</param>
+/// <param name="Labels">N labels in [0, K), every class present.</param>
+/// <param name="Classes">K.</param>
+/// <param name="Classifier">W and b, or null.</param>
+public sealed record LoadedMetricInputs(NpyFeatureSource Features, int[] Labels, int Classes, Classifier? Classifier) : IDisposable
+{
+    /// <inheritdoc />
+    public void Dispose() => Features.Dispose();
+}
+
 /// <summary>
-/// Every NC metric, margin and loss (<see cref="MetricReport"/>) of features stored in .npy files, computed by
-/// streaming the features twice in chunks: pass 1 feeds <see cref="ClassStatisticsAccumulator"/>, pass 2 feeds
-/// <see cref="SampleEvaluator"/> given the class means and W. Memory O(K·d + d² + N) (the labels and one chunk),
-/// never O(N·d). All inputs are validated first (<see cref="InputValidation"/>); features are checked for NaN/Inf
-/// chunk by chunk during pass 1, before any statistic is reported.
+/// Every NC metric, margin and loss (<see cref="MetricReport"/>) of features stored in .npy files, computed by the
+/// streamed core <see cref="MetricEngine"/>: pass 1 reads the features in chunks for the class statistics, pass 2
+/// again for the decisions, margins and losses given the means and W. Memory O(K·d + N + chunk) (the labels and a
+/// chunk per thread), never O(N·d), and never O(K²) unless the K×K class-pair margins are asked for. All inputs are
+/// validated first (<see cref="InputValidation"/>); features are checked for NaN/Inf chunk by chunk during pass 1,
+/// before any statistic is reported.
 /// </summary>
 /// <remarks>Metrics follow docs/conventions.md (Papyan, Han, Donoho 2020 and the references on each metric).</remarks>
 public static class NpyMetricsPipeline
 {
     /// <summary>Target size of one chunk of doubles when <see cref="NpyMetricsInputs.ChunkRows"/> is null.</summary>
-    public const int DefaultChunkBytes = 8 << 20;
+    public const int DefaultChunkBytes = MetricOptions.DefaultChunkBytes;
 
-    /// <summary>Validates the inputs and runs both passes.</summary>
+    /// <summary>Validates the inputs and runs both passes with default engine options.</summary>
     /// <exception cref="InputException">Any problem with the files, shapes, labels or values.</exception>
-    public static MetricReport Compute(NpyMetricsInputs inputs)
+    public static MetricReport Compute(NpyMetricsInputs inputs) => Compute(inputs, new MetricOptions());
+
+    /// <summary>Validates the inputs and runs both passes (threads, pair margins and progress from <paramref name="options"/>).</summary>
+    /// <exception cref="InputException">Any problem with the files, shapes, labels or values.</exception>
+    public static MetricReport Compute(NpyMetricsInputs inputs, MetricOptions options)
+    {
+        using var loaded = Load(inputs);
+        options = options with { ChunkRows = inputs.ChunkRows ?? options.ChunkRows };
+        return MetricEngine.Compute(loaded.Features, loaded.Labels, loaded.Classes, loaded.Classifier, options);
+    }
+
+    /// <summary>Opens and validates every input file (the features are only opened, not read).</summary>
+    /// <exception cref="InputException">Any problem with the files, shapes or labels.</exception>
+    public static LoadedMetricInputs Load(NpyMetricsInputs inputs)
     {
         if (inputs.ChunkRows is { } cr && cr < 1)
             throw new InputException($"--chunk-rows {cr}: must be at least 1");
@@ -40,39 +63,22 @@ public static class NpyMetricsPipeline
             throw new InputException($"{inputs.BiasPath}: a bias needs a classifier (--classifier W.npy)");
 
         var labels = NpyReader.ReadLabels(inputs.LabelsPath);
-        using var reader = NpyRowReader.Open(inputs.FeaturesPath);
-        InputValidation.CheckSameCount(reader.Rows, labels.Length, inputs.FeaturesPath, inputs.LabelsPath);
-        var dim = reader.Columns;
-        if (dim < 1) throw new InputException($"{inputs.FeaturesPath}: features have 0 columns (shape {reader.Header.ShapeText})");
-        var classes = InputValidation.ResolveClasses(labels, inputs.Classes, inputs.LabelsPath);
-        InputValidation.CheckEveryClassPresent(InputValidation.CountClasses(labels, classes), inputs.LabelsPath);
-        var classifier = LoadClassifier(inputs, classes, dim);
-
-        var chunkRows = inputs.ChunkRows ?? Math.Max(1, DefaultChunkBytes / (8 * dim));
-
-        // Pass 1: class statistics (and the finiteness check of every feature value). The d×d scatter is not
-        // needed: nc1 is accumulated in pass 2 by the rank-(K−1) projection (O(N·d·K) instead of O(N·d²)).
-        var accumulator = new ClassStatisticsAccumulator(classes, dim, trackScatter: false);
-        var start = 0;
-        foreach (var (rows, count) in reader.Chunks(chunkRows))
+        var features = NpyFeatureSource.Open(inputs.FeaturesPath);
+        try
         {
-            var block = rows.AsSpan(0, count * dim);
-            InputValidation.CheckFinite(block, dim, start, inputs.FeaturesPath);
-            accumulator.Add(block, labels.AsSpan(start, count));
-            start += count;
+            InputValidation.CheckSameCount(features.Rows, labels.Length, inputs.FeaturesPath, inputs.LabelsPath);
+            var dim = features.Dim;
+            if (dim < 1) throw new InputException($"{inputs.FeaturesPath}: features have 0 columns (shape {features.Header.ShapeText})");
+            var classes = InputValidation.ResolveClasses(labels, inputs.Classes, inputs.LabelsPath);
+            InputValidation.CheckEveryClassPresent(InputValidation.CountClasses(labels, classes), inputs.LabelsPath);
+            var classifier = LoadClassifier(inputs, classes, dim);
+            return new LoadedMetricInputs(features, labels, classes, classifier);
         }
-        var stats = accumulator.Build();
-
-        // Pass 2: per-sample decisions, margins and losses given the means and W.
-        reader.Reset();
-        var evaluator = new SampleEvaluator(stats, classifier, projectNc1: true);
-        start = 0;
-        foreach (var (rows, count) in reader.Chunks(chunkRows))
+        catch
         {
-            evaluator.Add(rows.AsSpan(0, count * dim), labels.AsSpan(start, count));
-            start += count;
+            features.Dispose();
+            throw;
         }
-        return NcMetrics.FromPasses(stats, evaluator, classifier);
     }
 
     private static Classifier? LoadClassifier(NpyMetricsInputs inputs, int classes, int dim)
@@ -89,6 +95,6 @@ public static class NpyMetricsPipeline
             InputValidation.CheckFinite(b, 1, 0, inputs.BiasPath);
             bias = Vector<double>.Build.DenseOfArray(b);
         }
-        return new Classifier(w.ToMatrix(), bias);
+        return Classifier.FromRowMajor(w.Data, classes, dim, bias);
     }
 }

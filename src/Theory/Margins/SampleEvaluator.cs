@@ -1,6 +1,4 @@
-using Collapse.Theory.Loss;
 using Collapse.Theory.Metrics;
-using Collapse.Theory.Numerics;
 using Collapse.Theory.Statistics;
 
 namespace Collapse.Theory.Margins;
@@ -8,7 +6,8 @@ namespace Collapse.Theory.Margins;
 /// <summary>
 /// Second streaming pass over the samples, given the class means of the first pass and optionally a classifier:
 /// nearest-class-centre (NCC) decisions, and with W: logits, argmax, sample and class-pair margins, CE, log CE and
-/// the smoothed margin, all accumulated in the log domain. Mergeable, memory O(K·d + K²).
+/// the smoothed margin, all accumulated in the log domain. Mergeable. Runs the blocked kernel <see cref="SampleBlock"/>
+/// on one thread; <see cref="MetricEngine"/> is the multi-threaded, class-banded driver of the same kernel.
 /// </summary>
 /// <remarks>
 /// NC4 (Papyan, Han, Donoho 2020, Fig. 7): fraction of samples whose classifier decision differs from the NCC
@@ -17,167 +16,106 @@ namespace Collapse.Theory.Margins;
 /// </remarks>
 public sealed class SampleEvaluator
 {
-    private readonly double[] _means;   // K×d row-major
-    private readonly Classifier? _classifier;
-    private readonly double[]? _w;      // K×d row-major
-    private readonly int _k, _d;
-    private long _n, _nccCorrect, _nc4Mismatch, _correct;
-    private double _minMargin = double.PositiveInfinity;
-    private readonly double[] _pair;    // K×K
-    private NeumaierSum _lossSum;
-    private LogSumExpAccumulator _logLoss;
-    private LogSumExpAccumulator _smoothed;
-    private readonly double[]? _nc1Projection; // r×d row-major S⁻¹Vᵀ (rank-(K−1) nc1 route), or null
-    private readonly int _nc1Rank;
-    private NeumaierSum _nc1Sum;
+    /// <summary>Rows per call of the kernel.</summary>
+    private const int BlockRows = 256;
+
+    private readonly EvaluationModel _model;
+    private readonly SampleScratch _scratch = new();
+    private readonly PairMarginBlock? _pairs;
 
     /// <summary>
     /// Creates the evaluator from first-pass statistics and an optional classifier. With
-    /// <paramref name="projectNc1"/> it also accumulates nc1 = (1/N) Σ_i ‖S⁻¹Vᵀ(h_i − μ_{y_i})‖² (M̃ = U S Vᵀ, rank ≤ K−1):
-    /// the same value as <see cref="Metrics.Nc1.Compute"/> without the d×d scatter, at O(N·d·K) cost and O(K·d) memory.
+    /// <paramref name="projectNc1"/> it also accumulates nc1 = (1/N) Σ_i ‖S⁻¹Vᵀ(h_i − μ_{y_i})‖² (M̃ = U S Vᵀ, rank ≤ min(K−1, d)):
+    /// the same value as <see cref="Metrics.Nc1.Compute"/> without the d×d scatter, at O(N·d·r) cost and O(K·d) memory.
+    /// The K×K class-pair margins are kept (this in-memory form is for moderate K; the engine bands them).
     /// </summary>
     public SampleEvaluator(ClassStatistics stats, Classifier? classifier, bool projectNc1 = false)
+        : this(CreateModel(stats, classifier, projectNc1), keepPairs: true)
     {
-        _k = stats.Classes;
-        _d = stats.Dim;
-        _means = stats.Means.ToRowMajorArray();
-        _classifier = classifier;
-        if (classifier is not null)
-        {
-            if (classifier.Classes != _k || classifier.Dim != _d)
-                throw new ArgumentException($"classifier is {classifier.Classes}×{classifier.Dim}, expected {_k}×{_d}");
-            _w = classifier.WeightsRowMajor();
-        }
-        _pair = new double[_k * _k];
-        Array.Fill(_pair, double.PositiveInfinity);
-        if (projectNc1)
-        {
-            var (v, sv) = Metrics.Nc1.RightSingularBasis(stats.CentredMeans());
-            _nc1Rank = sv.Length;
-            _nc1Projection = new double[_nc1Rank * _d];
-            for (int r = 0; r < _nc1Rank; r++)
-                for (int j = 0; j < _d; j++) _nc1Projection[r * _d + j] = v[j, r] / sv[r];
-        }
     }
 
-    /// <summary>Adds a batch (row-major B×d, B labels).</summary>
+    /// <summary>Creates an evaluator on a shared model; <paramref name="keepPairs"/> keeps the full K×K γ matrix.</summary>
+    public SampleEvaluator(EvaluationModel model, bool keepPairs)
+    {
+        _model = model;
+        if (model.Classifier is not null && keepPairs) _pairs = new PairMarginBlock(model.Classes, 0, model.Classes);
+    }
+
+    private static EvaluationModel CreateModel(ClassStatistics stats, Classifier? classifier, bool projectNc1)
+    {
+        if (!projectNc1) return EvaluationModel.Create(stats, classifier, null, 0);
+        var (p, r) = Metrics.Nc1.Projection(stats.CentredMeanRows(), stats.Classes, stats.Dim);
+        return EvaluationModel.Create(stats, classifier, p, r);
+    }
+
+    /// <summary>The accumulated totals.</summary>
+    public SampleTotals Totals { get; } = new();
+
+    /// <summary>The shared model.</summary>
+    public EvaluationModel Model => _model;
+
+    /// <summary>Adds a batch (row-major B×d, B labels in [0, K)).</summary>
     public void Add(ReadOnlySpan<double> rows, ReadOnlySpan<int> labels)
     {
-        int k = _k, d = _d;
-        Span<double> z = stackalloc double[k];
-        for (int i = 0; i < labels.Length; i++)
+        var d = _model.Dim;
+        for (var i = 0; i < labels.Length; i += BlockRows)
         {
-            var h = rows.Slice(i * d, d);
-            int y = labels[i];
-            int ncc = 0;
-            double best = double.PositiveInfinity;
-            for (int c = 0; c < k; c++)
-            {
-                double dist = 0;
-                var mu = _means.AsSpan(c * d, d);
-                for (int j = 0; j < d; j++) { double t = h[j] - mu[j]; dist += t * t; }
-                if (dist < best) { best = dist; ncc = c; }
-            }
-            if (ncc == y) _nccCorrect++;
-            _n++;
-            if (_nc1Projection is not null)
-            {
-                var muY = _means.AsSpan(y * d, d);
-                double acc = 0;
-                for (int r = 0; r < _nc1Rank; r++)
-                {
-                    var p = _nc1Projection.AsSpan(r * d, d);
-                    double t = 0;
-                    for (int j = 0; j < d; j++) t += p[j] * (h[j] - muY[j]);
-                    acc += t * t;
-                }
-                _nc1Sum.Add(acc);
-            }
-            if (_w is null) continue;
-            for (int c = 0; c < k; c++)
-            {
-                double s = _classifier!.Bias is null ? 0 : _classifier.Bias[c];
-                var wc = _w.AsSpan(c * d, d);
-                for (int j = 0; j < d; j++) s += wc[j] * h[j];
-                z[c] = s;
-            }
-            int arg = SampleMargin.ArgMax(z);
-            if (arg != ncc) _nc4Mismatch++;
-            double q = SampleMargin.Of(z, y);
-            if (q > 0) _correct++;
-            if (q < _minMargin) _minMargin = q;
-            for (int l = 0; l < k; l++)
-            {
-                if (l == y) continue;
-                double g = z[y] - z[l];
-                ref double slot = ref _pair[y * k + l];
-                if (g < slot) slot = g;
-                _smoothed.Add(-g);
-            }
-            double a = CrossEntropy.InnerLogSum(z, y);
-            _lossSum.Add(LogSumExp.Softplus(a));
-            _logLoss.Add(LogSumExp.LogSoftplus(a));
+            var n = Math.Min(BlockRows, labels.Length - i);
+            SampleBlock.Process(_model, rows.Slice(i * d, n * d), default, labels.Slice(i, n), _scratch, Totals, _pairs);
         }
     }
 
     /// <summary>Merges another evaluator built on the same statistics and classifier.</summary>
     public void Merge(SampleEvaluator other)
     {
-        _n += other._n; _nccCorrect += other._nccCorrect; _nc4Mismatch += other._nc4Mismatch; _correct += other._correct;
-        _minMargin = Math.Min(_minMargin, other._minMargin);
-        for (int i = 0; i < _pair.Length; i++) _pair[i] = Math.Min(_pair[i], other._pair[i]);
-        _lossSum.Merge(other._lossSum);
-        _logLoss.Merge(other._logLoss);
-        _smoothed.Merge(other._smoothed);
-        _nc1Sum.Merge(other._nc1Sum);
+        Totals.Merge(other.Totals);
+        if (_pairs is not null && other._pairs is not null) _pairs.Merge(other._pairs);
     }
 
+    private long N => Totals.Count;
+
     /// <summary>nc1 by the projected route (null unless constructed with projectNc1).</summary>
-    public double? Nc1 => _nc1Projection is null ? null : _nc1Sum.Value / _n;
+    public double? Nc1 => _model.ProjectsNc1 ? Totals.Nc1.Value / N : null;
 
     /// <summary>Samples seen.</summary>
-    public long Count => _n;
+    public long Count => N;
 
     /// <summary>Fraction of samples whose NCC decision equals the label (key <c>nccAccuracy</c>).</summary>
-    public double NccAccuracy => (double)_nccCorrect / _n;
+    public double NccAccuracy => (double)Totals.NccCorrect / N;
 
     /// <summary>NC4: fraction with argmax_k z_k ≠ NCC decision (null without a classifier).</summary>
-    public double? Nc4 => _w is null ? null : (double)_nc4Mismatch / _n;
+    public double? Nc4 => _model.W is null ? null : (double)Totals.Nc4Mismatch / N;
 
     /// <summary>Fraction classified correctly with a strict argmax (q_i &gt; 0).</summary>
-    public double? Accuracy => _w is null ? null : (double)_correct / _n;
+    public double? Accuracy => _model.W is null ? null : (double)Totals.Correct / N;
 
     /// <summary>Mean CE (natural log).</summary>
-    public double? CrossEntropyMean => _w is null ? null : _lossSum.Value / _n;
+    public double? CrossEntropyMean => _model.W is null ? null : Totals.Loss.Value / N;
 
     /// <summary>log CE computed in the log domain (finite when CE underflows).</summary>
-    public double? LogCrossEntropy => _w is null ? null : _logLoss.Value - Math.Log(_n);
+    public double? LogCrossEntropy => _model.W is null ? null : Totals.LogLoss.Value - Math.Log(N);
 
     /// <summary>p_min.</summary>
-    public double? MinMargin => _w is null ? null : _minMargin;
+    public double? MinMargin => _model.W is null ? null : Totals.MinMargin;
 
     /// <summary>Unnormalized smoothed margin γ̃ = −LSE_{i, j≠y_i}(−(z_y − z_j)).</summary>
-    public double? SmoothedMargin => _w is null ? null : -_smoothed.Value;
+    public double? SmoothedMargin => _model.W is null ? null : -Totals.Smoothed.Value;
 
     /// <summary>γ_kl matrix (NaN on the diagonal and for classes without samples).</summary>
     public double[,]? ClassPairMargins()
     {
-        if (_w is null) return null;
-        var m = new double[_k, _k];
-        for (int a = 0; a < _k; a++)
-            for (int b = 0; b < _k; b++)
-                m[a, b] = a == b || double.IsPositiveInfinity(_pair[a * _k + b]) ? double.NaN : _pair[a * _k + b];
+        if (_pairs is null) return null;
+        var m = new double[_model.Classes, _model.Classes];
+        _pairs.CopyTo(m);
         return m;
     }
 
     /// <summary>Margin summary with the normalizations of docs/conventions.md (null without a classifier).</summary>
     public MarginSummary? Margins(ClassStatistics stats)
     {
-        if (_w is null) return null;
-        double normW = _classifier!.Weights.FrobeniusNorm();
-        double scale = normW * stats.MaxNorm;
-        double ufm = 0.5 * (normW * normW + stats.SumSquaredNorms);
-        double pmin = _minMargin, sm = -_smoothed.Value;
-        return new MarginSummary(pmin, ClassPairMargins()!, pmin / scale, pmin / ufm, sm, sm / scale, sm / ufm);
+        if (_model.Classifier is null) return null;
+        var builder = new ClassPairMarginStatisticsBuilder();
+        _pairs?.AddTo(builder);
+        return MarginAssembly.Summary(stats, _model.Classifier, Totals, builder.Build(), ClassPairMargins());
     }
 }

@@ -21,4 +21,16 @@ public static class Equinorm
         foreach (var n in norms) var += (n - mean) * (n - mean);
         return Math.Sqrt(var / k) / mean;
     }
+
+    /// <summary>Coefficient of variation of the row norms of a row-major <paramref name="rows"/>×<paramref name="dim"/> array.</summary>
+    public static double OfRows(ReadOnlySpan<double> values, int rows, int dim)
+    {
+        var norms = new double[rows];
+        double mean = 0;
+        for (int i = 0; i < rows; i++) { norms[i] = Math.Sqrt(Statistics.BlockStatistics.SumOfSquares(values.Slice(i * dim, dim))); mean += norms[i]; }
+        mean /= rows;
+        double var = 0;
+        foreach (var n in norms) var += (n - mean) * (n - mean);
+        return Math.Sqrt(var / rows) / mean;
+    }
 }

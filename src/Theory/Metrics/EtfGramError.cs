@@ -6,16 +6,10 @@ namespace Collapse.Theory.Metrics;
 /// <remarks>
 /// Zhu et al. (2021), "A geometric analysis of neural collapse with unconstrained features", NeurIPS (NC2 metric
 /// on the centred means; also rhubarbwu/neural-collapse). Scale-invariant; 0 iff the rows form a simplex ETF up to
-/// scale.
+/// scale. Computed by the tiled Gram products of <see cref="MeanGeometry"/> (two sweeps, no K×K matrix).
 /// </remarks>
 public static class EtfGramError
 {
     /// <summary>Computes the error for the rows of <paramref name="rows"/>.</summary>
-    public static double OfRows(Matrix<double> rows)
-    {
-        int k = rows.RowCount;
-        var g = rows.TransposeAndMultiply(rows);
-        var target = (Matrix<double>.Build.DenseIdentity(k) - Matrix<double>.Build.Dense(k, k, 1.0 / k)) / Math.Sqrt(k - 1);
-        return (g / g.FrobeniusNorm() - target).FrobeniusNorm();
-    }
+    public static double OfRows(Matrix<double> rows) => MeanGeometry.OfRows(rows).EtfGramError;
 }

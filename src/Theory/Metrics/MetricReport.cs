@@ -44,6 +44,8 @@ public sealed record MetricReport
     public double? LogCe { get; init; }
     /// <summary>Margins (null without a classifier).</summary>
     public MarginSummary? Margins { get; init; }
+    /// <summary>How the engine computed the report (rank of the nc1 route, screening precision, rechecks); null for reports assembled by hand.</summary>
+    public EngineDiagnostics? Engine { get; init; }
 
     /// <summary>
     /// Flat name → value view with the JSON keys of docs/conventions.md (classifier-dependent keys only when present).
@@ -78,3 +80,22 @@ public sealed record MetricReport
         return list;
     }
 }
+
+/// <summary>How <see cref="MetricEngine"/> computed a report (docs/metrics.md).</summary>
+/// <param name="Nc1Rank">r of the nc1 route: singular values of M̃ above 1e-10·s_max, at most min(K−1, d).</param>
+/// <param name="Screening">"float32" or "float64": precision of the nearest-centre screening product.</param>
+/// <param name="NccRechecks">Samples whose nearest-centre decision was settled by the exact float64 distances (top-2 gap within the bound).</param>
+/// <param name="LogitRechecks">Samples whose argmax or margin sign was settled by the scalar float64 logits.</param>
+/// <param name="CdnvRecomputed">Class pairs whose distance was recomputed directly (Gram form too close to cancellation).</param>
+public sealed record EngineDiagnostics(int Nc1Rank, string Screening, long NccRechecks, long LogitRechecks, long CdnvRecomputed)
+{
+    /// <summary>Wall time of the steps of a one-process run (null for a merged sharded run).</summary>
+    public MetricTimings? Timings { get; init; }
+}
+
+/// <summary>Wall time of the steps of <see cref="MetricEngine.Compute"/>, in seconds.</summary>
+/// <param name="Pass1Seconds">Pass 1 (reading, class sums).</param>
+/// <param name="PrepareSeconds">nc1 projection, nc3, packing.</param>
+/// <param name="Pass2Seconds">Pass 2 (reading, products, decisions).</param>
+/// <param name="AssembleSeconds">Mean geometry (tiled Gram sweeps) and the report.</param>
+public sealed record MetricTimings(double Pass1Seconds, double PrepareSeconds, double Pass2Seconds, double AssembleSeconds);

@@ -25,6 +25,12 @@ public struct LogSumExpAccumulator
         else { _scaledSum = _scaledSum * Math.Exp(_max - other._max) + other._scaledSum; _max = other._max; }
     }
 
+    /// <summary>The running maximum, the scaled sum Σ exp(x_i − max) and whether anything was added (for shard files).</summary>
+    public readonly (double Max, double ScaledSum, bool Any) Parts => (_max, _scaledSum, _any);
+
+    /// <summary>An accumulator with the given parts (restores <see cref="Parts"/> bit for bit).</summary>
+    public static LogSumExpAccumulator FromParts(double max, double scaledSum, bool any) => new() { _max = max, _scaledSum = scaledSum, _any = any };
+
     /// <summary>log Σ exp(x_i); −∞ when nothing was added.</summary>
     public readonly double Value => _any ? _max + Math.Log(_scaledSum) : double.NegativeInfinity;
 }

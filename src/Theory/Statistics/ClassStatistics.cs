@@ -26,6 +26,27 @@ public sealed record ClassStatistics(
     int Classes, int Dim, long[] Counts, Matrix<double> Means, double[] ClassSquaredDeviation,
     Matrix<double>? WithinScatter, double SumSquaredNorms, double MaxNorm)
 {
+    private double[]? _meanRows;
+    private Matrix<double>? _means = Means;
+
+    /// <summary>K×d class means μ_k (rows); built from <see cref="MeanRows"/> on first use when created row-major.</summary>
+    public Matrix<double> Means
+    {
+        get => _means ??= Matrix<double>.Build.DenseOfRowMajor(Classes, Dim, _meanRows!);
+        init => _means = value;
+    }
+
+    /// <summary>The class means row-major (K×d, row k = μ_k), the layout of the dense kernels.</summary>
+    public double[] MeanRows => _meanRows ??= _means!.ToRowMajorArray();
+
+    /// <summary>Statistics whose means are given row-major (no K×d MathNet copy until <see cref="Means"/> is read).</summary>
+    public static ClassStatistics FromRowMajor(int classes, int dim, long[] counts, double[] meanRows, double[] classSquaredDeviation,
+        Matrix<double>? withinScatter, double sumSquaredNorms, double maxNorm)
+    {
+        if (meanRows.Length != (long)classes * dim) throw new ArgumentException($"means hold {meanRows.Length} values, expected {classes}×{dim}", nameof(meanRows));
+        return new ClassStatistics(classes, dim, counts, null!, classSquaredDeviation, withinScatter, sumSquaredNorms, maxNorm) { _meanRows = meanRows };
+    }
+
     /// <summary>N = Σ n_k.</summary>
     public long Total => Counts.Sum();
 
@@ -37,26 +58,52 @@ public sealed record ClassStatistics(
     }
 
     /// <summary>Global mean μ_G of the requested kind.</summary>
-    public Vector<double> GlobalMean(GlobalMeanKind kind = GlobalMeanKind.ClassBalanced)
+    public Vector<double> GlobalMean(GlobalMeanKind kind = GlobalMeanKind.ClassBalanced) => Vector<double>.Build.DenseOfArray(GlobalMeanArray(kind));
+
+    /// <summary>Global mean μ_G of the requested kind as an array (the same values as <see cref="GlobalMean"/>).</summary>
+    public double[] GlobalMeanArray(GlobalMeanKind kind = GlobalMeanKind.ClassBalanced)
     {
-        var g = Vector<double>.Build.Dense(Dim);
+        var g = new double[Dim];
+        var m = MeanRows;
         if (kind == GlobalMeanKind.ClassBalanced)
         {
             int present = 0;
-            for (int c = 0; c < Classes; c++) if (Counts[c] > 0) { g += Means.Row(c); present++; }
-            return present == 0 ? g : g / present;
+            for (int c = 0; c < Classes; c++)
+                if (Counts[c] > 0)
+                {
+                    var row = m.AsSpan(c * Dim, Dim);
+                    for (int j = 0; j < Dim; j++) g[j] += row[j];
+                    present++;
+                }
+            if (present > 0)
+                for (int j = 0; j < Dim; j++) g[j] /= present;
+            return g;
         }
         double n = Total;
-        for (int c = 0; c < Classes; c++) if (Counts[c] > 0) g += Means.Row(c) * (Counts[c] / n);
+        for (int c = 0; c < Classes; c++)
+            if (Counts[c] > 0)
+            {
+                var row = m.AsSpan(c * Dim, Dim);
+                var f = Counts[c] / n;
+                for (int j = 0; j < Dim; j++) g[j] += row[j] * f;
+            }
         return g;
     }
 
     /// <summary>Centred means M̃ (K×d, row k = μ_k − μ_G).</summary>
-    public Matrix<double> CentredMeans(GlobalMeanKind kind = GlobalMeanKind.ClassBalanced)
+    public Matrix<double> CentredMeans(GlobalMeanKind kind = GlobalMeanKind.ClassBalanced) =>
+        Matrix<double>.Build.DenseOfRowMajor(Classes, Dim, CentredMeanRows(kind));
+
+    /// <summary>Centred means M̃ row-major (K×d), the same values as <see cref="CentredMeans"/>.</summary>
+    public double[] CentredMeanRows(GlobalMeanKind kind = GlobalMeanKind.ClassBalanced)
     {
-        var g = GlobalMean(kind);
-        var m = Means.Clone();
-        for (int c = 0; c < Classes; c++) m.SetRow(c, Means.Row(c) - g);
+        var g = GlobalMeanArray(kind);
+        var m = (double[])MeanRows.Clone();
+        for (int c = 0; c < Classes; c++)
+        {
+            var row = m.AsSpan(c * Dim, Dim);
+            for (int j = 0; j < Dim; j++) row[j] -= g[j];
+        }
         return m;
     }
 

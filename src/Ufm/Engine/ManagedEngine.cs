@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Collapse.Theory.Loss;
 using Collapse.Theory.Numerics;
@@ -25,7 +24,7 @@ internal sealed unsafe class ManagedEngine<T, TOps> : IUfmEngine
 {
     /// <summary>K·d·N from which the chunks run in parallel.</summary>
     private const long ParallelThreshold = 200_000;
-    private const int Block = 4;
+    private const int Block = DenseRowKernels<T, TOps>.Block;
 
     private readonly EngineSetup _s;
     private readonly int _k, _d, _n, _chunks;
@@ -209,53 +208,11 @@ internal sealed unsafe class ManagedEngine<T, TOps> : IUfmEngine
     private void Rows(ref RowContext x, int i0, int rows)
     {
         int k = _k, d = _d;
-        var lanes = Vector512<T>.Count;
-        var dv = d - d % lanes;
         var h0 = x.H + (long)i0 * d;
-        T* h1 = h0 + d, h2 = h0 + 2 * d, h3 = h0 + 3 * d;
         var scale = 1.0 / _n;
 
         // Logits (accumulated in T, then widened).
-        for (var c = 0; c < k; c++)
-        {
-            var w = x.W + c * d;
-            var bias = x.B == null ? 0.0 : D(x.B[c]);
-            if (rows == Block)
-            {
-                var a0 = Vector512<T>.Zero;
-                var a1 = a0;
-                var a2 = a0;
-                var a3 = a0;
-                for (var j = 0; j < dv; j += lanes)
-                {
-                    var wv = Vector512.Load(w + j);
-                    a0 = TOps.Fma(wv, Vector512.Load(h0 + j), a0);
-                    a1 = TOps.Fma(wv, Vector512.Load(h1 + j), a1);
-                    a2 = TOps.Fma(wv, Vector512.Load(h2 + j), a2);
-                    a3 = TOps.Fma(wv, Vector512.Load(h3 + j), a3);
-                }
-                T s0 = Vector512.Sum(a0), s1 = Vector512.Sum(a1), s2 = Vector512.Sum(a2), s3 = Vector512.Sum(a3);
-                for (var j = dv; j < d; j++)
-                {
-                    s0 = TOps.Fma(w[j], h0[j], s0);
-                    s1 = TOps.Fma(w[j], h1[j], s1);
-                    s2 = TOps.Fma(w[j], h2[j], s2);
-                    s3 = TOps.Fma(w[j], h3[j], s3);
-                }
-                x.Z[c] = D(s0) + bias;
-                x.Z[k + c] = D(s1) + bias;
-                x.Z[2 * k + c] = D(s2) + bias;
-                x.Z[3 * k + c] = D(s3) + bias;
-            }
-            else
-            {
-                var a0 = Vector512<T>.Zero;
-                for (var j = 0; j < dv; j += lanes) a0 = TOps.Fma(Vector512.Load(w + j), Vector512.Load(h0 + j), a0);
-                var s0 = Vector512.Sum(a0);
-                for (var j = dv; j < d; j++) s0 = TOps.Fma(w[j], h0[j], s0);
-                x.Z[c] = D(s0) + bias;
-            }
-        }
+        DenseRowKernels<T, TOps>.Logits(x.W, x.B, k, d, h0, rows, x.Z);
 
         // Logit gradients g_r = (1/N) ∂ℓ/∂z_r (times e^{−A} under the normalized schedule), in float64, rounded to T.
         for (var r = 0; r < rows; r++)
@@ -269,36 +226,7 @@ internal sealed unsafe class ManagedEngine<T, TOps> : IUfmEngine
         }
 
         // ∇W += Σ_r g_r h_rᵀ and ∇b += Σ_r g_r, at the old rows.
-        if (_s.TrainW)
-        {
-            for (var c = 0; c < k; c++)
-            {
-                var gwc = x.Gw + c * d;
-                if (rows == Block)
-                {
-                    T c0 = x.Gt[c], c1 = x.Gt[k + c], c2 = x.Gt[2 * k + c], c3 = x.Gt[3 * k + c];
-                    Vector512<T> g0 = Vector512.Create(c0), g1 = Vector512.Create(c1), g2 = Vector512.Create(c2), g3 = Vector512.Create(c3);
-                    for (var j = 0; j < dv; j += lanes)
-                    {
-                        var acc = Vector512.Load(gwc + j);
-                        acc = TOps.Fma(g0, Vector512.Load(h0 + j), acc);
-                        acc = TOps.Fma(g1, Vector512.Load(h1 + j), acc);
-                        acc = TOps.Fma(g2, Vector512.Load(h2 + j), acc);
-                        acc = TOps.Fma(g3, Vector512.Load(h3 + j), acc);
-                        acc.Store(gwc + j);
-                    }
-                    for (var j = dv; j < d; j++)
-                        gwc[j] = TOps.Fma(c3, h3[j], TOps.Fma(c2, h2[j], TOps.Fma(c1, h1[j], TOps.Fma(c0, h0[j], gwc[j]))));
-                }
-                else
-                {
-                    var c0 = x.Gt[c];
-                    var g0 = Vector512.Create(c0);
-                    for (var j = 0; j < dv; j += lanes) TOps.Fma(g0, Vector512.Load(h0 + j), Vector512.Load(gwc + j)).Store(gwc + j);
-                    for (var j = dv; j < d; j++) gwc[j] = TOps.Fma(c0, h0[j], gwc[j]);
-                }
-            }
-        }
+        if (_s.TrainW) DenseRowKernels<T, TOps>.AccumulateOuter(x.Gw, x.Gt, k, d, h0, rows);
         if (x.Gb != null)
             for (var r = 0; r < rows; r++)
                 for (var c = 0; c < k; c++) x.Gb[c] += x.Gt[r * k + c];
@@ -311,88 +239,10 @@ internal sealed unsafe class ManagedEngine<T, TOps> : IUfmEngine
             for (var r = 0; r < rows; r++)
                 for (var c = 0; c < k; c++) x.Gt[r * k + c] = Tv(-eta * x.G[r * k + c]);
             if (x.Vh == null && rows == Block)
-                UpdateBlock(x.W, x.Gt, h0, decay, dv);
+                DenseRowKernels<T, TOps>.CombineBlock(x.W, x.Gt, k, d, h0, decay);
             else
                 for (var r = 0; r < rows; r++)
-                    UpdateRow(x.W, x.Gt + r * k, h0 + r * d, x.Vh == null ? null : x.Vh + (long)(i0 + r) * d, decay, dv);
-        }
-    }
-
-    /// <summary>Four consecutive rows: h ← h + (−ηλ)h + Σ_c (−η g_c) w_c.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void UpdateBlock(T* w, T* ng, T* h0, T decay, int dv)
-    {
-        int k = _k, d = _d;
-        var lanes = Vector512<T>.Count;
-        T* h1 = h0 + d, h2 = h0 + 2 * d, h3 = h0 + 3 * d;
-        var dec = Vector512.Create(decay);
-        var hasDecay = decay != T.Zero;
-        for (var j = 0; j < dv; j += lanes)
-        {
-            Vector512<T> u0 = Vector512.Load(h0 + j), u1 = Vector512.Load(h1 + j), u2 = Vector512.Load(h2 + j), u3 = Vector512.Load(h3 + j);
-            if (hasDecay)
-            {
-                u0 = TOps.Fma(dec, u0, u0);
-                u1 = TOps.Fma(dec, u1, u1);
-                u2 = TOps.Fma(dec, u2, u2);
-                u3 = TOps.Fma(dec, u3, u3);
-            }
-            for (var c = 0; c < k; c++)
-            {
-                var wv = Vector512.Load(w + c * d + j);
-                u0 = TOps.Fma(Vector512.Create(ng[c]), wv, u0);
-                u1 = TOps.Fma(Vector512.Create(ng[k + c]), wv, u1);
-                u2 = TOps.Fma(Vector512.Create(ng[2 * k + c]), wv, u2);
-                u3 = TOps.Fma(Vector512.Create(ng[3 * k + c]), wv, u3);
-            }
-            u0.Store(h0 + j);
-            u1.Store(h1 + j);
-            u2.Store(h2 + j);
-            u3.Store(h3 + j);
-        }
-        for (var r = 0; r < Block; r++)
-        {
-            var h = h0 + r * d;
-            var g = ng + r * k;
-            for (var j = dv; j < d; j++)
-            {
-                var u = hasDecay ? TOps.Fma(decay, h[j], h[j]) : h[j];
-                for (var c = 0; c < k; c++) u = TOps.Fma(g[c], w[c * d + j], u);
-                h[j] = u;
-            }
-        }
-    }
-
-    /// <summary>One row; with momentum v ← μv + (−ηλ)h + Σ_c (−η g_c) w_c, h ← h + v.</summary>
-    private void UpdateRow(T* w, T* ng, T* h, T* v, T decay, int dv)
-    {
-        int k = _k, d = _d;
-        var lanes = Vector512<T>.Count;
-        var mu = Tv(_s.Momentum);
-        var dec = Vector512.Create(decay);
-        var mv = Vector512.Create(mu);
-        for (var j = 0; j < dv; j += lanes)
-        {
-            var hv = Vector512.Load(h + j);
-            var u = v == null ? TOps.Fma(dec, hv, hv) : TOps.Fma(dec, hv, mv * Vector512.Load(v + j));
-            for (var c = 0; c < k; c++) u = TOps.Fma(Vector512.Create(ng[c]), Vector512.Load(w + c * d + j), u);
-            if (v == null) u.Store(h + j);
-            else
-            {
-                u.Store(v + j);
-                (hv + u).Store(h + j);
-            }
-        }
-        for (var j = dv; j < d; j++)
-        {
-            var u = v == null ? TOps.Fma(decay, h[j], h[j]) : TOps.Fma(decay, h[j], mu * v[j]);
-            for (var c = 0; c < k; c++) u = TOps.Fma(ng[c], w[c * d + j], u);
-            if (v == null) h[j] = u;
-            else
-            {
-                v[j] = u;
-                h[j] += u;
-            }
+                    DenseRowKernels<T, TOps>.CombineRow(x.W, x.Gt + r * k, k, d, h0 + r * d, x.Vh == null ? null : x.Vh + (long)(i0 + r) * d, decay, Tv(_s.Momentum));
         }
     }
 
@@ -418,27 +268,4 @@ internal sealed unsafe class ManagedEngine<T, TOps> : IUfmEngine
     }
 
     public void Dispose() { }
-}
-
-/// <summary>Fused multiply-add for the element type of <see cref="ManagedEngine{T, TOps}"/> (specialised by the JIT).</summary>
-internal interface IFusedOps<T> where T : unmanaged
-{
-    /// <summary>a·b + c with one rounding, lane-wise.</summary>
-    static abstract Vector512<T> Fma(Vector512<T> a, Vector512<T> b, Vector512<T> c);
-    /// <summary>a·b + c with one rounding.</summary>
-    static abstract T Fma(T a, T b, T c);
-}
-
-/// <summary>float64 fused multiply-add.</summary>
-internal readonly struct DoubleOps : IFusedOps<double>
-{
-    public static Vector512<double> Fma(Vector512<double> a, Vector512<double> b, Vector512<double> c) => Vector512.FusedMultiplyAdd(a, b, c);
-    public static double Fma(double a, double b, double c) => Math.FusedMultiplyAdd(a, b, c);
-}
-
-/// <summary>float32 fused multiply-add.</summary>
-internal readonly struct SingleOps : IFusedOps<float>
-{
-    public static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
-    public static float Fma(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
 }

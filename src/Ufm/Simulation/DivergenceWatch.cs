@@ -1,3 +1,4 @@
+using Collapse.Theory.Numerics;
 using Collapse.Ufm.Engine;
 
 namespace Collapse.Ufm.Simulation;

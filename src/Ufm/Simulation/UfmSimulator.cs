@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Collapse.Theory;
+using Collapse.Theory.Numerics;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 using Collapse.Ufm.Trajectories;

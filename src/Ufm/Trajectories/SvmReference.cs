@@ -1,3 +1,5 @@
+using Collapse.Theory.Numerics;
+
 namespace Collapse.Ufm.Trajectories;
 
 /// <summary>
@@ -34,9 +36,9 @@ public sealed record SvmReference(int Classes, int Dim, bool Bias, double[] Weig
         if (w.Length != Classes * Dim || (b is not null) != Bias || (b is not null && b.Length != Classes))
             throw new ArgumentException($"last layer of {w.Length} weights{(b is null ? " without bias" : $" and {b.Length} biases")} does not match the SVM's {Classes}×{Dim}{(Bias ? " with bias" : " without bias")}", nameof(w));
         var wb = Stack(w, b, Classes, Dim);
-        var norm = Math.Sqrt(Engine.DenseKernels.SumOfSquares(wb));
+        var norm = Math.Sqrt(DenseKernels.SumOfSquares(wb));
         if (norm == 0) return double.NaN;
-        var svmNorm = Math.Sqrt(Engine.DenseKernels.SumOfSquares(Weights));
+        var svmNorm = Math.Sqrt(DenseKernels.SumOfSquares(Weights));
         var dist = 0.0;
         for (var i = 0; i < wb.Length; i++)
         {

@@ -1,7 +1,6 @@
 using Collapse.Theory.Loss;
-using Collapse.Theory.Margins;
 using Collapse.Theory.Metrics;
-using Collapse.Theory.Statistics;
+using Collapse.Theory.Numerics;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 using MathNet.Numerics.LinearAlgebra;
@@ -10,7 +9,8 @@ namespace Collapse.Ufm.Trajectories;
 
 /// <summary>
 /// Turns a float64 copy of (W, H, b) into a <see cref="TrajectoryRow"/>: every NC metric, margin and the CE come from
-/// <see cref="NcMetrics.Compute"/> (Collapse.Theory), so the UFM uses exactly the conventions of docs/conventions.md.
+/// the shared metric core (<see cref="MetricEngine"/> through <see cref="NcMetrics"/>, Collapse.Theory), so the UFM uses
+/// exactly the conventions of docs/conventions.md.
 /// </summary>
 internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
 {
@@ -24,12 +24,9 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
         double normH = Math.Sqrt(DenseKernels.SumOfSquares(h));
         double normB = b is null ? 0.0 : Math.Sqrt(DenseKernels.SumOfSquares(b));
         if (normW < DegenerateNorm || normH < DegenerateNorm) return Degenerate(step, stepSize, normW, normH, normB, w, h, b);
-        // For d > 32 nc1 comes from the rank-(K−1) projection in pass 2 instead of the d×d scatter (O(N·d·K), not O(N·d²)).
-        var classifier = new Classifier(wm, bias);
-        var stats = ClassStatisticsAccumulator.Of(h, data.Labels, k, d, trackScatter: d <= 32);
-        var evaluation = new SampleEvaluator(stats, classifier, projectNc1: d > 32);
-        evaluation.Add(h, data.Labels);
-        var report = NcMetrics.FromPasses(stats, evaluation, classifier);
+        // nc1 comes from the rank-min(K−1, d) projection in pass 2, never from a d×d scatter.
+        var classifier = Classifier.FromRowMajor((double[])w.Clone(), k, d, bias);
+        var report = NcMetrics.Compute(h, data.Labels, k, d, classifier, RecorderOptions);
         var margins = report.Margins!;
         double loss, logLoss;
         if (config.Loss == UfmLoss.CrossEntropy)
@@ -78,6 +75,8 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
             EtfGramCosine = 1.0 - 0.5 * gramError * gramError,
         };
     }
+
+    private static readonly MetricOptions RecorderOptions = new() { CheckFinite = false, PairMargins = PairMarginMode.Summary };
 
     /// <summary>Below this ‖W‖_F or ‖H‖_F the Gram matrices of the metrics underflow in float64 (entries ~‖·‖⁴ &lt; 1e-300 in squared norms).</summary>
     public const double DegenerateNorm = 1e-60;

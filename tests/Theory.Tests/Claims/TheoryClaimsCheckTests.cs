@@ -37,6 +37,10 @@ public class TheoryClaimsCheckTests
     [InlineData("hoeffding-class-mean", "dimPower", "0")]
     [InlineData("rademacher-linear-bound", "boundFactor", "0.5")]
     [InlineData("lipschitz-margin-transfer", "radiusFactor", "2")]
+    [InlineData("cdnv-bounds-ncc-error", "markovConstant", "1")]
+    [InlineData("cdnv-bounds-ncc-error", "classPower", "0")]
+    [InlineData("jensen-collapsed-risk", "collapseTo", "global")]
+    [InlineData("jensen-collapsed-risk", "losses", "errorProbability")]
     public void DocumentedFalseParameterisationIsFalsifiedAndReplays(string id, string name, string value)
     {
         var claim = Registry.Get(id);

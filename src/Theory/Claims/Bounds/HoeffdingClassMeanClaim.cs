@@ -10,9 +10,13 @@ public sealed class HoeffdingClassMeanClaim : TheoryClaim
     {
         Title = "Concentration of a class feature mean: P(‖μ̂ − μ‖ ≥ ε) ≤ 2d·exp(−nε²/(2d²ρ²))",
         Statement =
-            "For n i.i.d. vectors in [−ρ, ρ]^d (uniform or ±ρ coordinates, mean 0): the Monte-Carlo frequency of ‖μ̂‖₂ ≥ ε " +
-            "over `trials` draws is ≤ 2d·exp(−nε²/(2·d^dimPower·ρ²)) up to a binomial allowance (tail 1e-6). dimPower = 2 is the " +
-            "statement; dimPower = 0 (dropping the d² of the union/norm step) is a deliberately false variant.",
+            "For n i.i.d. vectors in [−ρ, ρ]^d with mean 0 (independent uniform or ±ρ coordinates, or one shared sign ±ρ for " +
+            "every coordinate, the extreme case where ‖·‖₂ = √d·max|·|): the Monte-Carlo frequency of ‖μ̂‖₂ ≥ ε over `trials` " +
+            "draws is ≤ 2d·exp(−nε²/(2·d^dimPower·ρ²)) up to a binomial allowance (tail 1e-6). In 3 of 4 cases ε is the radius " +
+            "ε(δ) = dρ√(2·log(2d/δ)/n) of a target δ ∈ [0.02, 0.95], so that the bound is informative (< 1); in the others " +
+            "ε = c·ρ√(d/n), c ∈ [0.3, 5], the scale of ‖μ̂‖ itself (the bound then mostly ≥ 1). d is drawn log-uniformly. " +
+            "Informative: bound < 1; tightness: frequency / bound. dimPower = 2 is the statement; dimPower = 0 (dropping the d² " +
+            "of the union/norm step) is a deliberately false variant.",
         Source = "Gao et al. 2023, the inequality in the proof of Thm 4.10 as quoted by an ICLR reviewer; derivation [reconstructed] from Hoeffding 1963",
         References = ["gao2023", "gao2023reviews", "hoeffding1963"],
         Parameters =
@@ -38,11 +42,14 @@ public sealed class HoeffdingClassMeanClaim : TheoryClaim
         return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
-            var d = 1 + rng.Next(maxD);
+            var d = Math.Min(maxD, (int)Math.Floor(ClaimRandom.LogUniform(rng, 1, maxD + 1)));
             var n = 1 + rng.Next(maxN);
             var rho = ClaimRandom.LogUniform(rng, 0.1, 10);
-            var signs = rng.Next(2) == 0;
-            var eps = ClaimRandom.LogUniform(rng, 0.3, 5) * rho * Math.Sqrt((double)d / n);
+            var model = rng.Next(3); // 0 uniform, 1 independent ±ρ, 2 one shared sign ±ρ for all coordinates
+            var informativeDraw = rng.Next(4) != 0;
+            var eps = informativeDraw
+                ? HoeffdingClassMean.Radius(n, ClaimRandom.LogUniform(rng, 0.02, 0.95), d, rho)
+                : ClaimRandom.LogUniform(rng, 0.3, 5) * rho * Math.Sqrt((double)d / n);
             var bound = power == 2
                 ? HoeffdingClassMean.Bound(n, eps, d, rho)
                 : 2.0 * d * Math.Exp(-n * eps * eps / (2.0 * Math.Pow(d, power) * rho * rho));
@@ -52,8 +59,16 @@ public sealed class HoeffdingClassMeanClaim : TheoryClaim
             {
                 Array.Clear(mean);
                 for (var i = 0; i < n; i++)
+                {
+                    if (model == 2)
+                    {
+                        var v = rng.Next(2) == 0 ? -rho : rho;
+                        for (var j = 0; j < d; j++) mean[j] += v;
+                        continue;
+                    }
                     for (var j = 0; j < d; j++)
-                        mean[j] += signs ? (rng.Next(2) == 0 ? -rho : rho) : ClaimRandom.Uniform(rng, -rho, rho);
+                        mean[j] += model == 1 ? (rng.Next(2) == 0 ? -rho : rho) : ClaimRandom.Uniform(rng, -rho, rho);
+                }
                 var s = 0.0;
                 for (var j = 0; j < d; j++) { var v = mean[j] / n; s += v * v; }
                 if (Math.Sqrt(s) >= eps) hits++;
@@ -63,11 +78,13 @@ public sealed class HoeffdingClassMeanClaim : TheoryClaim
             // Vacuous bounds (≥ 1) cannot fail; rank them below every informative case when choosing the worst case.
             var excess = bound >= 1 ? freq - bound : freq - (double)allowance / trials;
             return new CaseOutcome(freq, bound, excess,
-                $"d={d} n={n} ρ={CaseOutcome.F(rho)} ε={CaseOutcome.F(eps)} {(signs ? "±ρ" : "uniform")} coordinates: {hits}/{trials} draws with ‖μ̂−μ‖ ≥ ε, " +
+                $"d={d} n={n} ρ={CaseOutcome.F(rho)} ε={CaseOutcome.F(eps)} {Models[model]} coordinates: {hits}/{trials} draws with ‖μ̂−μ‖ ≥ ε, " +
                 $"bound {CaseOutcome.F(bound)} (allowance {allowance}/{trials}, ratio bound/frequency {CaseOutcome.F(SlackReport.RatioOf(bound, freq))})")
             {
                 Tightness = freq / bound, Informative = bound < 1,
             };
         });
     }
+
+    private static readonly string[] Models = ["uniform", "independent ±ρ", "shared-sign ±ρ"];
 }

@@ -16,7 +16,7 @@ public sealed class LipschitzMarginTransferClaim : TheoryClaim
             "ε = γ/(L‖w_y − w_l‖), has (w_y − w_l)ᵀf(x) ≥ γ − L‖w_y − w_l‖‖x − x_j‖ > 0 (radiusFactor = 1 is the statement; " +
             "radiusFactor = 2 is a deliberately false variant). Maps: f(x) = L·Sx and f(x) = tanh(L·Sx), S with orthonormal rows " +
             "(tight for the linear map along the steepest direction). Measured: max over test points of −(w_y − w_l)ᵀf(x)/γ and of " +
-            "(lower bound − actual)/γ; ≤ 0 expected.",
+            "(lower bound − actual)/γ; ≤ 0 expected. Informative: some probe at twice its distance has a non-positive pair score (the doubled radius is refuted on the case); tightness: the largest (γ − score)/(L‖w_y − w_l‖·distance) over the probes, the fraction of the Lipschitz allowance used (1 along the steepest direction of the linear map).",
         Source = "[reconstructed] mechanism of Gao et al. 2023's covering-number bound (Thm 4.8 in the reviews)",
         References = ["gao2023", "gao2023reviews"],
         Parameters =
@@ -56,6 +56,8 @@ public sealed class LipschitzMarginTransferClaim : TheoryClaim
             var y = logits.MaximumIndex();
             var worst = double.NegativeInfinity;
             var where = "";
+            var used = double.NegativeInfinity;
+            var doubledRefuted = false;
             for (var l = 0; l < k; l++)
             {
                 if (l == y) continue;
@@ -73,10 +75,15 @@ public sealed class LipschitzMarginTransferClaim : TheoryClaim
                     var actual = dw * F(x);
                     var lower = LipschitzMarginTransfer.GuaranteedPairScore(gamma, lip, dist, delta);
                     var e = Math.Max(-actual / gamma, (lower - actual) / gamma);
+                    if (delta > 0) used = Math.Max(used, (gamma - actual) / (lip * dist * delta));
+                    doubledRefuted |= dw * F(xj + dir * (2 * delta)) <= 0;
                     if (e > worst) { worst = e; where = $"pair ({y},{l}) γ={CaseOutcome.F(gamma)} ε={CaseOutcome.F(eps)} at distance {CaseOutcome.F(delta)}: score {CaseOutcome.F(actual)}, guaranteed {CaseOutcome.F(lower)}"; }
                 }
             }
-            return new CaseOutcome(worst, 0, worst, $"{(tanh ? "tanh" : "linear")} map L={CaseOutcome.F(lip)} K={k}: {where}");
+            return new CaseOutcome(worst, 0, worst, $"{(tanh ? "tanh" : "linear")} map L={CaseOutcome.F(lip)} K={k}: {where}")
+            {
+                Tightness = used, Informative = doubledRefuted,
+            };
         });
     }
 

@@ -10,7 +10,7 @@ public sealed class PermutedBoundsVaryClaim : TheoryClaim
         Statement =
             "W an exact simplex ETF, γ_kl heterogeneous, class supports / counts / complexities heterogeneous: for each of the " +
             "covering bound (paper and expected forms) and the class-pair margin bound, (max_π B − min_π B)/max_π B ≥ minSpread " +
-            "(brute force over all K! permutations, K ≤ maxClasses ≤ 6). Measured: minSpread; expected: the smallest relative spread found.",
+            "(brute force over all K! permutations, K ≤ maxClasses ≤ 6). Measured: minSpread; expected: the smallest relative spread found. Informative: the smallest spread is at least 1000·minSpread (far beyond the rounding an invariant bound leaves); tightness: minSpread / the smallest spread.",
         Source = "[reconstructed] second half of the non-conservative-generalization remark of Gao et al. 2023 (Rem 4.9 in the reviews)",
         References = ["gao2023", "gao2023reviews"],
         Parameters =
@@ -38,7 +38,8 @@ public sealed class PermutedBoundsVaryClaim : TheoryClaim
             var smallest = Math.Min(PermutedBoundInstance.RelativeSpread(paper),
                 Math.Min(PermutedBoundInstance.RelativeSpread(expected), PermutedBoundInstance.RelativeSpread(pair)));
             return CaseOutcome.AtMost(minSpread, smallest, $"{inst}: class-pair bound ranges {CaseOutcome.F(pair.Min)}..{CaseOutcome.F(pair.Max)} " +
-                $"(best π [{string.Join(",", pair.ArgMin)}], worst π [{string.Join(",", pair.ArgMax)}]); paper covering form {CaseOutcome.F(paper.Min)}..{CaseOutcome.F(paper.Max)}");
+                $"(best π [{string.Join(",", pair.ArgMin)}], worst π [{string.Join(",", pair.ArgMax)}]); paper covering form {CaseOutcome.F(paper.Min)}..{CaseOutcome.F(paper.Max)}")
+                with { Tightness = minSpread / smallest, Informative = smallest >= 1000 * minSpread };
         });
     }
 }

@@ -12,7 +12,9 @@ public sealed class WelchBoundClaim : TheoryClaim
         Statement =
             "For K ≥ d unit vectors in R^d the coherence max_{i≠j}|⟨u_i,u_j⟩| ≥ √((K−d)/(d(K−1))); a simplex ETF with K = d+1 " +
             "has coherence exactly 1/d = the bound (checked to 1e-12). Note: for K ≤ d orthonormal vectors have coherence 0 < 1/(K−1), " +
-            "so the ETF does not minimise the absolute coherence in general. Measured: the bound; expected: the coherence.",
+            "so the ETF does not minimise the absolute coherence in general. Measured: the bound; expected: the coherence. " +
+            "Informative: the bound is positive (K > d) and the coherence lies below √((K−d)/d), the bound without its K−1 (the " +
+            "case refutes that false variant); tightness: bound / coherence.",
         Source = "Welch 1974",
         References = ["welch1974"],
         Parameters =
@@ -43,7 +45,8 @@ public sealed class WelchBoundClaim : TheoryClaim
             var o = CaseOutcome.AtMost(bound, coherence, $"K={k} d={d}: coherence {CaseOutcome.F(coherence)}, Welch bound {CaseOutcome.F(bound)}");
             var simplex = SimplexEtf.Random(d + 1, d, rng.Next());
             var attained = Math.Abs(Coherence(simplex) - Math.Sqrt(1.0 / (d * (double)d)));
-            return o with { Excess = Math.Max(o.Excess, attained), Tightness = bound / coherence, Informative = bound > 0 };
+            var withoutKMinus1 = Math.Sqrt((double)(k - d) / d);
+            return o with { Excess = Math.Max(o.Excess, attained), Tightness = bound / coherence, Informative = bound > 0 && coherence < withoutKMinus1 };
         });
     }
 

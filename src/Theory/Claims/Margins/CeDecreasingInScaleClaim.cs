@@ -11,7 +11,7 @@ public sealed class CeDecreasingInScaleClaim : TheoryClaim
         Title = "With all margins positive, the CE strictly decreases when the logits are scaled up",
         Statement =
             "If q_i > 0 for all i and 0 < s₁ < s₂ then L̄(s₂·z) < L̄(s₁·z) (each ℓ_i = log(1 + Σ e^{−s(z_y − z_j)}) decreases in s). " +
-            "Compared as log L̄ (log domain). Measured: log L̄(s₂); expected: log L̄(s₁).",
+            "Compared as log L̄ (log domain). Measured: log L̄(s₂); expected: log L̄(s₁). Informative: L̄(s₂) ≥ 1e-3·L̄(s₁), the two losses within three orders of magnitude (a near-tie, not a decrease by many orders that any wrong loss would also show); tightness: L̄(s₂)/L̄(s₁) (< 1 holds).",
         Source = "[reconstructed] Gao et al. 2023's CE–margin link and the scaling remark of its ICLR reviewers",
         References = ["gao2023", "gao2023reviews"],
         Parameters =
@@ -41,6 +41,7 @@ public sealed class CeDecreasingInScaleClaim : TheoryClaim
             var l1 = CrossEntropy.Evaluate(z.Select(v => v * s1).ToArray(), y, k).LogMean;
             var l2 = CrossEntropy.Evaluate(z.Select(v => v * s2).ToArray(), y, k).LogMean;
             var o = CaseOutcome.AtMost(l2, l1, $"{shape}: log L̄({CaseOutcome.F(s1)}) = {CaseOutcome.F(l1)}, log L̄({CaseOutcome.F(s2)}) = {CaseOutcome.F(l2)}");
+            o = o with { Tightness = Math.Exp(l2 - l1), Informative = l2 - l1 >= -Math.Log(1000) };
             return l2 < l1 ? o : o with { Excess = double.PositiveInfinity }; // strict
         });
     }

@@ -14,7 +14,9 @@ public sealed class CeSandwichClaim : TheoryClaim
         Statement =
             "For logits z, label y, q = z_y − max_{j≠y} z_j: log(1 + e^{−q}) ≤ CE(z, y) ≤ log(1 + (K−1)e^{−q}), compared in the log " +
             "domain (log ℓ from CrossEntropy.LogSample) so that margins up to ~1e3 (ℓ ≈ e^{−1000}) are checked. Measured: the " +
-            "largest violation of either side, relative to max(1, |log ℓ|).",
+            "largest violation of either side, relative to max(1, |log ℓ|). Informative: some sample's log ℓ lies below " +
+            "log(1 + (K−1)e^{−q}) by more than the tolerance, so the false lower side with K−1 competitors would be refuted; " +
+            "tightness: max_i ℓ_i / log(1 + (K−1)e^{−q_i}) (1 when every competitor ties).",
         Source = "[reconstructed] quantitative form of the CE–margin link of Gao et al. 2023 (the reviews' Thm 4.1: L̄ → 0 ⇒ p_min → ∞)",
         References = ["gao2023", "gao2023reviews"],
         Parameters =
@@ -29,18 +31,23 @@ public sealed class CeSandwichClaim : TheoryClaim
         ],
     };
 
+    /// <summary>Relative tolerance of either side (log domain, relative to max(1, |log ℓ|)).</summary>
+    private const double Tolerance = 1e-12;
+
     /// <inheritdoc />
     protected override ClaimEvidence Run(ClaimParameters p, ClaimContext context)
     {
         var maxK = p.Int("maxClasses");
         var maxN = p.Int("maxSamples");
         var lowerAll = p.Text("lowerCount") == "K-1";
-        return RunCases(p, context, 1e-12, seed =>
+        return RunCases(p, context, Tolerance, seed =>
         {
             var rng = new Random(seed);
             var (z, y, k, n, shape) = MarginInstances.Draw(rng, maxK, maxN, separable: rng.Next(2) == 0);
             var worst = double.NegativeInfinity;
             var where = "";
+            var informative = false;
+            var tightness = double.NegativeInfinity;
             for (var i = 0; i < n; i++)
             {
                 var zi = z.AsSpan(i * k, k);
@@ -48,10 +55,13 @@ public sealed class CeSandwichClaim : TheoryClaim
                 var logL = CrossEntropy.LogSample(zi, y[i]);
                 var lower = LogSumExp.LogSoftplus(lowerAll ? Math.Log(k - 1) - q : -q);
                 var upper = LogSumExp.LogSoftplus(Math.Log(k - 1) - q);
-                var e = Math.Max(lower - logL, logL - upper) / Math.Max(1, Math.Abs(logL));
+                var scale = Math.Max(1, Math.Abs(logL));
+                var e = Math.Max(lower - logL, logL - upper) / scale;
+                informative |= (upper - logL) / scale > Tolerance;
+                tightness = Math.Max(tightness, Math.Exp(logL - upper));
                 if (e > worst) { worst = e; where = $"sample {i}: q={CaseOutcome.F(q)}, log ℓ={CaseOutcome.F(logL)} in [{CaseOutcome.F(lower)}, {CaseOutcome.F(upper)}]"; }
             }
-            return new CaseOutcome(worst, 0, worst, $"{shape}; {where}");
+            return new CaseOutcome(worst, 0, worst, $"{shape}; {where}") { Tightness = tightness, Informative = informative };
         });
     }
 }

@@ -13,7 +13,7 @@ public sealed class SmallLossSeparatesClaim : TheoryClaim
         Statement =
             "If L̄ < log(2)/N then p_min > 0 (a sample with q_i ≤ 0 alone contributes ℓ_i ≥ log 2). Instances: all margins ≥ 30 except " +
             "one at g ∈ [−0.05, 0.05], so that L̄ falls on both sides of log 2/N; instances with L̄ ≥ log 2/N are skipped (precondition). " +
-            "Measured: 0; expected: p_min.",
+            "Measured: 0; expected: p_min. Informative: N·L̄ ≥ (log 2)/2, the loss within a factor 2 of the threshold (the implication probed at its edge, where one misclassified sample would already exceed it); tightness: N·L̄ / log 2.",
         Source = "[reconstructed] consequence of the CE–margin sandwich (Gao et al. 2023)",
         References = ["gao2023"],
         Parameters =
@@ -64,6 +64,7 @@ public sealed class SmallLossSeparatesClaim : TheoryClaim
             var pmin = double.PositiveInfinity;
             for (var i = 0; i < n; i++) pmin = Math.Min(pmin, SampleMargin.Of(z.AsSpan(i * k, k), y[i]));
             var o = CaseOutcome.AtMost(0, pmin, $"{shape}: L̄ = {CaseOutcome.F(mean)} < {(perSample ? "log2/N" : "log2")} = {CaseOutcome.F(threshold)}, p_min = {CaseOutcome.F(pmin)}");
+            o = o with { Tightness = n * mean / Math.Log(2), Informative = n * mean >= Math.Log(2) / 2 };
             return pmin > 0 ? o : o with { Excess = double.PositiveInfinity };
         });
     }

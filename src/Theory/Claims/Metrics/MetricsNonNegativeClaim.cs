@@ -11,7 +11,11 @@ public sealed class MetricsNonNegativeClaim : TheoryClaim
         Title = "NC1, its trace ratio and CDNV are never negative (also for nearly collapsed float32 features)",
         Statement =
             "For any features, (1/K)Tr(Σ_W Σ_B⁺) ≥ 0, Tr Σ_W/Tr Σ_B ≥ 0 and cdnv ≥ 0; checked on generic data and on collapsed " +
-            "features plus 1e-7 noise rounded to float32 (where pinv-based code reports negative NC1). Measured: −min of the three.",
+            "features plus noise η ∈ [1e-8, 1e-5] rounded to float32 (3 of 4 cases; there pinv-based code reports negative NC1: up " +
+            "to 8 noise realizations are checked per case, stopping at the first on which the textbook float32 pseudo-inverse NC1 " +
+            "is negative). Measured: −min of the three. Informative: the textbook float32 pseudo-inverse NC1 of the same features " +
+            "is negative (a case where the naive computation fails); tightness: float32-pinv NC1 / NC1 (≈ 1 on generic features, " +
+            "negative where the naive computation fails).",
         Source = "Derived (Tr(AB) ≥ 0 for PSD A, B); the negative pinv NC1 of public code (GitHub tding1/Neural-Collapse, issue 3)",
         References = ["papyan2020"],
         Parameters =
@@ -33,15 +37,33 @@ public sealed class MetricsNonNegativeClaim : TheoryClaim
         return RunCases(p, context, 0, seed =>
         {
             var rng = new Random(seed);
-            var nearlyCollapsed = rng.Next(2) == 0;
+            var nearlyCollapsed = rng.Next(4) != 0;
             var s = LabelledSample.Draw(rng, maxK, spread: 3, noise: nearlyCollapsed ? 0 : ClaimRandom.LogUniform(rng, 0.01, 10));
-            var x = nearlyCollapsed ? s.X.Select(v => (double)(float)(v + 1e-7 * ClaimRandom.Normal(rng))).ToArray() : s.X;
-            var r = NcMetrics.Compute(x, s.Y, s.K, s.D);
-            var nc1 = textbook ? Float32PinvNc1(x, s.Y, s.K, s.D) : r.Nc1!.Value;
-            var min = Math.Min(nc1, Math.Min(r.Nc1TraceRatio, r.Cdnv));
-            return CaseOutcome.AtMost(-min, 0, $"{s} {(nearlyCollapsed ? "nearly collapsed float32" : "generic")}: nc1 {CaseOutcome.F(nc1)}, ratio {CaseOutcome.F(r.Nc1TraceRatio)}, cdnv {CaseOutcome.F(r.Cdnv)}");
+            var eta = ClaimRandom.LogUniform(rng, 1e-8, 1e-5);
+            // Nearly collapsed: up to NoiseDraws float32 noise realizations, each checked, stopping at the first on which the
+            // float32 pinv NC1 is negative (the adversarial instance: its sign is a coin flip per realization).
+            var draws = nearlyCollapsed ? NoiseDraws : 1;
+            CaseOutcome? outcome = null;
+            for (var t = 0; t < draws; t++)
+            {
+                var x = nearlyCollapsed ? s.X.Select(v => (double)(float)(v + eta * ClaimRandom.Normal(rng))).ToArray() : s.X;
+                var r = NcMetrics.Compute(x, s.Y, s.K, s.D);
+                var pinv = Float32PinvNc1(x, s.Y, s.K, s.D);
+                var nc1 = textbook ? pinv : r.Nc1!.Value;
+                var min = Math.Min(nc1, Math.Min(r.Nc1TraceRatio, r.Cdnv));
+                var o = CaseOutcome.AtMost(-min, 0,
+                    $"{s} {(nearlyCollapsed ? $"nearly collapsed float32 (noise {CaseOutcome.F(eta)}, realization {t + 1}/{draws})" : "generic")}: " +
+                    $"nc1 {CaseOutcome.F(nc1)}, ratio {CaseOutcome.F(r.Nc1TraceRatio)}, cdnv {CaseOutcome.F(r.Cdnv)}, float32-pinv nc1 {CaseOutcome.F(pinv)}")
+                    with { Tightness = pinv / r.Nc1!.Value, Informative = pinv < 0 };
+                if (outcome is null || o.Excess > outcome.Excess || (o.Informative == true && outcome.Informative != true)) outcome = o;
+                if (o.Excess > 0 || pinv < 0) break;
+            }
+            return outcome!;
         });
     }
+
+    /// <summary>Float32 noise realizations tried per nearly collapsed case.</summary>
+    private const int NoiseDraws = 8;
 
     /// <summary>
     /// The textbook NC1 of public code: Σ_W, Σ_B and the trace in float32, Σ_B⁺ by an SVD pseudo-inverse with numpy's

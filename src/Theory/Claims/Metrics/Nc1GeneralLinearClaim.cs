@@ -12,7 +12,8 @@ public sealed class Nc1GeneralLinearClaim : TheoryClaim
         Title = "NC1 changes under a generic invertible linear map of the features",
         Statement =
             "With d ≥ K (Σ_B singular) and within-class noise, a random Gaussian A changes nc1 by a relative amount ≥ minChange " +
-            "(it would not if NC1 were invariant under GL(d)). Measured: minChange; expected: the relative change.",
+            "(it would not if NC1 were invariant under GL(d)). Measured: minChange; expected: the relative change. Informative: " +
+            "the change is at least 1000·minChange (far beyond the rounding an invariant map leaves); tightness: minChange / change.",
         Source = "Derived: (AΣ_BAᵀ)⁺ ≠ A⁻ᵀΣ_B⁺A⁻¹ when Σ_B is singular (NC1 of Papyan et al. 2020)",
         References = ["papyan2020"],
         Parameters =
@@ -51,7 +52,8 @@ public sealed class Nc1GeneralLinearClaim : TheoryClaim
             var n2 = NcMetrics.Compute(x2, s.Y, s.K, s.D).Nc1!.Value;
             if (!(n1 > 1e-12)) return CaseOutcome.Skip("no within-class scatter (one sample per class)");
             var change = Math.Abs(n1 - n2) / Math.Max(n1, n2);
-            return CaseOutcome.AtMost(minChange, change, $"{s}: nc1 {CaseOutcome.F(n1)} → {CaseOutcome.F(n2)} under a Gaussian A");
+            return CaseOutcome.AtMost(minChange, change, $"{s}: nc1 {CaseOutcome.F(n1)} → {CaseOutcome.F(n2)} under a {(orthogonal ? "orthogonal" : "Gaussian")} A")
+                with { Tightness = minChange / change, Informative = change >= 1000 * minChange };
         });
     }
 }

@@ -15,7 +15,7 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
         Statement =
             "For separable data and any W ≠ 0: p_min(W)/‖W‖_F ≤ 1/√(2D(λ)) (weak duality, λ the SVM dual), and the SVM attains " +
             "p_min(Ŵ)/‖Ŵ‖_F = 1/‖Ŵ‖_F. Checked on 200 W per case (random, and random perturbations of Ŵ of relative size 1e-6..1). " +
-            "Measured: the largest normalized margin found; expected: the certified upper bound.",
+            "Measured: the largest normalized margin found; expected: the certified upper bound. Informative: the SVM's margin normalized by ‖Ŵ‖₂ exceeds the certified bound (the spectral-norm variant is refuted on the case; not when Ŵ has rank 1, e.g. K = 2); tightness: the best other W's normalized margin / the certified bound.",
         Source = "Crammer & Singer 2001; Soudry et al. 2018 (limit direction of GD on CE); Gao et al. 2023 [reconstructed]",
         References = ["crammer2001", "soudry2018", "gao2023"],
         Parameters =
@@ -49,8 +49,12 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
                 best = Math.Max(best, NormalizedMargin(new Classifier(w), x, y, d, spectral));
             }
             var excess = Math.Max(best - upper, Math.Abs(svm - sol.Certificate.Margin)) / upper;
+            var svmSpectral = spectral ? svm : NormalizedMargin(new Classifier(sol.W), x, y, d, spectral: true);
             return new CaseOutcome(Math.Max(best, svm), upper, excess,
-                $"{shape}: SVM margin {CaseOutcome.F(svm)} (certified ≤ {CaseOutcome.F(upper)}), best other W {CaseOutcome.F(best)}");
+                $"{shape}: SVM margin {CaseOutcome.F(svm)} (certified ≤ {CaseOutcome.F(upper)}), best other W {CaseOutcome.F(best)}")
+            {
+                Tightness = best / upper, Informative = (svmSpectral - upper) / upper > 1e-9,
+            };
         });
     }
 

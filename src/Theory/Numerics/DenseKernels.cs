@@ -1,10 +1,10 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Collapse.Ufm.Engine;
+namespace Collapse.Theory.Numerics;
 
-/// <summary>Small vectorised span kernels for the managed engine (no allocations).</summary>
-internal static class DenseKernels
+/// <summary>Small vectorised span kernels (no allocations): dot products, axpy, scaling.</summary>
+public static class DenseKernels
 {
     /// <summary>Σ_i x_i y_i.</summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)

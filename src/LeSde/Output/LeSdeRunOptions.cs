@@ -1,0 +1,11 @@
+namespace Collapse.LeSde.Output;
+
+/// <summary>What a <see cref="LeSdeRunner"/> run logs.</summary>
+public sealed record LeSdeRunOptions
+{
+    /// <summary>Logged times, log-spaced over [t0, T] (both ends included).</summary>
+    public int LogPoints { get; init; } = 40;
+
+    /// <summary>Decide the pairwise linear separability of the classes at every logged time (exact; an LP per pair above R²).</summary>
+    public bool Separability { get; init; } = true;
+}
