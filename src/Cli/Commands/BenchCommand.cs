@@ -45,6 +45,8 @@ public static class BenchCommand
             foreach (var n in names)
                 selected.Add(Collapse.Sweeps.Metrics.MetricsBenchCase.Known.FirstOrDefault(c => c.Name == n)
                     ?? throw new Collapse.Theory.InputException($"--cases {n}: unknown case (known: {string.Join(", ", Collapse.Sweeps.Metrics.MetricsBenchCase.Known.Select(c => c.Name))})"));
+            if (selected.Count == 0)
+                throw new Collapse.Theory.InputException($"--cases '{parse.GetValue(cases)}': no case named (known: {string.Join(", ", Collapse.Sweeps.Metrics.MetricsBenchCase.Known.Select(c => c.Name))})");
             var t = parse.GetValue(threads);
             if (t is < 1) throw new Collapse.Theory.InputException($"--threads {t}: must be at least 1");
             var skip = parse.GetValue(noReference);

@@ -55,6 +55,22 @@ public sealed class OutputGuard
         }
     }
 
+    /// <summary>
+    /// Checks, before any long work, that the file <paramref name="path"/> can be written where it is written last
+    /// (atomically, into an existing folder): it is not a folder and its folder exists. Nothing is created.
+    /// </summary>
+    /// <param name="path">The output file.</param>
+    /// <param name="flag">The flag that named it, for the message.</param>
+    /// <exception cref="InputException">The check fails (one line naming the flag and the path).</exception>
+    public static void RequireWritableFile(string path, string flag)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        if (path.Length == 0 || Directory.Exists(full)) throw new InputException($"{flag} {path}: expected a file name, not a folder");
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder)) throw new InputException($"{flag} {path}: cannot write, the folder {folder} does not exist");
+    }
+
     /// <summary>The folders tracked by the running invocation (full paths, in order).</summary>
     public static IReadOnlyList<string> Current => Active.Value?._folders.Select(f => f.Path).ToList() ?? [];
 

@@ -7,12 +7,16 @@ internal enum FuzzOutcome
     BadInput,
 
     /// <summary>
-    /// Exit 0 or 2 and at most one stderr line: extreme but finite inputs whose numeric contract (null with a reason,
-    /// ±∞ with a reason) belongs to the metrics core; the corpus only pins "no crash".
+    /// No crash: exit 0 with a whole result on stdout (valid JSON under <c>--json</c>) and no error line (progress lines
+    /// are allowed), or exit 2 as <see cref="BadInput"/>. For extreme but finite inputs whose numeric contract (null
+    /// with a reason, ±∞ with a reason) belongs to the metrics core (issue 15 items 2/3); the corpus only pins "no crash".
     /// </summary>
     NoCrash,
 
-    /// <summary>Exit 4 (a simulation diverged, docs/cli.md): a <c>warning:</c> line at most, then one <c>error: run diverged …</c> line.</summary>
+    /// <summary>
+    /// Exit 4 (a simulation diverged, docs/cli.md): <c>warning:</c> lines at most, then one <c>error: run diverged …</c>
+    /// line; the output folder keeps trajectory.csv and summary.json up to the last finite step.
+    /// </summary>
     Diverged,
 }
 

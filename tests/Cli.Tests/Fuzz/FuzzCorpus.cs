@@ -12,23 +12,23 @@ internal static partial class FuzzCorpus
     {
         var all = new Dictionary<string, FuzzCase>(StringComparer.Ordinal);
         foreach (var c in Files().Concat(Metrics()).Concat(Svm()).Concat(Etf()).Concat(Claims()).Concat(Check())
-                     .Concat(Report()).Concat(Ufm()).Concat(Deep()).Concat(AnalyzeRun()).Concat(Sweep()).Concat(Bench()).Concat(Misc()))
+                     .Concat(Report()).Concat(Ufm()).Concat(LeSde()).Concat(Deep()).Concat(AnalyzeRun()).Concat(Sweep()).Concat(Bench()).Concat(Misc())
+                     .Concat(MetricShards()).Concat(BenchSuites()).Concat(DeepChild()))
             all.Add(c.Id, c); // a duplicate name throws: ids are unique
         return all;
     });
 
     /// <summary>
-    /// NoCrash cases whose defined answer belongs to the metrics core (issue 15 items 2–3: degenerate geometry → null
-    /// with a reason, scale-robust metrics) and that today still end in the CLI's last line of defence (exit 3, one
-    /// <c>internal error:</c> line, the trace in an error log). The test pins that contract; when a case stops
-    /// crashing it fails and asks for its id to be removed here. This list must end empty.
+    /// NoCrash cases of extreme scale whose defined answer belongs to the metrics core (issue 15 item 3: scale-robust
+    /// metrics up to ±1e300; today the squared norms overflow and the SVD throws). Until that work is merged they end
+    /// in the CLI's last line of defence, so for them exit 3 (one <c>internal error:</c> line, no trace, nothing
+    /// written) is accepted besides the NoCrash contract (exit 0 or 2). Once item 3 is merged, empty this set; the
+    /// degenerate-geometry cases (issue 15 item 2) already end in exit 0 and can then be tightened to exit 0 too.
     /// </summary>
     public static readonly IReadOnlySet<string> PendingCore = new HashSet<string>(StringComparer.Ordinal)
     {
-        "metrics/all-rows-equal", "metrics/all-rows-equal-with-classifier", "metrics/all-zero",
-        "metrics/features-huge-1e200", "metrics/features-huge-1e300", "metrics/features-tiny-1e-300", "metrics/features-subnormal-1e-320",
+        "metrics/features-huge-1e200", "metrics/features-huge-1e300",
         "metrics/features-with-classifier-huge-1e200", "metrics/features-with-classifier-huge-1e300",
-        "metrics/features-with-classifier-tiny-1e-300", "metrics/features-with-classifier-subnormal-1e-320",
     };
 
     /// <summary>Every case by id.</summary>

@@ -112,6 +112,7 @@ internal sealed record NpyMutation(string Name, Func<byte[], byte[]> Apply, stri
         yield return new("rank-1", Rewrite(dict: d => WithShape(d, $"({Shape(d).Aggregate(1L, (a, x) => a * x)},)")), "rank-2");
         yield return new("rank-3", Rewrite(dict: d => WithShape(d, $"({Shape(d)[0]}, {Shape(d)[1]}, 1)")), "rank-2");
         yield return new("rank-0", Rewrite(dict: d => WithShape(d, "()"), data: (_, p) => p[..8]));
+        yield return new("zero-rows", Rewrite(dict: d => WithShape(d, $"(0, {Shape(d)[1]})"), data: (_, _) => []));
         yield return new("zero-columns", Rewrite(dict: d => WithShape(d, $"({Shape(d)[0]}, 0)"), data: (_, _) => []));
         yield return new("negative-dimension", Rewrite(dict: d => WithShape(d, $"({Shape(d)[0]}, -5)")));
         yield return new("huge-shape", Rewrite(dict: d => WithShape(d, "(1099511627776, 1099511627776)")));
