@@ -58,6 +58,7 @@ public static class DeepTrainCommand
             };
             options.Validate();
             var data = flags.LoadData(parse);
+            DeepValidation.Models.DeepNetwork.CheckArchitecture(options.Model, data.Train.SampleShape);
             if (fixedClassifier is not null) fixedClassifier.Build(data.Classes, options.Model.FeatureDimension);
             var exporter = options.ExportEpochs.Count > 0 ? new RunFolderWriter(Path.Combine(outDir, "export"), $"collapse deep train --dataset {data.Name} --model {options.Model.Kind.ToString().ToLowerInvariant()}") : null;
             if (!json)

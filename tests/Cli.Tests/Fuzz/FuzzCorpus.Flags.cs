@@ -87,8 +87,11 @@ internal static partial class FuzzCorpus
         yield return Bad("svm", "out-in-missing-folder", ws => [.. With(["svm"], Valid(ws), "--out", ws.PathOf("no/W.npy"))], "W.npy", "does not exist");
         yield return Bad("svm", "out-is-a-folder", ws => [.. With(["svm"], Valid(ws), "--out", ws.ExistingOut)], "existing-out");
         yield return Bad("svm", "out-unwritable", ws => [.. With(["svm"], Valid(ws), "--out", ws.Unwritable)], "taken.txt");
+        // Extreme scale (issue 15 item 3): the solver rescales the features to unit norm, but the norm itself is
+        // computed from squares; today both end in exit 2 naming the overflow/underflow. "No crash" only.
         yield return NoCrash("svm", "features-huge-1e200", ws => ["svm", "--features", ws.Features("h.npy", 12, 5, (i, j) => 1e200 * (j == i % 3 ? 5.0 : 0.01 * j)), "--labels", ws.CyclicLabels("y.npy", 12, 3)]);
         yield return NoCrash("svm", "features-tiny-1e-300", ws => ["svm", "--features", ws.Features("h.npy", 12, 5, (i, j) => 1e-300 * (j == i % 3 ? 5.0 : 0.01 * j)), "--labels", ws.CyclicLabels("y.npy", 12, 3)]);
+        yield return Bad("svm", "features-all-zero", ws => ["svm", "--features", ws.Features("h.npy", 12, 5, (_, _) => 0), "--labels", ws.CyclicLabels("y.npy", 12, 3)], "h.npy", "zero");
         yield return NoCrash("svm", "not-separable-identical-points", ws => ["svm", "--features", ws.Features("h.npy", 12, 5, (_, j) => j), "--labels", ws.CyclicLabels("y.npy", 12, 3)]);
     }
 
@@ -101,6 +104,8 @@ internal static partial class FuzzCorpus
                      new("--seed", "abc", "1.5")))
             yield return c;
         yield return Bad("etf", "huge-classes-and-dim", _ => ["etf", "--classes", "2147483647", "--dim", "2147483647"], "--classes");
+        yield return Bad("etf", "too-many-entries", _ => ["etf", "--classes", "50000", "--dim", "60000"], "--classes", "--dim", "too large");
+        yield return Bad("etf", "entries-beyond-int-range", _ => ["etf", "--classes", "100000", "--dim", "100000"], "--classes", "--dim", "too large");
         yield return Bad("etf", "out-in-missing-folder", ws => ["etf", "--classes", "3", "--dim", "4", "--out", ws.PathOf("no/m.npy")], "m.npy");
         yield return Bad("etf", "out-is-a-folder", ws => ["etf", "--classes", "3", "--dim", "4", "--out", ws.ExistingOut], "existing-out");
         yield return Bad("etf", "out-unwritable", ws => ["etf", "--classes", "3", "--dim", "4", "--out", ws.Unwritable], "taken.txt");

@@ -42,6 +42,7 @@ internal static partial class FuzzCorpus
         yield return Bad("ufm", "fixed-features-labels-without-features", ws => { var (_, y, _, _) = ws.Valid(); return ["ufm", "--mode", "fixed-features", "--classes", "3", "--dim", "5", "--per-class", "4", "--labels", y, "--steps", "5", "--out", ws.Out]; }, "--labels");
         yield return Bad("ufm", "fixed-features-missing-file", ws => { var (_, y, _, _) = ws.Valid(); return ["ufm", "--mode", "fixed-features", "--features", ws.PathOf("nope.npy"), "--labels", y, "--steps", "5", "--out", ws.Out]; }, "nope.npy");
         yield return Bad("ufm", "fixed-etf-more-classes-than-dim-plus-one", ws => ["ufm", "--mode", "fixed-etf", "--classes", "6", "--dim", "2", "--per-class", "3", "--steps", "5", "--out", ws.Out], "--dim", "d ≥ K−1");
+        yield return Bad("ufm", "huge-state", ws => With(["ufm"], Valid(ws), ("--classes", "100000"), ("--dim", "100000"), ("--per-class", "100000")), "--per-class", "too large");
         yield return Bad("ufm", "init-scale-overflows", ws => With(["ufm"], Valid(ws), "--init-scale", "1e200"), "--init-scale");
         // Huge step sizes (the issue's --lr 100 and 1e30 over 1000 steps among them): a divergence is a result with an
         // exit code of its own (docs/cli.md: 4), outputs kept up to the last finite step.
@@ -50,8 +51,8 @@ internal static partial class FuzzCorpus
         // Degenerate geometry (issue 15 item 2): the regularised UFM in its collapse-to-zero regime ends with W = H = 0
         // (all class means equal), a zero start stays there; the undefined metrics are NaN today and are to become null
         // with a reason. Only "no crash" is asserted until then.
-        yield return NoCrash("ufm", "collapse-to-zero", ws => With(["ufm"], [.. Valid(ws), ("--lambda-w", "10"), ("--lambda-h", "10"), ("--steps", "300")], "--json", ""));
-        yield return NoCrash("ufm", "init-scale-zero", ws => With(["ufm"], [.. Valid(ws), ("--init-scale", "0"), ("--steps", "50")], "--json", ""));
+        yield return NoCrash("ufm", "collapse-to-zero", ws => With(["ufm"], Valid(ws), ("--lambda-w", "10"), ("--lambda-h", "10"), ("--steps", "300"), ("--json", "")));
+        yield return NoCrash("ufm", "init-scale-zero", ws => With(["ufm"], Valid(ws), ("--init-scale", "0"), ("--steps", "50"), ("--json", "")));
     }
 
     private static IEnumerable<FuzzCase> LeSde()
@@ -75,8 +76,8 @@ internal static partial class FuzzCorpus
                      new("--transform", "cubic", ""),
                      new("--seed", "abc")))
             yield return c;
-        yield return Bad("lesde", "huge-state", ws => With(["lesde"], [.. Valid(ws), ("--dim", "100000")], "--per-class", "100000"), "too large");
-        yield return Bad("lesde", "etf-transform-dim-not-classes", ws => With(["lesde"], [.. Valid(ws), ("--transform", "etf")], "--dim", "5"), "--dim");
+        yield return Bad("lesde", "huge-state", ws => With(["lesde"], Valid(ws), ("--dim", "100000"), ("--per-class", "100000")), "too large");
+        yield return Bad("lesde", "etf-transform-dim-not-classes", ws => With(["lesde"], Valid(ws), ("--transform", "etf"), ("--dim", "5")), "--dim");
         yield return Bad("lesde", "without-out", ws => With(["lesde"], Valid(ws), "--out", null), "--out");
         yield return Bad("lesde", "out-is-a-file", ws => With(["lesde"], Valid(ws), "--out", ws.ExistingFile), "taken.txt");
         yield return Bad("lesde", "out-unwritable", ws => With(["lesde"], Valid(ws), "--out", ws.Unwritable), "taken.txt");
@@ -87,10 +88,10 @@ internal static partial class FuzzCorpus
         foreach (var (flag, value) in new[] { ("--alpha", "1e300"), ("--alpha", "-1e300"), ("--noise", "1e300"), ("--horizon", "1e300"), ("--t0", "1e-300") })
             yield return new("lesde", $"{flag.TrimStart('-')}={value}-diverges", ws => With(["lesde"], Valid(ws), flag, value), FuzzOutcome.Diverged);
         yield return NoCrash("lesde", "rate-exponent-huge", ws => With(["lesde"], Valid(ws), "--rate-exponent", "1e300"));
-        yield return NoCrash("lesde", "one-per-class", ws => With(["lesde"], [.. Valid(ws), ("--json", "")], "--per-class", "1"));
+        yield return NoCrash("lesde", "one-per-class", ws => With(["lesde"], Valid(ws), ("--json", ""), ("--per-class", "1")));
         // Degenerate geometry (issue 15 item 2): every representative at the origin for all t (all class means
         // coincide); separation and NC metrics are NaN today and are to become null with a reason. "No crash" only.
-        yield return NoCrash("lesde", "all-at-origin", ws => With(["lesde"], [.. Valid(ws), ("--noise", "0"), ("--init-spread", "0"), ("--json", "")], "--init-separation", "0"));
+        yield return NoCrash("lesde", "all-at-origin", ws => With(["lesde"], Valid(ws), ("--noise", "0"), ("--init-spread", "0"), ("--json", ""), ("--init-separation", "0")));
     }
 
     private static IEnumerable<FuzzCase> Deep()
@@ -119,14 +120,21 @@ internal static partial class FuzzCorpus
                      new("--fixed-classifier", "simplex"),
                      new("--etf-scale", NaN, "0")))
             yield return c;
+        // Sizes that cannot be allocated or trained: rejected by name before libtorch allocates anything.
+        yield return Bad("deep", "width-huge", ws => With(["deep", "train"], Valid(ws), "--width", "100000000"), "--width", "too large");
+        yield return Bad("deep", "depth-huge", ws => With(["deep", "train"], Valid(ws), "--depth", "100000"), "--depth");
+        yield return Bad("deep", "dataset-huge", ws => With(["deep", "train"], Valid(ws), "--dataset", "gaussian:k=100000,d=100000"), "--dataset", "too large");
+        yield return Bad("deep", "cnn-too-deep-for-the-images", ws => With(["deep", "train"], Valid(ws), ("--dataset", "mnist-subset"), ("--model", "cnn"), ("--depth", "8"), ("--width", "2"), ("--train-per-class", "2"), ("--test-per-class", "2")), "--depth", "28×28");
+        yield return Bad("deep", "cnn-depth-40", ws => [.. With(["deep", "train"], Valid(ws), "--dataset", "mnist-subset"), "--model", "cnn", "--depth", "40", "--train-per-class", "2", "--test-per-class", "2"], "--depth", "too large");
+        yield return Bad("deep", "cnn-on-vectors", ws => [.. With(["deep", "train"], Valid(ws), "--model", "cnn")], "--model cnn");
         yield return Bad("deep", "dataset=cifar10-missing-folder", ws => With(["deep", "train"], Valid(ws), "--dataset", "cifar10:" + ws.PathOf("no-cifar")), "no-cifar");
         yield return Bad("deep", "train-out-is-a-file", ws => With(["deep", "train"], Valid(ws), "--out", ws.ExistingFile), "taken.txt");
         yield return Bad("deep", "train-out-unwritable", ws => With(["deep", "train"], Valid(ws), "--out", ws.Unwritable), "taken.txt");
         static (string, string)[] Tpt(FuzzWorkspace ws) => [("--dataset", Data), ("--epochs", "1"), ("--width", "8"), ("--svm-every", "0"), ("--seeds", "2"), ("--out", ws.Out)];
         static (string, string)[] Multi(FuzzWorkspace ws) => [("--dataset", Data), ("--epochs", "1"), ("--width", "8"), ("--seeds", "2"), ("--permutations", "2"), ("--out", ws.Out)];
-        foreach (var c in FlagCases("deep", ["deep", "tpt"], Tpt, new("--seeds", "0", "-2"), new("--dataset", "imagenet")))
+        foreach (var c in FlagCases("deep", ["deep", "tpt"], Tpt, new("--seeds", "0", "-2"), new("--dataset", "imagenet"), new("--width", "100000000")))
             yield return c with { Name = "tpt-" + c.Name };
-        foreach (var c in FlagCases("deep", ["deep", "permutations"], Multi, new("--permutations", "0", "-1"), new("--seeds", "0"), new("--classifier", "random"), new("--etf-scale", NaN)))
+        foreach (var c in FlagCases("deep", ["deep", "permutations"], Multi, new("--permutations", "0", "-1"), new("--seeds", "0"), new("--classifier", "random"), new("--etf-scale", NaN), new("--width", "100000000")))
             yield return c with { Name = "permutations-" + c.Name };
         yield return Bad("deep", "without-subcommand", _ => ["deep", "--dataset", Data], "");
     }

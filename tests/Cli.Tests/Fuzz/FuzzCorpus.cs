@@ -41,6 +41,22 @@ internal static partial class FuzzCorpus
         new(command, name, args, FuzzOutcome.NoCrash);
 
     /// <summary>
+    /// <paramref name="baseFlags"/> with each of <paramref name="overrides"/> applied in turn (set, added if absent,
+    /// removed when its value is <c>null</c>; "" for a bare switch), after <paramref name="words"/>: no flag twice.
+    /// </summary>
+    private static string[] With(string[] words, (string Flag, string Value)[] baseFlags, params (string Flag, string? Value)[] overrides)
+    {
+        var flags = baseFlags.Select(p => (p.Flag, (string?)p.Value)).ToList();
+        foreach (var (flag, value) in overrides)
+        {
+            var at = flags.FindIndex(p => p.Flag == flag);
+            if (at >= 0) flags[at] = (flag, value);
+            else flags.Add((flag, value));
+        }
+        return With(words, [.. flags.Where(p => p.Item2 is not null).Select(p => (p.Flag, p.Item2!))], "", null);
+    }
+
+    /// <summary>
     /// <paramref name="baseFlags"/> (flag → value; "" for a bare switch) with <paramref name="flag"/> set to
     /// <paramref name="value"/> (added if absent; <c>null</c> removes it), after the command words.
     /// </summary>
