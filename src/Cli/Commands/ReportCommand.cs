@@ -65,6 +65,7 @@ public static class ReportCommand
                 throw new InputException($"--claims '{string.Join(' ', given)}': no claim id (pass ids separated by commas, or leave --claims out for every claim of the profile)");
             var caseCount = parse.GetValue(cases) ?? chosenProfile.Cases;
             if (caseCount < 1) throw new InputException($"--cases {caseCount}: must be at least 1");
+            Collapse.Theory.Claims.ClaimContext.CheckAtMostMaxCases(caseCount);
             if (File.Exists(outDir)) throw new InputException($"--out {outDir}: is a file, expected a folder");
             if (all.Count == 0) throw new InputException($"--profile {chosenProfile.Name}: no claims are registered");
             RefuseClaimsOutsideTheProfile(filter, chosenProfile);

@@ -123,7 +123,7 @@ internal static partial class FuzzCorpus
     {
         static (string, string)[] Valid(FuzzWorkspace ws) => [("--cases", "2")];
         foreach (var c in FlagCases("check", ["check", "svm-certified-optimum"], Valid,
-                     new("--cases", "0", "-1", "abc"),
+                     new("--cases", "0", "-1", "abc", "2147483647"),
                      new("--seed", "abc", "-1.5")))
             yield return c;
         yield return Bad("check", "unknown-claim", _ => ["check", "no-such-claim", "--cases", "2"], "no-such-claim");
@@ -147,7 +147,7 @@ internal static partial class FuzzCorpus
         foreach (var c in FlagCases("report", ["report"], Valid,
                      new("--profile", "medium", ""),
                      new("--claims", "no-such-claim", "nosuch*", ",", " , "),
-                     new("--cases", "0", "-3", "abc"),
+                     new("--cases", "0", "-3", "abc", "2147483647"),
                      new("--seed", "abc"),
                      new("--param", "etf-gram", "etf-gram:maxClasses", "no-such-claim:x=1", "etf-gram:nosuch=1", "etf-gram:maxClasses=1", "etf-gram:maxClasses=NaN")))
             yield return c;

@@ -72,7 +72,7 @@ internal static partial class FuzzCorpus
                      new("--steps", "0", "-5", "1e3"),
                      new("--init-separation", "-1", NaN),
                      new("--init-spread", "-0.5", "Infinity"),
-                     new("--log-points", "1", "0", "-1"),
+                     new("--log-points", "1", "0", "-1", "2147483647"),
                      new("--transform", "cubic", ""),
                      new("--seed", "abc")))
             yield return c;

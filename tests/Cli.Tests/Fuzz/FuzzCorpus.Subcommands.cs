@@ -95,7 +95,7 @@ internal static partial class FuzzCorpus
         static (string, string)[] Claims(FuzzWorkspace ws) => [("--claims", "etf-gram"), ("--seeds", "1-2"), ("--cases", "2")];
         foreach (var c in FlagCases("bench", ["bench", "claims"], Claims,
                      new("--seeds", "abc", "10-1", " ", ",", "1-999999999"),
-                     new("--cases", "0", "-1"),
+                     new("--cases", "0", "-1", "2147483647"),
                      new("--min-headroom", "-1", NaN),
                      new("--claims", "no-such-claim"),
                      new("--param", "etf-gram:nosuch=1", "etf-gram:maxClasses=NaN")))
