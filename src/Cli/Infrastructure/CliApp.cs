@@ -49,6 +49,11 @@ public static class CliApp
             stderr.WriteLine($"error: {message} (see '{string.Join(' ', CommandPath(parse).Prepend("collapse"))} --help')");
             return BadInput;
         }
+        if (EmptyValue(parse) is { } empty)
+        {
+            stderr.WriteLine($"error: {empty}: empty value (see '{string.Join(' ', CommandPath(parse).Prepend("collapse"))} --help')");
+            return BadInput;
+        }
         ChildTrainings.Install();
         var guard = OutputGuard.Begin();
         try
@@ -78,6 +83,26 @@ public static class CliApp
             stderr.WriteLine($"internal error: {error.GetType().FullName}: {FirstLine(error.Message)} (please report; {(log is null ? "no error log could be written" : $"details in {log}")})");
             return InternalError;
         }
+    }
+
+    /// <summary>
+    /// The first option (<c>--out</c>) or argument (<c>dir</c>) given an empty or blank value, or null. No flag of the
+    /// tool has a meaning for "" (a path, a number, a choice), so it is bad input before any command runs.
+    /// </summary>
+    private static string? EmptyValue(ParseResult parse)
+    {
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+            foreach (var child in command.Children)
+            {
+                if (!child.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value))) continue;
+                return child switch
+                {
+                    System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+                    System.CommandLine.Parsing.ArgumentResult a => $"{a.Argument.Name} (argument of '{command.Command.Name}')",
+                    _ => null,
+                };
+            }
+        return null;
     }
 
     /// <summary>A parser error on one line, prefixed with the option it concerns when the message does not name it.</summary>

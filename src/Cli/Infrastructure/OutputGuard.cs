@@ -46,6 +46,8 @@ public sealed class OutputGuard
     /// <exception cref="InputException">The check fails (one line naming the flag and the path).</exception>
     public static void RequireCreatableFolder(string folder, string flag)
     {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (string.IsNullOrWhiteSpace(folder)) throw new InputException($"{flag}: empty path, expected a folder");
         var full = Path.GetFullPath(folder);
         if (File.Exists(full)) throw new InputException($"{flag} {folder}: is a file, expected a folder");
         for (var parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
@@ -65,8 +67,9 @@ public sealed class OutputGuard
     public static void RequireWritableFile(string path, string flag)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (string.IsNullOrWhiteSpace(path)) throw new InputException($"{flag}: empty path, expected a file name");
         var full = Path.GetFullPath(path);
-        if (path.Length == 0 || Directory.Exists(full)) throw new InputException($"{flag} {path}: expected a file name, not a folder");
+        if (Directory.Exists(full)) throw new InputException($"{flag} {path}: expected a file name, not a folder");
         var folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder)) throw new InputException($"{flag} {path}: cannot write, the folder {folder} does not exist");
     }

@@ -13,7 +13,7 @@ internal static partial class FuzzCorpus
     {
         foreach (var f in bad)
             foreach (var v in f.Values)
-                yield return Bad(command, $"{f.Flag.TrimStart('-')}={v}", ws => With(words, valid(ws), f.Flag, v), f.Flag);
+                yield return Bad(command, $"{f.Flag.TrimStart('-')}={(v == Empty ? "empty-string" : v)}", ws => With(words, valid(ws), f.Flag, v), f.Flag);
     }
 
     private const string NaN = "NaN";
@@ -82,7 +82,7 @@ internal static partial class FuzzCorpus
         foreach (var c in FlagCases("svm", ["svm"], Valid,
                      new("--method", "simplex", ""),
                      new("--classes", "0", "1", "-2"),
-                     new("--out", "")))
+                     new("--out", "", Empty)))
             yield return c;
         yield return Bad("svm", "out-in-missing-folder", ws => [.. With(["svm"], Valid(ws), "--out", ws.PathOf("no/W.npy"))], "W.npy", "does not exist");
         yield return Bad("svm", "out-is-a-folder", ws => [.. With(["svm"], Valid(ws), "--out", ws.ExistingOut)], "existing-out");
@@ -101,7 +101,8 @@ internal static partial class FuzzCorpus
         foreach (var c in FlagCases("etf", ["etf"], Valid,
                      new("--classes", "1", "0", "-3", "abc", "1e3"),
                      new("--dim", "0", "-1", "1", NaN),
-                     new("--seed", "abc", "1.5")))
+                     new("--seed", "abc", "1.5"),
+                     new("--out", Empty)))
             yield return c;
         yield return Bad("etf", "huge-classes-and-dim", _ => ["etf", "--classes", "2147483647", "--dim", "2147483647"], "--classes");
         yield return Bad("etf", "too-many-entries", _ => ["etf", "--classes", "50000", "--dim", "60000"], "--classes", "--dim", "too large");
@@ -145,8 +146,9 @@ internal static partial class FuzzCorpus
     {
         static (string, string)[] Valid(FuzzWorkspace ws) => [("--claims", "etf-gram"), ("--cases", "2"), ("--out", ws.Out)];
         foreach (var c in FlagCases("report", ["report"], Valid,
-                     new("--profile", "medium", ""),
-                     new("--claims", "no-such-claim", "nosuch*", ",", " , "),
+                     new("--profile", "medium", "", Empty),
+                     new("--claims", "no-such-claim", "nosuch*", ",", " , ", Empty),
+                     new("--out", Empty),
                      new("--cases", "0", "-3", "abc", "2147483647"),
                      new("--seed", "abc"),
                      new("--param", "etf-gram", "etf-gram:maxClasses", "no-such-claim:x=1", "etf-gram:nosuch=1", "etf-gram:maxClasses=1", "etf-gram:maxClasses=NaN")))

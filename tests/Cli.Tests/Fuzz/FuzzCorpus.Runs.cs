@@ -25,7 +25,8 @@ internal static partial class FuzzCorpus
                      new("--dtype", "float16"),
                      new("--schedule", "cosine"),
                      new("--engine", "gpu"),
-                     new("--svm", "sometimes")))
+                     new("--svm", "sometimes"),
+                     new("--out", Empty)))
             yield return c;
         yield return Bad("ufm", "without-out", ws => With(["ufm"], Valid(ws), "--out", null), "--out");
         yield return Bad("ufm", "out-is-a-file", ws => With(["ufm"], Valid(ws), "--out", ws.ExistingFile), "taken.txt");
@@ -73,7 +74,8 @@ internal static partial class FuzzCorpus
                      new("--init-separation", "-1", NaN),
                      new("--init-spread", "-0.5", "Infinity"),
                      new("--log-points", "1", "0", "-1", "2147483647"),
-                     new("--transform", "cubic", ""),
+                     new("--transform", "cubic", "", Empty),
+                     new("--out", Empty),
                      new("--seed", "abc")))
             yield return c;
         yield return Bad("lesde", "huge-state", ws => With(["lesde"], Valid(ws), ("--dim", "100000"), ("--per-class", "100000")), "too large");
@@ -118,7 +120,9 @@ internal static partial class FuzzCorpus
                      new("--train-per-class", "0"),
                      new("--export-epochs", "x"),
                      new("--fixed-classifier", "simplex"),
-                     new("--etf-scale", NaN, "0")))
+                     new("--etf-scale", NaN, "0"),
+                     new("--out", Empty),
+                     new("--dataset", Empty)))
             yield return c;
         // Sizes that cannot be allocated or trained: rejected by name before libtorch allocates anything.
         yield return Bad("deep", "width-huge", ws => With(["deep", "train"], Valid(ws), "--width", "100000000"), "--width", "too large");
@@ -141,6 +145,7 @@ internal static partial class FuzzCorpus
 
     private static IEnumerable<FuzzCase> AnalyzeRun()
     {
+        yield return Bad("analyze-run", "empty-string-folder", _ => ["analyze-run", ""], "dir");
         yield return Bad("analyze-run", "missing-folder", ws => ["analyze-run", ws.PathOf("no-run")], "no-run");
         yield return Bad("analyze-run", "empty-folder", ws => ["analyze-run", ws.Folder("empty-run")], "empty-run");
         yield return Bad("analyze-run", "folder-is-a-file", ws => ["analyze-run", ws.ExistingFile], "taken.txt");

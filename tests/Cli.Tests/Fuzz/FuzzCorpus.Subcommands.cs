@@ -27,10 +27,12 @@ internal static partial class FuzzCorpus
         yield return Bad("metrics", "local-without-shards", ws => [.. With(["metrics"], Valid(ws), "--local", "")], "--local");
         yield return Bad("metrics", "work-without-shards", ws => [.. With(["metrics"], Valid(ws), "--work", ws.Out)], "--work");
         yield return Bad("metrics", "sharded-timings", ws => With(["metrics"], Sharded(ws), "--timings", ws.PathOf("t.json")), "--timings");
+        yield return Bad("metrics", "timings-empty-string", ws => With(["metrics"], Valid(ws), "--timings", Empty), "--timings");
+        yield return Bad("metrics", "features-empty-string", ws => With(["metrics"], Valid(ws), "--features", Empty), "--features");
         yield return Bad("metrics", "timings-unwritable", ws => With(["metrics"], Valid(ws), "--timings", Path.Combine(ws.Unwritable, "t.json")), "t.json");
 
         static (string, string)[] Plan(FuzzWorkspace ws) => [.. Valid(ws), ("--shards", "2"), ("--out", ws.Out)];
-        foreach (var c in FlagCases("metrics", ["metrics", "plan"], Plan, new("--shards", "0", "-1", NaN), new("--classes", "1", "-3")))
+        foreach (var c in FlagCases("metrics", ["metrics", "plan"], Plan, new("--shards", "0", "-1", NaN), new("--classes", "1", "-3"), new("--out", Empty)))
             yield return c with { Name = "plan-" + c.Name };
         yield return Bad("metrics", "plan-without-out", ws => With(["metrics", "plan"], Plan(ws), "--out", null), "--out");
         yield return Bad("metrics", "plan-out-is-a-file", ws => With(["metrics", "plan"], Plan(ws), "--out", ws.ExistingFile), "taken.txt");

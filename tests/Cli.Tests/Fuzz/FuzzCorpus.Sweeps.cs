@@ -49,6 +49,8 @@ internal static partial class FuzzCorpus
                      ("result-summary-without-out", """{ "command": "check etf-gram", "fixed": { "cases": 2 }, "axes": { "param.maxClasses": [3, 4] }, "result": "summary" }""", "result"),
                  })
             yield return Bad("sweep", "plan-" + name, ws => ["sweep", "plan", ws.Text("spec.json", spec), "--out", ws.Out], Fragments("spec.json", fragment));
+        yield return Bad("sweep", "plan-empty-string-spec", ws => ["sweep", "plan", "", "--out", ws.Out], "spec");
+        yield return Bad("sweep", "plan-out-empty-string", ws => ["sweep", "plan", ws.Text("spec.json", EtfSpec), "--out", ""], "--out");
         yield return Bad("sweep", "plan-missing-spec", ws => ["sweep", "plan", ws.PathOf("nope.json"), "--out", ws.Out], "nope.json");
         yield return Bad("sweep", "plan-spec-is-a-folder", ws => ["sweep", "plan", ws.Folder("spec.json"), "--out", ws.Out], "spec.json");
         yield return Bad("sweep", "plan-out-is-a-file", ws => ["sweep", "plan", ws.Text("spec.json", EtfSpec), "--out", ws.ExistingFile], "taken.txt");

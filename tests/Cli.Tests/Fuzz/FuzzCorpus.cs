@@ -34,6 +34,9 @@ internal static partial class FuzzCorpus
     /// <summary>Every case by id.</summary>
     public static IReadOnlyDictionary<string, FuzzCase> All => Cases.Value;
 
+    /// <summary>A flag value that is the empty string (a bare "" in a value table means a switch without a value).</summary>
+    private const string Empty = "<empty string>";
+
     private static FuzzCase Bad(string command, string name, Func<FuzzWorkspace, string[]> args, params string[] fragments) =>
         new(command, name, args, FuzzOutcome.BadInput, fragments);
 
@@ -80,7 +83,8 @@ internal static partial class FuzzCorpus
         static void Add(List<string> args, string f, string v)
         {
             args.Add(f);
-            if (v.Length > 0) args.Add(v);
+            if (v == Empty) args.Add("");
+            else if (v.Length > 0) args.Add(v);
         }
     }
 
