@@ -36,6 +36,7 @@ public static class BenchClaimsCommand
             var seedList = ParseSeeds(parse.GetValue(seeds)!);
             var caseCount = parse.GetValue(cases);
             if (caseCount < 1) throw new InputException($"--cases {caseCount}: must be at least 1");
+            ClaimContext.CheckAtMostMaxCases(caseCount);
             var min = parse.GetValue(minHeadroom);
             if (!(min >= 0)) throw new InputException($"--min-headroom {min}: must be a number >= 0");
             if (parse.GetValue(markdown) && parse.GetValue(json)) throw new InputException("--markdown and --json: choose one");

@@ -48,6 +48,9 @@ public static class BenchCommand
             foreach (var n in names)
                 selected.Add(Collapse.Sweeps.Metrics.MetricsBenchCase.Known.FirstOrDefault(c => c.Name == n)
                     ?? throw new Collapse.Theory.InputException($"--cases {n}: unknown case (known: {string.Join(", ", Collapse.Sweeps.Metrics.MetricsBenchCase.Known.Select(c => c.Name))})"));
+            if (selected.Count == 0)
+                throw new Collapse.Theory.InputException($"--cases '{parse.GetValue(cases)}': no case named (known: "
+                    + $"{string.Join(", ", Collapse.Sweeps.Metrics.MetricsBenchCase.Known.Select(c => c.Name))})");
             var t = parse.GetValue(threads);
             if (t is < 1) throw new Collapse.Theory.InputException($"--threads {t}: must be at least 1");
             var skip = parse.GetValue(noReference);
@@ -168,6 +171,10 @@ public static class BenchCommand
             var positive = new[] { steps, classes, dim, perClass, matmulSize, copyMb };
             foreach (var (o, v) in positive.Select(o => (o, parse.GetValue(o))))
                 if (v < 1 || (o == classes && v < 2)) throw new Collapse.Theory.InputException($"{o.Name} {v}: must be at least {(o == classes ? 2 : 1)}");
+            if (parse.GetResult(threads) is not null && parse.GetValue(threads) < 1)
+                throw new Collapse.Theory.InputException($"--threads {parse.GetValue(threads)}: must be at least 1 (leave it out for all cores)");
+            if (!parse.GetValue(noReference) && parse.GetValue(reference) is { } given && !File.Exists(given))
+                throw new Collapse.Theory.InputException($"--reference {given}: file not found");
             var script = parse.GetValue(noReference) ? null : parse.GetValue(reference) ?? FindUp(Path.Combine("bench", "ufm_torch_ref.py"));
             var report = UfmBenchmark.Run(new UfmBenchOptions
             {

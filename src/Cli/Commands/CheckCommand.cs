@@ -36,6 +36,7 @@ public static class CheckCommand
             var claim = Claims.Registry.Get(parse.GetValue(id)!);
             var context = new ClaimContext(ParseParameters(parse.GetValue(param) ?? []), parse.GetValue(cases), parse.GetValue(seed));
             if (context.Cases < 1) throw new InputException($"--cases {context.Cases}: must be >= 1");
+            ClaimContext.CheckAtMostMaxCases(context.Cases);
             var o = parse.InvocationConfiguration.Output;
             if (parse.GetValue(falsify))
             {

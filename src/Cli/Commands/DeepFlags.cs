@@ -76,8 +76,16 @@ public sealed class DeepFlags
     public void AddSvmEvery(Command command) => command.Options.Add(SvmEvery);
 
     /// <summary>Loads the dataset named by --dataset (with the per-class limits).</summary>
-    public DataSplit LoadData(ParseResult parse) =>
-        DatasetCatalog.Load(parse.GetValue(Dataset)!, parse.GetValue(TrainPerClass), parse.GetValue(TestPerClass));
+    public DataSplit LoadData(ParseResult parse)
+    {
+        foreach (var o in new[] { TrainPerClass, TestPerClass })
+            if (parse.GetValue(o) is { } n && n < 1) throw new InputException($"{o.Name} {n}: must be at least 1");
+        return DatasetCatalog.Load(parse.GetValue(Dataset)!, parse.GetValue(TrainPerClass), parse.GetValue(TestPerClass));
+    }
+
+    /// <summary>The row scale of a fixed classifier (<c>--etf-scale</c>): finite and positive.</summary>
+    public static double EtfScale(double value) =>
+        double.IsFinite(value) && value > 0 ? value : throw new InputException($"--etf-scale {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}: must be a finite positive number");
 
     /// <summary>Training options from the flags (no fixed classifier; callers add it).</summary>
     public TrainingOptions Options(ParseResult parse)
@@ -124,12 +132,12 @@ public sealed class DeepFlags
     };
 
     /// <summary>Parses <c>etf|hetero</c> (and <c>both</c> into both kinds).</summary>
-    public static IReadOnlyList<FixedClassifierKind> ParseClassifiers(string value, bool allowBoth) => value.Trim().ToLowerInvariant() switch
+    public static IReadOnlyList<FixedClassifierKind> ParseClassifiers(string value, bool allowBoth, string flag = "--classifier") => value.Trim().ToLowerInvariant() switch
     {
         "etf" => [FixedClassifierKind.Etf],
         "hetero" or "heterogeneous" => [FixedClassifierKind.Heterogeneous],
         "both" when allowBoth => [FixedClassifierKind.Etf, FixedClassifierKind.Heterogeneous],
-        _ => throw new InputException($"--classifier {value}: expected etf, hetero{(allowBoth ? " or both" : "")}"),
+        _ => throw new InputException($"{flag} {value}: expected etf, hetero{(allowBoth ? " or both" : "")}"),
     };
 
     /// <summary>Parses a comma-separated list of integers (empty/null → empty list).</summary>

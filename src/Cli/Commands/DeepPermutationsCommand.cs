@@ -39,6 +39,7 @@ public static class DeepPermutationsCommand
             if (p < 2) throw new InputException($"--permutations {p}: at least 2 are needed");
             if (s < 2) throw new InputException($"--seeds {s}: at least 2 are needed");
             var kinds = DeepFlags.ParseClassifiers(parse.GetValue(classifier)!, allowBoth: true);
+            var etfScale = DeepFlags.EtfScale(parse.GetValue(scale));
             var options = flags.Options(parse);
             var data = flags.LoadData(parse);
             var first = parse.GetValue(flags.Seed);
@@ -48,7 +49,7 @@ public static class DeepPermutationsCommand
             try
             {
                 analyses = PermutationExperiment.Run(data, options, kinds, p, Enumerable.Range(first, s).ToList(),
-                    parse.GetValue(permutationSeed), parse.GetValue(scale), outDir, json ? null : output.WriteLine, runner);
+                    parse.GetValue(permutationSeed), etfScale, outDir, json ? null : output.WriteLine, runner);
             }
             catch (TrainingCrashedException crash)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Collapse.DeepValidation.Training.Isolation;
+using Collapse.Theory;
 
 namespace Collapse.Cli.Commands;
 
@@ -19,7 +20,12 @@ public static class DeepRunTrainingsCommand
         command.Arguments.Add(folder);
         command.Options.Add(from);
         command.Options.Add(attempt);
-        command.SetAction(parse => TrainingBatchWorker.Run(parse.GetValue(folder)!, parse.GetValue(from), parse.GetValue(attempt), parse.InvocationConfiguration.Output));
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(from) is var first and < 0) throw new InputException($"--from {first}: must be at least 0");
+            if (parse.GetValue(attempt) is var a and < 1) throw new InputException($"--attempt {a}: must be at least 1");
+            return TrainingBatchWorker.Run(parse.GetValue(folder)!, parse.GetValue(from), parse.GetValue(attempt), parse.InvocationConfiguration.Output);
+        });
         return command;
     }
 }

@@ -38,12 +38,13 @@ public static class DeepTrainCommand
             var outDir = OutputGuard.Track(parse.GetValue(flags.Out) ?? throw new InputException("--out: an output folder is required"));
             var json = parse.GetValue(flags.Json);
             var options = flags.Options(parse);
+            var etfScale = DeepFlags.EtfScale(parse.GetValue(scale));
             FixedClassifier? fixedClassifier = null;
             var kindText = parse.GetValue(fixedKind);
             if (parse.GetValue(fixedEtf) || kindText is not null)
             {
-                var kind = kindText is null ? FixedClassifierKind.Etf : DeepFlags.ParseClassifiers(kindText, allowBoth: false)[0];
-                fixedClassifier = new FixedClassifier(kind, parse.GetValue(permutationSeed), parse.GetValue(rotationSeed), parse.GetValue(scale));
+                var kind = kindText is null ? FixedClassifierKind.Etf : DeepFlags.ParseClassifiers(kindText, allowBoth: false, "--fixed-classifier")[0];
+                fixedClassifier = new FixedClassifier(kind, parse.GetValue(permutationSeed), parse.GetValue(rotationSeed), etfScale);
             }
             else if (parse.GetValue(permutationSeed) is not null || parse.GetValue(rotationSeed) is not null)
             {
@@ -58,6 +59,7 @@ public static class DeepTrainCommand
             };
             options.Validate();
             var data = flags.LoadData(parse);
+            DeepValidation.Models.DeepNetwork.CheckArchitecture(options.Model, data.Train.SampleShape);
             if (fixedClassifier is not null) fixedClassifier.Build(data.Classes, options.Model.FeatureDimension);
             var exporter = options.ExportEpochs.Count > 0 ? new RunFolderWriter(Path.Combine(outDir, "export"), $"collapse deep train --dataset {data.Name} --model "
                 + $"{options.Model.Kind.ToString().ToLowerInvariant()}") : null;

@@ -62,6 +62,7 @@ public static class LeSdeCommand
             config.Validate();
             var options = new LeSdeRunOptions { LogPoints = parse.GetValue(logPoints), Separability = !parse.GetValue(noSeparability) };
             if (options.LogPoints < 2) throw new InputException($"--log-points {options.LogPoints}: must be at least 2");
+            if (options.LogPoints > LeSdeRunOptions.MaxLogPoints) throw new InputException($"--log-points {options.LogPoints}: at most {LeSdeRunOptions.MaxLogPoints}");
             var outDir = OutputGuard.Track(parse.GetValue(output)!);
             var stdout = parse.InvocationConfiguration.Output;
             var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;

@@ -98,6 +98,7 @@ public static class MetricsCommand
             {
                 foreach (var o in new Option[] { local, slurm, work }.Concat(slurmOnly))
                     if (parse.GetResult(o) is { Implicit: false }) throw new InputException($"{o.Name}: only with --shards");
+                if (parse.GetValue(timings) is { } timingsPath) OutputGuard.RequireWritableFile(timingsPath, "--timings");
                 var clock = Stopwatch.StartNew();
                 var report = WithProgress(stderr, parse.GetValue(quiet), o => NpyMetricsPipeline.Compute(inputs, o), options);
                 Finish(report, clock.Elapsed, options, stderr, parse.GetValue(quiet), parse.GetValue(timings));
@@ -105,7 +106,7 @@ public static class MetricsCommand
                 return 0;
             }
             if (parse.GetValue(local) == parse.GetValue(slurm)) throw new InputException("--shards: choose one executor, --local or --slurm");
-            var dir = parse.GetValue(work) ?? throw new InputException("--work: required with --shards (the run folder)");
+            var dir = OutputGuard.Track(parse.GetValue(work) ?? throw new InputException("--work: required with --shards (the run folder)"), "--work");
             if (parse.GetResult(timings) is { Implicit: false }) throw new InputException("--timings: only for a one-process run");
             if (parse.GetValue(local))
             {
@@ -171,7 +172,7 @@ public static class MetricsCommand
         foreach (var o in flags.Inputs.Concat([shards, output])) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            var dir = parse.GetValue(output)!;
+            var dir = OutputGuard.Track(parse.GetValue(output)!);
             var plan = MetricShards.Plan(flags.ReadInputs(parse), parse.GetValue(shards), dir, flags.ReadOptions(parse, null));
             var o = parse.InvocationConfiguration.Output;
             o.WriteLine($"planned {plan.Shards} shards of N = {plan.Rows}, d = {plan.Dim}, K = {plan.Classes} in {MetricShardLayout.Plan(dir)}");

@@ -67,8 +67,11 @@ public static class ReportCommand
 
             var outDir = OutputGuard.Track(parse.GetValue(output) ?? throw new InputException("--out: required (the folder the report is written to)"));
             var filter = (parse.GetValue(claims) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            if (parse.GetValue(claims) is { Length: > 0 } given && filter.Count == 0)
+                throw new InputException($"--claims '{string.Join(' ', given)}': no claim id (pass ids separated by commas, or leave --claims out for every claim of the profile)");
             var caseCount = parse.GetValue(cases) ?? chosenProfile.Cases;
             if (caseCount < 1) throw new InputException($"--cases {caseCount}: must be at least 1");
+            Collapse.Theory.Claims.ClaimContext.CheckAtMostMaxCases(caseCount);
             if (File.Exists(outDir)) throw new InputException($"--out {outDir}: is a file, expected a folder");
             if (all.Count == 0) throw new InputException($"--profile {chosenProfile.Name}: no claims are registered");
             RefuseClaimsOutsideTheProfile(filter, chosenProfile);
@@ -82,6 +85,11 @@ public static class ReportCommand
             var junitFile = parse.GetValue(junit);
             if (junitFile is not null && (junitFile.Length == 0 || Directory.Exists(junitFile)))
                 throw new InputException($"--junit {junitFile}: expected a file name (the JUnit XML written)");
+            if (junitFile is not null && Path.GetDirectoryName(Path.GetFullPath(junitFile)) is { } junitFolder)
+            {
+                try { OutputGuard.RequireCreatableFolder(junitFolder, "--junit"); }
+                catch (InputException) { throw new InputException($"--junit {junitFile}: cannot be written, its folder {junitFolder} is a file or lies below one"); }
+            }
             var environment = Environment(parse);
 
             var report = ConsoleProgress.Interactive(stdout)

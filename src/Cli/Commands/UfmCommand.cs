@@ -79,7 +79,7 @@ public static class UfmCommand
                 if (outDir is not null && Path.GetFullPath(outDir) != Path.GetFullPath(resumeDir))
                     throw new InputException("--out: a resumed run writes into its --resume folder; leave --out out");
                 totalSteps = 0;
-                OutputGuard.Track(resumeDir);
+                OutputGuard.Track(resumeDir, "--resume");
                 run = p => UfmRunner.Resume(resumeDir, p);
             }
             else

@@ -45,9 +45,14 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var message = string.Join("; ", parse.Errors.Select(e => e.Message).Where(m => !m.StartsWith("Required "
-                + "command", StringComparison.Ordinal)).DefaultIfEmpty(parse.Errors[0].Message).Distinct());
+            var message = string.Join("; ", parse.Errors.Select(Describe).Where(m => !m.StartsWith("Required command", StringComparison.Ordinal))
+                .DefaultIfEmpty(parse.Errors[0].Message).Distinct());
             stderr.WriteLine($"error: {message} (see '{string.Join(' ', CommandPath(parse).Prepend("collapse"))} --help')");
+            return BadInput;
+        }
+        if (EmptyValue(parse) is { } empty)
+        {
+            stderr.WriteLine($"error: {empty}: empty value (see '{string.Join(' ', CommandPath(parse).Prepend("collapse"))} --help')");
             return BadInput;
         }
         ChildTrainings.Install();
@@ -79,6 +84,49 @@ public static class CliApp
             stderr.WriteLine($"internal error: {error.GetType().FullName}: {FirstLine(error.Message)} (please report; {(log is null ? "no error log could be written" : $"details in {log}")})");
             return InternalError;
         }
+    }
+
+    /// <summary>
+    /// The first option (<c>--out</c>) or argument (<c>dir</c>) given an empty or blank value, or null. No flag of the
+    /// tool has a meaning for "" (a path, a number, a choice), so it is bad input before any command runs.
+    /// </summary>
+    private static string? EmptyValue(ParseResult parse)
+    {
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+            foreach (var child in command.Children)
+            {
+                if (!child.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value))) continue;
+                return child switch
+                {
+                    System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+                    System.CommandLine.Parsing.ArgumentResult a => $"{a.Argument.Name} (argument of '{command.Command.Name}')",
+                    _ => null,
+                };
+            }
+        return null;
+    }
+
+    /// <summary>A parser error on one line, prefixed with the option it concerns when the message does not name it.</summary>
+    private static string Describe(System.CommandLine.Parsing.ParseError error)
+    {
+        var message = OneLine(error.Message);
+        var option = error.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult o => o.Option,
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option,
+            _ => null,
+        };
+        return option is null || message.Contains(option.Name, StringComparison.Ordinal) ? message : $"{option.Name}: {message}";
+    }
+
+    /// <summary>
+    /// A parser message on one line: "Argument 'x' not recognized. Must be one of:\n\t'a'\n\t'b'" becomes
+    /// "Argument 'x' not recognized. Must be one of: 'a', 'b'" (exit 2 promises exactly one line on stderr).
+    /// </summary>
+    private static string OneLine(string message)
+    {
+        var lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length <= 1 ? message.Trim() : lines[0] + " " + string.Join(", ", lines.Skip(1));
     }
 
     private static string FirstLine(string message)

@@ -1,3 +1,5 @@
+using Collapse.Theory;
+
 namespace Collapse.Cli.Infrastructure;
 
 /// <summary>
@@ -21,13 +23,55 @@ public sealed class OutputGuard
 
     /// <summary>
     /// Registers <paramref name="folder"/> as an output folder of the running command and returns it unchanged. Call it
-    /// before creating or writing the folder. Outside a <see cref="CliApp"/> invocation (library use) it does nothing.
+    /// before creating or writing the folder (and before any long work: it also checks that the folder can be made).
+    /// Outside a <see cref="CliApp"/> invocation (library use) it only checks.
     /// </summary>
-    public static string Track(string folder)
+    /// <param name="folder">The output folder.</param>
+    /// <param name="flag">The flag that named it, for the message of an <see cref="InputException"/>.</param>
+    /// <exception cref="InputException">The folder is an existing file, or a parent of it is a file (it cannot be created).</exception>
+    public static string Track(string folder, string flag = "--out")
     {
         ArgumentNullException.ThrowIfNull(folder);
+        RequireCreatableFolder(folder, flag);
         Active.Value?.Add(folder);
         return folder;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="folder"/> is a folder or can be created: it is not an existing file and its nearest
+    /// existing parent is a folder. Nothing is created.
+    /// </summary>
+    /// <param name="folder">The output folder.</param>
+    /// <param name="flag">The flag that named it, for the message.</param>
+    /// <exception cref="InputException">The check fails (one line naming the flag and the path).</exception>
+    public static void RequireCreatableFolder(string folder, string flag)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (string.IsNullOrWhiteSpace(folder)) throw new InputException($"{flag}: empty path, expected a folder");
+        var full = Path.GetFullPath(folder);
+        if (File.Exists(full)) throw new InputException($"{flag} {folder}: is a file, expected a folder");
+        for (var parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(parent)) return;
+            if (File.Exists(parent)) throw new InputException($"{flag} {folder}: cannot create the folder, {parent} is a file");
+        }
+    }
+
+    /// <summary>
+    /// Checks, before any long work, that the file <paramref name="path"/> can be written where it is written last
+    /// (atomically, into an existing folder): it is not a folder and its folder exists. Nothing is created.
+    /// </summary>
+    /// <param name="path">The output file.</param>
+    /// <param name="flag">The flag that named it, for the message.</param>
+    /// <exception cref="InputException">The check fails (one line naming the flag and the path).</exception>
+    public static void RequireWritableFile(string path, string flag)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (string.IsNullOrWhiteSpace(path)) throw new InputException($"{flag}: empty path, expected a file name");
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new InputException($"{flag} {path}: expected a file name, not a folder");
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder)) throw new InputException($"{flag} {path}: cannot write, the folder {folder} does not exist");
     }
 
     /// <summary>The folders tracked by the running invocation (full paths, in order).</summary>

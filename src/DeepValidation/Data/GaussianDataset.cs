@@ -118,7 +118,13 @@ public sealed record GaussianDataset(
         if (TrainPerClass < 1 || TestPerClass < 1) throw new InputException($"{flag}: n and test must be positive");
         if (!(Separation > 0)) throw new InputException($"{flag}: sep={Separation} must be positive");
         if (!(Noise >= 0)) throw new InputException($"{flag}: noise={Noise} must be non-negative");
+        var entries = (double)Classes * ((double)TrainPerClass + TestPerClass) * Dim;
+        if (entries > MaxEntries)
+            throw new InputException($"{flag}: k·(n + test)·d = {entries:G4} sample entries, too large (at most {MaxEntries:0.#e0})");
     }
+
+    /// <summary>The most entries k·(n + test)·d of a generated data set (1e8).</summary>
+    public const long MaxEntries = 100_000_000;
 
     private LabeledData Draw(double[] mu, int perClass, System.Random rng, string source)
     {

@@ -86,15 +86,34 @@ public sealed class DeepNetwork : Module<Tensor, Tensor>
     public static Module<Tensor, Tensor> CreateBody(ModelConfig config, IReadOnlyList<int> sampleShape)
     {
         Training.TorchRuntime.EnsureConfigured();
-        var size = 1;
-        foreach (var s in sampleShape) size *= s;
+        var (size, channels) = CheckArchitecture(config, sampleShape);
         return config.Kind switch
         {
             ModelKind.Mlp => new Mlp(size, config.Width, config.Depth, config.BatchNorm),
-            ModelKind.Cnn => new SmallCnn(ImageChannels(sampleShape, "cnn"), config.Width, config.Depth),
-            ModelKind.ResNet => new SmallResNet(ImageChannels(sampleShape, "resnet"), config.Width, config.Depth),
+            ModelKind.Cnn => new SmallCnn(channels, config.Width, config.Depth),
+            ModelKind.ResNet => new SmallResNet(channels, config.Width, config.Depth),
             _ => throw new ArgumentOutOfRangeException(nameof(config)),
         };
+    }
+
+    /// <summary>
+    /// Checks, without allocating anything, that <paramref name="config"/> can be built for samples of shape
+    /// <paramref name="sampleShape"/>: images for the CNN/ResNet, at most <see cref="ModelConfig.MaxWeights"/> weights,
+    /// and images large enough for the CNN's 2×2 poolings. Returns the values per sample and the image channels.
+    /// </summary>
+    /// <exception cref="Collapse.Theory.InputException">The architecture does not fit the data or the memory (naming the flag).</exception>
+    public static (int InputSize, int Channels) CheckArchitecture(ModelConfig config, IReadOnlyList<int> sampleShape)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(sampleShape);
+        var size = 1L;
+        foreach (var s in sampleShape) size *= s;
+        var channels = config.Kind == ModelKind.Mlp ? 1 : ImageChannels(sampleShape, config.Kind == ModelKind.Cnn ? "cnn" : "resnet");
+        config.CheckSize(size, channels);
+        if (config.Kind == ModelKind.Cnn && Math.Min(sampleShape[1], sampleShape[2]) >> Math.Min(config.Depth - 1, 30) < 1)
+            throw new Collapse.Theory.InputException($"--model cnn --depth {config.Depth}: {config.Depth - 1} 2×2 poolings need images of at least 2^{config.Depth - 1} pixels a side, the "
+                + $"dataset's are {sampleShape[1]}×{sampleShape[2]}");
+        return ((int)size, channels);
     }
 
     private static int ImageChannels(IReadOnlyList<int> sampleShape, string model)

@@ -83,6 +83,9 @@ public sealed record TrainingOptions
     /// <summary>Epochs at which features, labels, classifier and bias are exported as .npy (needs an output folder).</summary>
     public IReadOnlyList<int> ExportEpochs { get; init; } = [];
 
+    /// <summary>The deepest network <see cref="Validate"/> accepts (layers or blocks).</summary>
+    public const int MaxDepth = 1000;
+
     /// <summary>Validates ranges; throws <see cref="Collapse.Theory.InputException"/> naming the flag.</summary>
     public void Validate()
     {
@@ -98,6 +101,7 @@ public sealed record TrainingOptions
         Require(SvmEvery >= 0, $"--svm-every {SvmEvery}: must be non-negative");
         Require(Model.Width >= 1, $"--width {Model.Width}: must be at least 1");
         Require(Model.Depth >= 1, $"--depth {Model.Depth}: must be at least 1");
+        Require(Model.Depth <= MaxDepth, $"--depth {Model.Depth}: at most {MaxDepth}");
         foreach (var m in LearningRateMilestones) Require(m >= 1, $"--lr-milestones: epoch {m} must be at least 1");
         foreach (var e in ExportEpochs) Require(e >= 1, $"--export-epochs: epoch {e} must be at least 1");
     }

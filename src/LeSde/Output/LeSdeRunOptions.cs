@@ -6,6 +6,9 @@ public sealed record LeSdeRunOptions
     /// <summary>Logged times, log-spaced over [t0, T] (both ends included).</summary>
     public int LogPoints { get; init; } = 40;
 
+    /// <summary>The most logged times (<c>--log-points</c>): each is a row of trajectory.csv held in memory.</summary>
+    public const int MaxLogPoints = 1_000_000;
+
     /// <summary>Decide the pairwise linear separability of the classes at every logged time (exact; an LP per pair above R²).</summary>
     public bool Separability { get; init; } = true;
 }

@@ -33,10 +33,10 @@ public static class AxisValues
     }
 
     /// <summary>A scalar JSON value (number, string, boolean) as a <see cref="SweepValue"/>.</summary>
-    /// <exception cref="InputException">The value is null, an array or an object.</exception>
+    /// <exception cref="InputException">The value is null, an array or an object, or a number beyond float64 (1e400).</exception>
     public static SweepValue Scalar(JsonElement e, string where) => e.ValueKind switch
     {
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? new SweepValue(SweepValueKind.Number, l.ToString(CultureInfo.InvariantCulture)) : SweepValue.Number(e.GetDouble()),
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? new SweepValue(SweepValueKind.Number, l.ToString(CultureInfo.InvariantCulture)) : SweepValue.Number(Finite(e, where)),
         JsonValueKind.String => SweepValue.String(e.GetString()!),
         JsonValueKind.True => SweepValue.Bool(true),
         JsonValueKind.False => SweepValue.Bool(false),
@@ -100,6 +100,12 @@ public static class AxisValues
         if (integer && values.Select(v => v.Text).Distinct().Count() != values.Count)
             throw new InputException($"{where}: rounding to integers makes values coincide; use fewer points or a wider range");
         return values;
+    }
+
+    private static double Finite(JsonElement e, string where)
+    {
+        var x = e.GetDouble();
+        return double.IsFinite(x) ? x : throw new InputException($"{where}: {e.GetRawText()} is beyond the range of a float64 number");
     }
 
     private static double? Number(JsonElement r, string name, string where)

@@ -9,6 +9,15 @@ public sealed record ClaimContext(IReadOnlyDictionary<string, string> Parameters
     /// <summary>Default context: no overrides, 100 cases, seed 1.</summary>
     public static ClaimContext Default { get; } = new(new Dictionary<string, string>(), 100, 1);
 
+    /// <summary>The most random instances one check runs (<c>--cases</c>): the per-case results are kept in memory.</summary>
+    public const int MaxCases = 1_000_000;
+
+    /// <summary>Throws <see cref="InputException"/> naming <c>--cases</c> when <paramref name="cases"/> exceeds <see cref="MaxCases"/>.</summary>
+    public static void CheckAtMostMaxCases(int cases)
+    {
+        if (cases > MaxCases) throw new InputException($"--cases {cases}: at most {MaxCases}");
+    }
+
     /// <summary>The parameters of this context resolved against <paramref name="info"/> (<see cref="ClaimParameters.Resolve(ClaimInfo, ClaimContext)"/>).</summary>
     public ClaimParameters Resolve(ClaimInfo info) => ClaimParameters.Resolve(info, this);
 

@@ -13,13 +13,19 @@ namespace Collapse.Theory.Etf;
 /// </remarks>
 public static class SimplexEtf
 {
-    /// <summary>Throws <see cref="InputException"/> unless K ≥ 2 and d ≥ K−1.</summary>
+    /// <summary>The most entries K·d of a dense ETF matrix (1e8 doubles, 800 MB).</summary>
+    public const long MaxEntries = 100_000_000;
+
+    /// <summary>Throws <see cref="InputException"/> unless K ≥ 2, d ≥ K−1 and K·d ≤ <see cref="MaxEntries"/>.</summary>
     public static void Validate(int classes, int dim)
     {
         if (classes < 2) throw new InputException($"--classes {classes}: a simplex ETF needs K ≥ 2 classes");
         if (dim < 1) throw new InputException($"--dim {dim}: the dimension must be ≥ 1");
         if (classes > dim + 1)
             throw new InputException($"--classes {classes} --dim {dim}: a simplex ETF of K vectors needs d ≥ K−1 = {classes - 1} (K > d+1 is impossible)");
+        if ((long)classes * dim > MaxEntries)
+            throw new InputException($"--classes {classes} --dim {dim}: the K×d ETF has {(long)classes * dim} entries, too large (at most {MaxEntries:0.#e0}, {MaxEntries * 8 / 1_000_000} MB "
+                + $"of doubles)");
     }
 
     /// <summary>

@@ -62,9 +62,14 @@ internal sealed class SvmProblem
             scale = Math.Max(scale, Math.Sqrt(SvmConstraints.Dot(hi, hi)));
         }
         if (scale == 0 || double.IsInfinity(scale))
-            throw scale == 0
+        {
+            var largest = 0.0;
+            foreach (var v in features) largest = Math.Max(largest, Math.Abs(v));
+            throw scale == 0 && largest == 0
                 ? new InputException($"{featuresName}: every feature vector is zero, so no classifier separates the classes")
-                : new InputException($"{featuresName}: a feature vector's norm overflows float64");
+                : new InputException($"{featuresName}: a feature vector's squared norm {(scale == 0 ? "underflows" : "overflows")} float64 (largest |h_ij| = "
+                    + $"{largest.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}); rescale the features");
+        }
         var scaled = new double[features.Length];
         for (var t = 0; t < scaled.Length; t++) scaled[t] = features[t] / scale;
         return new SvmProblem(scaled, labels.ToArray(), classes, dim, scale, featuresName);

@@ -9,7 +9,7 @@ public static class InputValidation
 {
     /// <summary>
     /// Returns K: <paramref name="classes"/> when given (then every label must be below it), otherwise max(label)+1.
-    /// Labels must be non-negative, there must be at least one, and K must be at least 2.
+    /// Labels must be non-negative, there must be at least one, and 2 ≤ K ≤ N (K &gt; N leaves a class without samples).
     /// </summary>
     /// <param name="labels">The labels y_i.</param>
     /// <param name="classes">K from <c>--classes</c>, or null to infer it.</param>
@@ -29,12 +29,33 @@ public static class InputValidation
                 throw new InputException($"{labelsName}: label at index {i} is {y}, outside [0, {k}) for K = {k} from --classes");
             if (y > max) max = y;
         }
-        if (classes is { } known) return known;
-        if (max == int.MaxValue) throw new InputException($"{labelsName}: label {max} is too large to be a class index");
-        var inferred = max + 1;
-        if (inferred < 2)
+        if (max == int.MaxValue && classes is null) throw new InputException($"{labelsName}: label {max} is too large to be a class index");
+        var resolved = classes ?? max + 1;
+        if (resolved < 2)
             throw new InputException($"{labelsName}: every label is 0, so K = 1; at least 2 classes are needed");
-        return inferred;
+        if (resolved > labels.Length) ThrowMoreClassesThanLabels(labels, resolved, labelsName);
+        return resolved;
+    }
+
+    /// <summary>
+    /// K &gt; N: some class has no sample whatever the labels are. Reports it as <see cref="CheckEveryClassPresent"/>
+    /// would, without allocating the K class counts (K may be as large as int.MaxValue from a label or --classes).
+    /// </summary>
+    private static void ThrowMoreClassesThanLabels(ReadOnlySpan<int> labels, int classes, string labelsName)
+    {
+        var seen = new bool[labels.Length + 1];
+        var distinct = new HashSet<int>();
+        foreach (var y in labels)
+        {
+            distinct.Add(y);
+            if (y < seen.Length) seen[y] = true;
+        }
+        var missing = new List<int>();
+        for (var c = 0; c < seen.Length && missing.Count <= 8; c++)
+            if (!seen[c]) missing.Add(c);
+        var count = (long)classes - distinct.Count;
+        var more = count > 1 ? $" ({count} empty classes: {Preview(missing)}{(count > missing.Count && missing.Count <= 8 ? ", …" : "")})" : "";
+        throw new InputException($"{labelsName}: class {missing[0]} has no samples{more}; every class 0..{classes - 1} needs at least one (or pass the right --classes)");
     }
 
     /// <summary>Checks that every label is in [0, <paramref name="classes"/>).</summary>

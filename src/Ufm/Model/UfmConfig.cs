@@ -74,6 +74,9 @@ public sealed record UfmConfig
         return counts;
     }
 
+    /// <summary>The most entries K·n·d of the simulated features H (1e8 doubles, 800 MB).</summary>
+    public const long MaxFeatureEntries = 100_000_000;
+
     /// <summary>Throws <see cref="InputException"/> naming the offending flag when the configuration is unusable.</summary>
     public void Validate()
     {
@@ -87,6 +90,9 @@ public sealed record UfmConfig
             if (Classes < 2) throw new InputException($"--classes {Classes}: need at least 2 classes");
             if (Dim < 1) throw new InputException($"--dim {Dim}: must be at least 1");
             if (PerClass < 1) throw new InputException($"--per-class {PerClass}: must be at least 1");
+            if ((long)Classes * PerClass * Dim > MaxFeatureEntries)
+                throw new InputException($"--classes × --per-class × --dim = {(long)Classes * PerClass * Dim}: too large (at most {MaxFeatureEntries:0.#e0} feature entries, "
+                    + $"{MaxFeatureEntries * 8 / 1_000_000} MB of doubles)");
         }
         if (!(Imbalance >= 1) || double.IsInfinity(Imbalance)) throw new InputException($"--imbalance {Fmt(Imbalance)}: must be a finite ratio ≥ 1");
         if (!(LambdaW >= 0) || double.IsInfinity(LambdaW)) throw new InputException($"--lambda-w {Fmt(LambdaW)}: must be finite and ≥ 0");

@@ -65,6 +65,7 @@ public sealed class UfmData
         {
             var features = NpyReader.ReadMatrix(config.FeaturesPath);
             var labels = NpyReader.ReadLabels(config.LabelsPath!);
+            if (features.Columns < 1) throw new InputException($"{config.FeaturesPath}: features have 0 columns (shape ({features.Rows}, 0))");
             InputValidation.CheckSameCount(features.Rows, labels.Length, config.FeaturesPath, config.LabelsPath!);
             var k = InputValidation.ResolveClasses(labels, null, config.LabelsPath!);
             InputValidation.CheckEveryClassPresent(InputValidation.CountClasses(labels, k), config.LabelsPath!);

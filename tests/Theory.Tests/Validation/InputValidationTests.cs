@@ -11,7 +11,16 @@ public class InputValidationTests
 
     [Fact]
     public void GivenClassCountWinsOverInference() =>
-        Assert.Equal(6, InputValidation.ResolveClasses([0, 3, 1], 6, "y.npy"));
+        Assert.Equal(6, InputValidation.ResolveClasses([0, 3, 1, 0, 1, 3], 6, "y.npy"));
+
+    [Fact]
+    public void MoreClassesThanLabelsNamesAnEmptyClassWithoutAllocatingK()
+    {
+        var ex = Assert.Throws<InputException>(() => InputValidation.ResolveClasses([0, 3, 1], 6, "y.npy"));
+        Assert.StartsWith("y.npy: class 2 has no samples (3 empty classes: 2", ex.Message, StringComparison.Ordinal);
+        var huge = Assert.Throws<InputException>(() => InputValidation.ResolveClasses([0, 1, 0], int.MaxValue, "y.npy"));
+        Assert.Contains($"every class 0..{int.MaxValue - 1} needs at least one", huge.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void NegativeLabelIsNamedByItsFirstIndex()
