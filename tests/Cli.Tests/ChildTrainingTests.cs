@@ -23,7 +23,11 @@ public class ChildTrainingTests
 
     private static IReadOnlyList<TrainingOptions> Jobs(int count = 3) => Enumerable.Range(0, count).Select(s => new TrainingOptions
     {
-        Model = new ModelConfig(ModelKind.Mlp, 8, 1), Epochs = 3, BatchSize = 10, Seed = s, SvmEvery = 0,
+        Model = new ModelConfig(ModelKind.Mlp, 8, 1),
+        Epochs = 3,
+        BatchSize = 10,
+        Seed = s,
+        SvmEvery = 0,
         LearningRateMilestones = TrainingOptions.DefaultMilestones(3), // the schedule of `deep train --epochs 3`
     }).ToList();
 

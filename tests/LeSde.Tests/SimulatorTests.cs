@@ -40,8 +40,17 @@ public class SimulatorTests
     public void WithoutDriftTheWithinClassSpreadIsBrownian()
     {
         // α = β = 0: E[(1/N)Σ‖f̃ − F̄‖²] = m(1 − 1/n)(τ² + σ²(t − t0)).
-        var c = new LeSdeConfig { Classes = 2, Dim = 3, PerClass = 2000, Noise = 0.7, InitialSpread = 0.5, Steps = 200, EndTime = 51,
-            Schedule = new ImpactSchedule(0, 0, 1) };
+        var c = new LeSdeConfig
+        {
+            Classes = 2,
+            Dim = 3,
+            PerClass = 2000,
+            Noise = 0.7,
+            InitialSpread = 0.5,
+            Steps = 200,
+            EndTime = 51,
+            Schedule = new ImpactSchedule(0, 0, 1)
+        };
         double rms = double.NaN;
         LeSdeSimulator.Run(c, [51], s => rms = RepresentativeGeometry.WithinRms(s.Features, s.Means, s.Classes, s.PerClass, s.Dim));
         var expected = 3 * (1 - 1.0 / 2000) * (0.25 + 0.49 * 50);

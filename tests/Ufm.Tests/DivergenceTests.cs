@@ -11,7 +11,13 @@ public class DivergenceTests
     // The command: collapse ufm --classes 4 --dim 8 --per-class 5 --lr … --steps 1000.
     private static UfmConfig Diverging(double lr, UfmEngineKind engine = UfmEngineKind.Managed) => new()
     {
-        Classes = 4, Dim = 8, PerClass = 5, Steps = 1000, LearningRate = lr, Engine = engine, Seed = 1,
+        Classes = 4,
+        Dim = 8,
+        PerClass = 5,
+        Steps = 1000,
+        LearningRate = lr,
+        Engine = engine,
+        Seed = 1,
     };
 
     private static readonly UfmRunOptions Keep = new() { ReturnDiverged = true };

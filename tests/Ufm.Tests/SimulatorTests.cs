@@ -10,8 +10,19 @@ public class SimulatorTests
 {
     private static UfmConfig Small(UfmEngineKind engine, UfmMode mode = UfmMode.Joint) => new()
     {
-        Classes = 3, Dim = 4, PerClass = 5, Steps = 700, Mode = mode, Engine = engine, Momentum = 0.5, Bias = true,
-        LambdaW = 1e-3, LambdaH = 1e-3, LambdaB = 1e-3, Seed = 3, InitScale = 0.3,
+        Classes = 3,
+        Dim = 4,
+        PerClass = 5,
+        Steps = 700,
+        Mode = mode,
+        Engine = engine,
+        Momentum = 0.5,
+        Bias = true,
+        LambdaW = 1e-3,
+        LambdaH = 1e-3,
+        LambdaB = 1e-3,
+        Seed = 3,
+        InitScale = 0.3,
     };
 
     [Xunit.Theory]

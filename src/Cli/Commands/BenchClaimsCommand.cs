@@ -25,8 +25,12 @@ public static class BenchClaimsCommand
         var cases = new Option<int>("--cases") { Description = "Random cases per run (20 = the quick profile).", DefaultValueFactory = _ => ReportProfile.Quick.Cases };
         var claims = new Option<string[]>("--claims") { Description = "Comma-separated claim ids (a trailing * matches a prefix); default: every non-empirical claim." };
         var parameters = new Option<string[]>("--param") { Description = "Override a claim parameter, CLAIM-ID:NAME=VALUE (repeatable)." };
-        var minHeadroom = new Option<double>("--min-headroom") { Description = "Headroom (tolerance / worst excess) below which a claim is flagged LOW and the exit code is "
-            + "1.", DefaultValueFactory = _ => 3 };
+        var minHeadroom = new Option<double>("--min-headroom")
+        {
+            Description = "Headroom (tolerance / worst excess) below which a claim is flagged LOW and the exit code is "
+            + "1.",
+            DefaultValueFactory = _ => 3
+        };
         var markdown = new Option<bool>("--markdown") { Description = "Print the table as Markdown (for docs/tolerances.md)." };
         var json = new Option<bool>("--json") { Description = "Print JSON (every seed's run) instead of text." };
         var command = new Command("claims", "Tolerance survey: each claim's check over many seeds; worst excess vs tolerance (headroom), informative fraction, median slack.");

@@ -30,8 +30,12 @@ public static class BenchCommand
     private static Command Metrics()
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
-        var cases = new Option<string>("--cases") { Description = "Comma-separated cases: k100 (200000×512, K=100), k4096 (131072×256, K=4096), k32768 (1048576×1024, K=32768, 4 GB; no "
-            + "references).", DefaultValueFactory = _ => "k100,k4096" };
+        var cases = new Option<string>("--cases")
+        {
+            Description = "Comma-separated cases: k100 (200000×512, K=100), k4096 (131072×256, K=4096), k32768 (1048576×1024, K=32768, 4 GB; no "
+            + "references).",
+            DefaultValueFactory = _ => "k100,k4096"
+        };
         var work = new Option<string?>("--work") { Description = "Folder for the generated inputs (default: a collapse-bench-metrics folder in the temp folder; reused between runs)." };
         var threads = new Option<int?>("--threads") { Description = "Threads for Collapse and PyTorch (default: one per core)." };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the PyTorch pipeline and the NumPy nc1." };
@@ -178,9 +182,15 @@ public static class BenchCommand
             var script = parse.GetValue(noReference) ? null : parse.GetValue(reference) ?? FindUp(Path.Combine("bench", "ufm_torch_ref.py"));
             var report = UfmBenchmark.Run(new UfmBenchOptions
             {
-                Steps = parse.GetValue(steps), Classes = parse.GetValue(classes), Dim = parse.GetValue(dim), PerClass = parse.GetValue(perClass),
-                Warmup = Math.Max(2, parse.GetValue(steps) / 10), ReferenceScript = script,
-                Threads = Math.Max(0, parse.GetValue(threads)), RooflineMatmulSize = parse.GetValue(matmulSize), RooflineCopyBytes = (long)parse.GetValue(copyMb) << 20,
+                Steps = parse.GetValue(steps),
+                Classes = parse.GetValue(classes),
+                Dim = parse.GetValue(dim),
+                PerClass = parse.GetValue(perClass),
+                Warmup = Math.Max(2, parse.GetValue(steps) / 10),
+                ReferenceScript = script,
+                Threads = Math.Max(0, parse.GetValue(threads)),
+                RooflineMatmulSize = parse.GetValue(matmulSize),
+                RooflineCopyBytes = (long)parse.GetValue(copyMb) << 20,
             });
             var output = parse.InvocationConfiguration.Output;
             output.Write(parse.GetValue(json) ? Json(report) : Text(report));

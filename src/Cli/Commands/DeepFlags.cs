@@ -12,8 +12,12 @@ namespace Collapse.Cli.Commands;
 public sealed class DeepFlags
 {
     /// <summary>--dataset.</summary>
-    public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist-subset | fashion-subset | idx:DIR | cifar10:DIR | "
-        + "gaussian:k=10,d=32,n=100,test=200,sep=4,noise=1,geometry=etf|random|hetero,seed=0", Required = true };
+    public Option<string> Dataset { get; } = new("--dataset")
+    {
+        Description = "mnist-subset | fashion-subset | idx:DIR | cifar10:DIR | "
+        + "gaussian:k=10,d=32,n=100,test=200,sep=4,noise=1,geometry=etf|random|hetero,seed=0",
+        Required = true
+    };
     /// <summary>--model.</summary>
     public Option<string> Model { get; } = new("--model") { Description = "mlp | cnn | resnet", DefaultValueFactory = _ => "mlp" };
     /// <summary>--width.</summary>
@@ -35,8 +39,11 @@ public sealed class DeepFlags
     /// <summary>--weight-decay.</summary>
     public Option<double> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay on trainable parameters only", DefaultValueFactory = _ => 5e-4 };
     /// <summary>--lr-milestones.</summary>
-    public Option<string?> Milestones { get; } = new("--lr-milestones") { Description = "comma-separated epochs after which the learning rate is multiplied by --lr-decay (default: after ⌈E/2⌉ "
-        + "and ⌈3E/4⌉ of --epochs E; none = constant rate)" };
+    public Option<string?> Milestones { get; } = new("--lr-milestones")
+    {
+        Description = "comma-separated epochs after which the learning rate is multiplied by --lr-decay (default: after ⌈E/2⌉ "
+        + "and ⌈3E/4⌉ of --epochs E; none = constant rate)"
+    };
     /// <summary>--lr-decay.</summary>
     public Option<double> LrDecay { get; } = new("--lr-decay") { Description = "learning-rate factor at each milestone", DefaultValueFactory = _ => 0.1 };
     /// <summary>--seed.</summary>

@@ -28,8 +28,12 @@ public static class LeSdeCommand
         var alpha = new Option<double>("--alpha") { Description = "Intra-class impact a: α_t = a·t^(−p).", DefaultValueFactory = _ => d.Schedule.Intra };
         var beta = new Option<double>("--beta") { Description = "Inter-class impact b: β_t = b·t^(−p).", DefaultValueFactory = _ => d.Schedule.Inter };
         var exponent = new Option<double>("--rate-exponent") { Description = "p: γ_t = ω(1/t) for p < 1, Θ(1/t) for p = 1, o(1/t) for p > 1.", DefaultValueFactory = _ => d.Schedule.Exponent };
-        var transform = new Option<string>("--transform") { Description = "Blocks T_ij: identity (I_m), etf (d_i d_jᵀ/‖d_j‖², d_j = e_j − 1/K, needs m = K) or orthonormal (e_i "
-            + "e_jᵀ).", DefaultValueFactory = _ => "identity" };
+        var transform = new Option<string>("--transform")
+        {
+            Description = "Blocks T_ij: identity (I_m), etf (d_i d_jᵀ/‖d_j‖², d_j = e_j − 1/K, needs m = K) or orthonormal (e_i "
+            + "e_jᵀ).",
+            DefaultValueFactory = _ => "identity"
+        };
         transform.AcceptOnlyFromAmong("identity", "etf", "orthonormal");
         var noise = new Option<double>("--noise") { Description = "σ: Σ_t = σ² I.", DefaultValueFactory = _ => d.Noise };
         var t0 = new Option<double>("--t0") { Description = "Start time t0 > 0.", DefaultValueFactory = _ => d.StartTime };
@@ -54,10 +58,18 @@ public static class LeSdeCommand
             var k = parse.GetValue(classes);
             var config = new LeSdeConfig
             {
-                Classes = k, Dim = parse.GetValue(dim) ?? (kind == TransformKind.Identity ? d.Dim : k), PerClass = parse.GetValue(perClass),
-                Schedule = new ImpactSchedule(parse.GetValue(alpha), parse.GetValue(beta), parse.GetValue(exponent)), Transform = kind,
-                Noise = parse.GetValue(noise), StartTime = parse.GetValue(t0), EndTime = parse.GetValue(horizon), Steps = parse.GetValue(steps),
-                InitialSeparation = parse.GetValue(separation), InitialSpread = parse.GetValue(spread), Seed = parse.GetValue(seed),
+                Classes = k,
+                Dim = parse.GetValue(dim) ?? (kind == TransformKind.Identity ? d.Dim : k),
+                PerClass = parse.GetValue(perClass),
+                Schedule = new ImpactSchedule(parse.GetValue(alpha), parse.GetValue(beta), parse.GetValue(exponent)),
+                Transform = kind,
+                Noise = parse.GetValue(noise),
+                StartTime = parse.GetValue(t0),
+                EndTime = parse.GetValue(horizon),
+                Steps = parse.GetValue(steps),
+                InitialSeparation = parse.GetValue(separation),
+                InitialSpread = parse.GetValue(spread),
+                Seed = parse.GetValue(seed),
             };
             config.Validate();
             var options = new LeSdeRunOptions { LogPoints = parse.GetValue(logPoints), Separability = !parse.GetValue(noSeparability) };

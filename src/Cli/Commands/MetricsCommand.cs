@@ -31,8 +31,12 @@ public static class MetricsCommand
         public readonly Option<int?> Classes = new("--classes") { Description = "Number of classes K (default: max label + 1)." };
         public readonly Option<int?> ChunkRows = new("--chunk-rows") { Description = "Rows per streamed chunk (default: about 8 MB of doubles)." };
         public readonly Option<bool> PairMargins = new("--pair-margins") { Description = "Keep and print the K×K class-pair margins γ_kl (O(K²) memory; default: only for K ≤ 64)." };
-        public readonly Option<string> Screening = new("--screening") { Description = "Precision of the nearest-centre screening product: float32 (exact float64 recheck of close calls) or "
-            + "float64.", DefaultValueFactory = _ => "float32" };
+        public readonly Option<string> Screening = new("--screening")
+        {
+            Description = "Precision of the nearest-centre screening product: float32 (exact float64 recheck of close calls) or "
+            + "float64.",
+            DefaultValueFactory = _ => "float32"
+        };
 
         public Option[] Inputs => [Features, Labels, Classifier, Bias, Classes, ChunkRows, PairMargins, Screening];
 

@@ -26,19 +26,32 @@ public static class ReportCommand
     public static Command Create()
     {
         var profile = new Option<string>("--profile") { Description = "quick (minutes on 2 cores) or full (more cases, deep validation).", DefaultValueFactory = _ => "quick" };
-        var claims = new Option<string[]>("--claims") { Description = "Comma-separated claim ids to run (a trailing * matches a prefix); default: all claims of the "
-            + "profile.", AllowMultipleArgumentsPerToken = false };
+        var claims = new Option<string[]>("--claims")
+        {
+            Description = "Comma-separated claim ids to run (a trailing * matches a prefix); default: all claims of the "
+            + "profile.",
+            AllowMultipleArgumentsPerToken = false
+        };
         var seed = new Option<int>("--seed") { Description = "Base seed handed to every claim (replays exactly).", DefaultValueFactory = _ => 1 };
         var cases = new Option<int?>("--cases") { Description = "Random instances per claim (default: 20 for quick, 200 for full)." };
         var parameters = new Option<string[]>("--param") { Description = "Override a claim parameter, CLAIM-ID:NAME=VALUE (repeatable); e.g. make a claim deliberately false." };
         var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, plots/ and results.json (created if missing)." };
         var list = new Option<bool>("--list") { Description = "List the claims of the profile (id, kind, title) and exit." };
-        var falsify = new Option<bool>("--falsify") { Description = "Run every falsifier of every selected claim (deliberately broken variants its own check must report as "
-            + "failing) instead of the claims' checks; exit 0 iff every falsifier is caught." };
-        var sweep = new Option<string?>("--sweep") { Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default "
-            + "DIR/report); see docs/sweeps.md." };
-        var run = new Option<string[]>("--run") { Description = "Instead of the claims: report a training-run folder (epochs.csv of deep train or analyze-run): panels along "
-            + "epochs, γ_kl heat map, verdicts; repeat to overlay runs; --out defaults to DIR/report. See docs/deep-validation.md." };
+        var falsify = new Option<bool>("--falsify")
+        {
+            Description = "Run every falsifier of every selected claim (deliberately broken variants its own check must report as "
+            + "failing) instead of the claims' checks; exit 0 iff every falsifier is caught."
+        };
+        var sweep = new Option<string?>("--sweep")
+        {
+            Description = "Instead of the claims: report a sweep folder (plots across its axes, failed runs, table) to --out (default "
+            + "DIR/report); see docs/sweeps.md."
+        };
+        var run = new Option<string[]>("--run")
+        {
+            Description = "Instead of the claims: report a training-run folder (epochs.csv of deep train or analyze-run): panels along "
+            + "epochs, γ_kl heat map, verdicts; repeat to overlay runs; --out defaults to DIR/report. See docs/deep-validation.md."
+        };
         var junit = new Option<string?>("--junit") { Description = "Also write the claims as JUnit XML to FILE (one testcase per claim) for CI systems; see docs/report.md." };
 
         var command = new Command("report", "Run the proof-sanity suite and write report.html, report.md and results.json; exit 0 iff every claim holds.");

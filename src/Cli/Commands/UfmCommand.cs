@@ -31,8 +31,12 @@ public static class UfmCommand
         var lambdaH = new Option<double>("--lambda-h") { Description = "Weight decay λ_H on H." };
         var lambdaB = new Option<double>("--lambda-b") { Description = "Weight decay λ_b on b (needs --bias)." };
         var bias = new Option<bool>("--bias") { Description = "Use and train a bias b ∈ R^K." };
-        var mode = new Option<string>("--mode") { Description = "joint (W, H trained), fixed-features (only W; features random or --features), fixed-etf (W a simplex ETF, only "
-            + "H).", DefaultValueFactory = _ => "joint" };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "joint (W, H trained), fixed-features (only W; features random or --features), fixed-etf (W a simplex ETF, only "
+            + "H).",
+            DefaultValueFactory = _ => "joint"
+        };
         mode.AcceptOnlyFromAmong("joint", "fixed-features", "fixed-etf");
         var features = new Option<string?>("--features") { Description = "Fixed features N×d (.npy) for --mode fixed-features." };
         var labels = new Option<string?>("--labels") { Description = "Labels N (.npy) belonging to --features." };
@@ -42,8 +46,12 @@ public static class UfmCommand
         var schedule = new Option<string>("--schedule") { Description = "fixed, or normalized (η_t = η F₀/F_t, Nacson et al. 2019; CE without decay).", DefaultValueFactory = _ => "fixed" };
         schedule.AcceptOnlyFromAmong("fixed", "normalized");
         var initScale = new Option<double>("--init-scale") { Description = "Std of the Gaussian initialisation of trained W, H entries.", DefaultValueFactory = _ => 0.1 };
-        var separation = new Option<double>("--separation") { Description = "Spread s of the generated class means in fixed-features mode (μ_k ~ N(0, s²I), noise N(0, "
-            + "I)).", DefaultValueFactory = _ => 1.0 };
+        var separation = new Option<double>("--separation")
+        {
+            Description = "Spread s of the generated class means in fixed-features mode (μ_k ~ N(0, s²I), noise N(0, "
+            + "I)).",
+            DefaultValueFactory = _ => 1.0
+        };
         var etfSeed = new Option<int?>("--etf-seed") { Description = "fixed-etf: seed of a random rotation and label permutation of the ETF (default: standard ETF, identity labels)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation and generated features.", DefaultValueFactory = _ => 1 };
         var dtype = new Option<string>("--dtype") { Description = "float64 or float32.", DefaultValueFactory = _ => "float64" };
@@ -89,16 +97,29 @@ public static class UfmCommand
                 int Need(Option<int?> o) => parse.GetValue(o) ?? (fromFiles ? 1 : throw new InputException($"{o.Name}: required unless --features or --resume"));
                 var config = new UfmConfig
                 {
-                    Classes = Need(classes), Dim = Need(dim), PerClass = Need(perClass), Imbalance = parse.GetValue(imbalance),
+                    Classes = Need(classes),
+                    Dim = Need(dim),
+                    PerClass = Need(perClass),
+                    Imbalance = parse.GetValue(imbalance),
                     Loss = parse.GetValue(loss) == "mse" ? UfmLoss.Mse : UfmLoss.CrossEntropy,
-                    LambdaW = parse.GetValue(lambdaW), LambdaH = parse.GetValue(lambdaH), LambdaB = parse.GetValue(lambdaB), Bias = parse.GetValue(bias),
+                    LambdaW = parse.GetValue(lambdaW),
+                    LambdaH = parse.GetValue(lambdaH),
+                    LambdaB = parse.GetValue(lambdaB),
+                    Bias = parse.GetValue(bias),
                     Mode = parse.GetValue(mode) switch { "fixed-features" => UfmMode.FixedFeatures, "fixed-etf" => UfmMode.FixedEtf, _ => UfmMode.Joint },
-                    FeaturesPath = parse.GetValue(features), LabelsPath = parse.GetValue(labels), Steps = parse.GetValue(steps),
-                    LearningRate = parse.GetValue(lr), Momentum = parse.GetValue(momentum),
+                    FeaturesPath = parse.GetValue(features),
+                    LabelsPath = parse.GetValue(labels),
+                    Steps = parse.GetValue(steps),
+                    LearningRate = parse.GetValue(lr),
+                    Momentum = parse.GetValue(momentum),
                     Schedule = parse.GetValue(schedule) == "normalized" ? StepSchedule.Normalized : StepSchedule.Fixed,
-                    InitScale = parse.GetValue(initScale), FeatureSeparation = parse.GetValue(separation), EtfSeed = parse.GetValue(etfSeed),
-                    Seed = parse.GetValue(seed), Precision = parse.GetValue(dtype) == "float32" ? UfmPrecision.Float32 : UfmPrecision.Float64,
-                    Device = parse.GetValue(device)!, Engine = parse.GetValue(engine) switch { "managed" => UfmEngineKind.Managed, "torch" => UfmEngineKind.Torch, _ => UfmEngineKind.Auto },
+                    InitScale = parse.GetValue(initScale),
+                    FeatureSeparation = parse.GetValue(separation),
+                    EtfSeed = parse.GetValue(etfSeed),
+                    Seed = parse.GetValue(seed),
+                    Precision = parse.GetValue(dtype) == "float32" ? UfmPrecision.Float32 : UfmPrecision.Float64,
+                    Device = parse.GetValue(device)!,
+                    Engine = parse.GetValue(engine) switch { "managed" => UfmEngineKind.Managed, "torch" => UfmEngineKind.Torch, _ => UfmEngineKind.Auto },
                     LogPointsPerDecade = parse.GetValue(perDecade),
                     Svm = parse.GetValue(svm) switch { "always" => SvmPolicy.Always, "never" => SvmPolicy.Never, _ => SvmPolicy.Auto },
                 };

@@ -52,7 +52,9 @@ public sealed class Nc1DecreasesClaim : DeepClaim
         var verdict = t0 is null ? Verdict.Inconclusive : trend.Verdict;
         var result = trend with
         {
-            ClaimId = Info.Id, Verdict = verdict, Seed = context.Seed,
+            ClaimId = Info.Id,
+            Verdict = verdict,
+            Seed = context.Seed,
             Detail = $"{data.Name}, {data.Train.Count} train / {data.Test.Count} test images: {trend.Detail}; {reached}.",
         };
         return new ClaimEvidence(result) { Plots = Plots(records, t0, trend) };

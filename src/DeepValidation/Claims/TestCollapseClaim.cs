@@ -78,10 +78,12 @@ public sealed class TestCollapseClaim : DeepClaim
             var (seed, run) = runs[i];
             nc1.Add(DeepPlots.Series($"seed {seed}: train nc1", run.Epochs, r => r.Train?.Nc1, logY: true) with { ColorSlot = i });
             nc1.Add(DeepPlots.Series($"seed {seed}: test nc1 about the train means", run.Epochs,
-                r => heldOutIsTrain ? r.Train?.Nc1 : r.TestAgainstTrainMeans?.Nc1, logY: true, style: SeriesStyle.Dashed) with { ColorSlot = i });
+                r => heldOutIsTrain ? r.Train?.Nc1 : r.TestAgainstTrainMeans?.Nc1, logY: true, style: SeriesStyle.Dashed) with
+            { ColorSlot = i });
             cdnv.Add(DeepPlots.Series($"seed {seed}: train cdnv", run.Epochs, r => r.Train?.Cdnv, logY: true) with { ColorSlot = i });
             cdnv.Add(DeepPlots.Series($"seed {seed}: test cdnv about the train means", run.Epochs,
-                r => heldOutIsTrain ? r.Train?.Cdnv : r.TestAgainstTrainMeans?.Cdnv, logY: true, style: SeriesStyle.Dashed) with { ColorSlot = i });
+                r => heldOutIsTrain ? r.Train?.Cdnv : r.TestAgainstTrainMeans?.Cdnv, logY: true, style: SeriesStyle.Dashed) with
+            { ColorSlot = i });
         }
         return DeepPlots.Drawable(
         [

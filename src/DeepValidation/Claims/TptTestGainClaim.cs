@@ -94,10 +94,14 @@ public sealed class TptTestGainClaim : DeepClaim
     /// <summary>The summary read backwards: the values at t₀ and at the last epoch swapped (a growth becomes a decline).</summary>
     private static TptRunSummary Reversed(TptRunSummary s) => s with
     {
-        TestAccuracyAtStart = s.TestAccuracyFinal, TestAccuracyFinal = s.TestAccuracyAtStart,
-        MinMarginAtStart = s.MinMarginFinal, MinMarginFinal = s.MinMarginAtStart,
-        NormalizedMarginAtStart = s.NormalizedMarginFinal, NormalizedMarginFinal = s.NormalizedMarginAtStart,
-        Nc1AtStart = s.Nc1Final, Nc1Final = s.Nc1AtStart,
+        TestAccuracyAtStart = s.TestAccuracyFinal,
+        TestAccuracyFinal = s.TestAccuracyAtStart,
+        MinMarginAtStart = s.MinMarginFinal,
+        MinMarginFinal = s.MinMarginAtStart,
+        NormalizedMarginAtStart = s.NormalizedMarginFinal,
+        NormalizedMarginFinal = s.NormalizedMarginAtStart,
+        Nc1AtStart = s.Nc1Final,
+        Nc1Final = s.Nc1AtStart,
     };
 
     private static string Describe(TptRunSummary s) => s.TptStartEpoch is int t

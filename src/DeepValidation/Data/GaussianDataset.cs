@@ -30,27 +30,27 @@ public sealed record GaussianDataset(
         switch (Geometry)
         {
             case ClassGeometry.Random:
-            {
-                var rng = new System.Random(Seed);
-                for (var i = 0; i < mu.Length; i++) mu[i] = Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
-                double total = 0;
-                for (var a = 0; a < k; a++)
-                    for (var b = a + 1; b < k; b++) total += Distance(mu, a, b, d);
-                var scale = Separation / (total / (k * (k - 1) / 2.0));
-                for (var i = 0; i < mu.Length; i++) mu[i] *= scale;
-                break;
-            }
-            default:
-            {
-                var etf = SimplexEtf.Random(k, d, Seed);
-                var radius = Separation / SimplexEtf.ExpectedDistance(k);
-                for (var a = 0; a < k; a++)
                 {
-                    var r = Geometry == ClassGeometry.Heterogeneous ? radius * (0.4 + 1.2 * a / (k - 1.0)) : radius;
-                    for (var j = 0; j < d; j++) mu[a * d + j] = r * etf[a, j];
+                    var rng = new System.Random(Seed);
+                    for (var i = 0; i < mu.Length; i++) mu[i] = Collapse.Theory.Numerics.Gaussian.StandardNormal(rng);
+                    double total = 0;
+                    for (var a = 0; a < k; a++)
+                        for (var b = a + 1; b < k; b++) total += Distance(mu, a, b, d);
+                    var scale = Separation / (total / (k * (k - 1) / 2.0));
+                    for (var i = 0; i < mu.Length; i++) mu[i] *= scale;
+                    break;
                 }
-                break;
-            }
+            default:
+                {
+                    var etf = SimplexEtf.Random(k, d, Seed);
+                    var radius = Separation / SimplexEtf.ExpectedDistance(k);
+                    for (var a = 0; a < k; a++)
+                    {
+                        var r = Geometry == ClassGeometry.Heterogeneous ? radius * (0.4 + 1.2 * a / (k - 1.0)) : radius;
+                        for (var j = 0; j < d; j++) mu[a * d + j] = r * etf[a, j];
+                    }
+                    break;
+                }
         }
         return mu;
     }

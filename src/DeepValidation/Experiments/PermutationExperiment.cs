@@ -56,7 +56,11 @@ public static class PermutationExperiment
         var jobs = design.Select(c => options with
         {
             FixedClassifier = new FixedClassifier(c.Kind, c.PermutationSeed, null, classifierScale),
-            Seed = c.Seed, MeasureEvery = 0, MeasureTest = true, ExportEpochs = [], SvmEvery = 0,
+            Seed = c.Seed,
+            MeasureEvery = 0,
+            MeasureTest = true,
+            ExportEpochs = [],
+            SvmEvery = 0,
         }).ToList();
         var cells = new List<PermutationCell>();
         (runner ?? TrainingRunners.Default).TrainAll(data, jobs, (i, result) =>

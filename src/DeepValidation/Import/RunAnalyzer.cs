@@ -49,8 +49,13 @@ public static class RunAnalyzer
             }
             records.Add(new EpochRecord
             {
-                Epoch = e.Epoch, LearningRate = double.NaN, BatchLoss = double.NaN,
-                EpochSeconds = e.EpochSeconds ?? double.NaN, Train = train, Test = test, TestAgainstTrainMeans = heldOut,
+                Epoch = e.Epoch,
+                LearningRate = double.NaN,
+                BatchLoss = double.NaN,
+                EpochSeconds = e.EpochSeconds ?? double.NaN,
+                Train = train,
+                Test = test,
+                TestAgainstTrainMeans = heldOut,
             });
             classes = k;
         }

@@ -78,7 +78,11 @@ public static class DeepTrainer
                           || options.ExportEpochs.Contains(epoch) || (options.EpochsAfterInterpolation is not null && tptStart is null);
             var record = new EpochRecord
             {
-                Epoch = epoch, LearningRate = lr, BatchLoss = batchLoss, EpochSeconds = clock.Elapsed.TotalSeconds, RecomputedSteps = recomputed,
+                Epoch = epoch,
+                LearningRate = lr,
+                BatchLoss = batchLoss,
+                EpochSeconds = clock.Elapsed.TotalSeconds,
+                RecomputedSteps = recomputed,
             };
             if (measure)
             {
@@ -103,7 +107,9 @@ public static class DeepTrainer
                 mclock.Stop();
                 record = record with
                 {
-                    Train = train, Test = options.MeasureTest ? test : null, TestAgainstTrainMeans = options.MeasureTest ? heldOut : null,
+                    Train = train,
+                    Test = options.MeasureTest ? test : null,
+                    TestAgainstTrainMeans = options.MeasureTest ? heldOut : null,
                     MeasureSeconds = mclock.Elapsed.TotalSeconds,
                 };
                 if (train.Accuracy == 1.0 && options.SvmEvery > 0 && (last || epoch % options.SvmEvery == 0))

@@ -78,7 +78,8 @@ public sealed class LeSdeEtfClaim : TheoryClaim
                 $"K={settings.Classes} n={settings.PerClass} transform={settings.Transform.ToString().ToLowerInvariant()} p={F(settings.Exponent)}: "
                 + $"normalised ETF error {decay}; centred etfGramError at the horizon {F(run.CentredErrors[^1])}") with
             {
-                Tightness = run.Final / Threshold, Informative = run.Errors[0] > Threshold,
+                Tightness = run.Final / Threshold,
+                Informative = run.Errors[0] > Threshold,
             };
         });
         return new ClaimEvidence(result) { Plots = first is null ? [] : [Plot(first, settings, context.CaseSeed(0))] };
@@ -86,11 +87,18 @@ public sealed class LeSdeEtfClaim : TheoryClaim
 
     private static EtfSettings Settings(ClaimParameters p) => new()
     {
-        Classes = p.Int("classes"), PerClass = p.Int("perClass"),
-        Intra = p.Real("intra"), Inter = p.Real("inter"), Exponent = p.Real("exponent"),
+        Classes = p.Int("classes"),
+        PerClass = p.Int("perClass"),
+        Intra = p.Real("intra"),
+        Inter = p.Real("inter"),
+        Exponent = p.Real("exponent"),
         Transform = p.Text("transform") == "orthonormal" ? TransformKind.Orthonormal : TransformKind.Etf,
-        Noise = p.Real("noise"), Horizon = p.Real("horizon"), Steps = p.Int("steps"),
-        InitialSeparation = p.Real("initialSeparation"), InitialSpread = p.Real("initialSpread"), Checkpoints = p.Int("checkpoints"),
+        Noise = p.Real("noise"),
+        Horizon = p.Real("horizon"),
+        Steps = p.Int("steps"),
+        InitialSeparation = p.Real("initialSeparation"),
+        InitialSpread = p.Real("initialSpread"),
+        Checkpoints = p.Int("checkpoints"),
     };
 
     private static PlotSpec Plot(EtfConvergence run, EtfSettings s, int seed) =>

@@ -90,12 +90,20 @@ public sealed class SeparationPhaseClaim : Claim
 
     private static SeparationSettings Settings(ClaimParameters p) => new()
     {
-        Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"),
-        Intra = p.Real("intra"), Inter = p.Real("inter"),
-        FastExponent = p.Real("fastExponent"), SlowExponent = p.Real("slowExponent"),
-        Noise = p.Real("noise"), Horizon = p.Real("horizon"), Steps = p.Int("steps"),
-        InitialSeparation = p.Real("initialSeparation"), InitialSpread = p.Real("initialSpread"),
-        Runs = p.Int("runs"), Checkpoints = p.Int("checkpoints"),
+        Classes = p.Int("classes"),
+        Dim = p.Int("dim"),
+        PerClass = p.Int("perClass"),
+        Intra = p.Real("intra"),
+        Inter = p.Real("inter"),
+        FastExponent = p.Real("fastExponent"),
+        SlowExponent = p.Real("slowExponent"),
+        Noise = p.Real("noise"),
+        Horizon = p.Real("horizon"),
+        Steps = p.Int("steps"),
+        InitialSeparation = p.Real("initialSeparation"),
+        InitialSpread = p.Real("initialSpread"),
+        Runs = p.Int("runs"),
+        Checkpoints = p.Int("checkpoints"),
     };
 
     private static string Describe(SeparationVerdict v)

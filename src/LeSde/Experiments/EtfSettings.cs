@@ -37,8 +37,17 @@ public sealed record EtfSettings
     /// <summary>The model of the run with seed <paramref name="seed"/>.</summary>
     public LeSdeConfig Model(int seed) => new()
     {
-        Classes = Classes, Dim = Classes, PerClass = PerClass, Schedule = new ImpactSchedule(Intra, Inter, Exponent),
-        Transform = Transform, Noise = Noise, StartTime = 1, EndTime = Horizon, Steps = Steps,
-        InitialSeparation = InitialSeparation, InitialSpread = InitialSpread, Seed = seed,
+        Classes = Classes,
+        Dim = Classes,
+        PerClass = PerClass,
+        Schedule = new ImpactSchedule(Intra, Inter, Exponent),
+        Transform = Transform,
+        Noise = Noise,
+        StartTime = 1,
+        EndTime = Horizon,
+        Steps = Steps,
+        InitialSeparation = InitialSeparation,
+        InitialSpread = InitialSpread,
+        Seed = seed,
     };
 }

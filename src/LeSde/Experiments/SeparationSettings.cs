@@ -42,9 +42,18 @@ public sealed record SeparationSettings
     /// <summary>The model of one run with exponent <paramref name="exponent"/> and seed <paramref name="seed"/>.</summary>
     public LeSdeConfig Model(double exponent, int seed) => new()
     {
-        Classes = Classes, Dim = Dim, PerClass = PerClass, Schedule = new ImpactSchedule(Intra, Inter, exponent),
-        Transform = TransformKind.Identity, Noise = Noise, StartTime = 1, EndTime = Horizon, Steps = Steps,
-        InitialSeparation = InitialSeparation, InitialSpread = InitialSpread, Seed = seed,
+        Classes = Classes,
+        Dim = Dim,
+        PerClass = PerClass,
+        Schedule = new ImpactSchedule(Intra, Inter, exponent),
+        Transform = TransformKind.Identity,
+        Noise = Noise,
+        StartTime = 1,
+        EndTime = Horizon,
+        Steps = Steps,
+        InitialSeparation = InitialSeparation,
+        InitialSpread = InitialSpread,
+        Seed = seed,
     };
 
     /// <summary>Seed of run <paramref name="run"/> under base seed <paramref name="baseSeed"/> (shared by both schedules).</summary>

@@ -48,57 +48,57 @@ public static class MarginBoundCoverage
         switch (s.Kind)
         {
             case MarginBoundKind.FixedMarginEmpirical:
-            {
-                var q = LinearScorer.Margins(scorer, x, y);
-                var rad = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(x, task.Dim, s.NormBound);
-                return MulticlassMarginBound.EvaluateEmpirical(MarginLoss.EmpiricalMarginRisk(q, s.Gamma), k, s.Gamma, rad, m, s.Delta);
-            }
+                {
+                    var q = LinearScorer.Margins(scorer, x, y);
+                    var rad = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(x, task.Dim, s.NormBound);
+                    return MulticlassMarginBound.EvaluateEmpirical(MarginLoss.EmpiricalMarginRisk(q, s.Gamma), k, s.Gamma, rad, m, s.Delta);
+                }
             case MarginBoundKind.UniformMargin:
-            {
-                var radius = RequireClipped(task);
-                var r = 2 * s.NormBound * radius;
-                var q = LinearScorer.Margins(scorer, x, y);
-                var rad = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(s.NormBound, radius, m);
-                var grid = Grid(r);
-                var risks = MarginLoss.EmpiricalMarginRisks(q, grid);
-                BoundEvaluation? best = null;
-                for (var g = 0; g < grid.Length; g++)
                 {
-                    var b = UniformMarginBound.Evaluate(Math.Min(1, risks[g]), k, grid[g], rad, m, s.Delta, r);
-                    if (best is null || b.Value < best.Value) best = b;
-                }
-                return best!;
-            }
-            case MarginBoundKind.ClassPair:
-            {
-                var r = 2 * s.NormBound * RequireClipped(task);
-                var counts = new int[k];
-                foreach (var label in y) counts[label]++;
-                var classRad = new double[k];
-                for (var a = 0; a < k; a++)
-                {
-                    if (counts[a] == 0) throw new InputException($"trainSize {m}: class {a} has no training sample");
-                    classRad[a] = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(s.NormBound, task.ClassSupportRadius(a), counts[a]);
-                }
-                var gammas = Matrix<double>.Build.Dense(k, k, 1.0);
-                var risks = Matrix<double>.Build.Dense(k, k);
-                for (var a = 0; a < k; a++)
-                    for (var b = 0; b < k; b++)
+                    var radius = RequireClipped(task);
+                    var r = 2 * s.NormBound * radius;
+                    var q = LinearScorer.Margins(scorer, x, y);
+                    var rad = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(s.NormBound, radius, m);
+                    var grid = Grid(r);
+                    var risks = MarginLoss.EmpiricalMarginRisks(q, grid);
+                    BoundEvaluation? best = null;
+                    for (var g = 0; g < grid.Length; g++)
                     {
-                        if (a == b) continue;
-                        var scores = LinearScorer.PairScores(scorer, x, y, a, b);
-                        var grid = Grid(r);
-                        var curve = MarginLoss.EmpiricalMarginRisks(scores, grid);
-                        var bestTerm = double.PositiveInfinity;
-                        for (var g = 0; g < grid.Length; g++)
-                        {
-                            var risk = Math.Min(1, curve[g]);
-                            var term = ClassPairMarginBound.PairTerm(risk, grid[g], classRad[a], counts[a], k, r, s.Delta);
-                            if (term < bestTerm) { bestTerm = term; gammas[a, b] = grid[g]; risks[a, b] = risk; }
-                        }
+                        var b = UniformMarginBound.Evaluate(Math.Min(1, risks[g]), k, grid[g], rad, m, s.Delta, r);
+                        if (best is null || b.Value < best.Value) best = b;
                     }
-                return ClassPairMarginBound.Evaluate(gammas, classRad, counts, task.Priors(), r, s.Delta, risks);
-            }
+                    return best!;
+                }
+            case MarginBoundKind.ClassPair:
+                {
+                    var r = 2 * s.NormBound * RequireClipped(task);
+                    var counts = new int[k];
+                    foreach (var label in y) counts[label]++;
+                    var classRad = new double[k];
+                    for (var a = 0; a < k; a++)
+                    {
+                        if (counts[a] == 0) throw new InputException($"trainSize {m}: class {a} has no training sample");
+                        classRad[a] = s.DropComplexity ? 0 : LinearRademacher.AnalyticBound(s.NormBound, task.ClassSupportRadius(a), counts[a]);
+                    }
+                    var gammas = Matrix<double>.Build.Dense(k, k, 1.0);
+                    var risks = Matrix<double>.Build.Dense(k, k);
+                    for (var a = 0; a < k; a++)
+                        for (var b = 0; b < k; b++)
+                        {
+                            if (a == b) continue;
+                            var scores = LinearScorer.PairScores(scorer, x, y, a, b);
+                            var grid = Grid(r);
+                            var curve = MarginLoss.EmpiricalMarginRisks(scores, grid);
+                            var bestTerm = double.PositiveInfinity;
+                            for (var g = 0; g < grid.Length; g++)
+                            {
+                                var risk = Math.Min(1, curve[g]);
+                                var term = ClassPairMarginBound.PairTerm(risk, grid[g], classRad[a], counts[a], k, r, s.Delta);
+                                if (term < bestTerm) { bestTerm = term; gammas[a, b] = grid[g]; risks[a, b] = risk; }
+                            }
+                        }
+                    return ClassPairMarginBound.Evaluate(gammas, classRad, counts, task.Priors(), r, s.Delta, risks);
+                }
             default:
                 throw new InputException($"kind: unknown margin bound {s.Kind}");
         }

@@ -65,25 +65,25 @@ public sealed record ClaimParameter(string Name, ClaimParameterType Type, string
             case ClaimParameterType.Real:
                 return TryReal(raw, out var r) && InRange(r) ? r : null;
             case ClaimParameterType.IntList:
-            {
-                var list = new List<int>();
-                foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || !InRange(v)) return null;
-                    list.Add(v);
+                    var list = new List<int>();
+                    foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || !InRange(v)) return null;
+                        list.Add(v);
+                    }
+                    return list.ToArray();
                 }
-                return list.ToArray();
-            }
             case ClaimParameterType.RealList:
-            {
-                var list = new List<double>();
-                foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    if (!TryReal(part, out var v) || !InRange(v)) return null;
-                    list.Add(v);
+                    var list = new List<double>();
+                    foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!TryReal(part, out var v) || !InRange(v)) return null;
+                        list.Add(v);
+                    }
+                    return list.Count == 0 ? null : list.ToArray();
                 }
-                return list.Count == 0 ? null : list.ToArray();
-            }
             default:
                 return Allowed.Count == 0 || Allowed.Contains(raw, StringComparer.Ordinal) ? raw : null;
         }

@@ -50,10 +50,12 @@ public abstract class TheoryClaim : Claim
         var skipNote = skipped > 0 ? $"; {skipped} case(s) skipped ({skipReason})" : "";
         if (unevaluated is not null)
             return new ClaimResult(id, values, worst?.Measured ?? double.NaN, worst?.Expected ?? double.NaN, tolerance, Verdict.Inconclusive,
-                worst is null ? context.CaseSeed(0) : worstSeed, unevaluated + (worst is null ? "" : $"; no case falsifies the claim") + skipNote) { Cases = stats };
+                worst is null ? context.CaseSeed(0) : worstSeed, unevaluated + (worst is null ? "" : $"; no case falsifies the claim") + skipNote)
+            { Cases = stats };
         if (worst is null)
             return new ClaimResult(id, values, double.NaN, double.NaN, tolerance, Verdict.Inconclusive, context.CaseSeed(0),
-                $"all {context.Cases} cases skipped{skipNote}") { Cases = stats };
+                $"all {context.Cases} cases skipped{skipNote}")
+            { Cases = stats };
         return new ClaimResult(id, values, worst.Measured, worst.Expected, tolerance, Verdict.Holds, worstSeed,
             $"holds on {context.Cases - skipped} cases; worst case (seed {worstSeed}): {worst.Instance}; measured {CaseOutcome.F(worst.Measured)} vs expected "
                 + $"{CaseOutcome.F(worst.Expected)}, excess {CaseOutcome.F(worst.Excess)}{skipNote}")

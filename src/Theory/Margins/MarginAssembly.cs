@@ -24,8 +24,13 @@ public static class MarginAssembly
         double pmin = totals.MinMargin, sm = -totals.Smoothed.Value;
         var summary = new MarginSummary
         {
-            MinMargin = pmin, PairStatistics = pairs, NormalizedMargin = scale.Divide(pmin), UfmNormalizedMargin = ufm.Divide(pmin),
-            SmoothedMargin = sm, NormalizedSmoothedMargin = scale.Divide(sm), UfmNormalizedSmoothedMargin = ufm.Divide(sm),
+            MinMargin = pmin,
+            PairStatistics = pairs,
+            NormalizedMargin = scale.Divide(pmin),
+            UfmNormalizedMargin = ufm.Divide(pmin),
+            SmoothedMargin = sm,
+            NormalizedSmoothedMargin = scale.Divide(sm),
+            UfmNormalizedSmoothedMargin = ufm.Divide(sm),
         };
         return matrix is null ? summary : summary with { ClassPair = matrix };
     }

@@ -71,9 +71,19 @@ public sealed class SampleTotals
     public static SampleTotals FromParts(long count, long nccCorrect, long nc4Mismatch, long correct, double minMargin,
         NeumaierSum loss, LogSumExpAccumulator logLoss, LogSumExpAccumulator smoothed, NeumaierSum nc1, long nccRechecks, long logitRechecks,
         NeumaierSum squaredNorms, double maxNorm) => new()
-    {
-        Count = count, NccCorrect = nccCorrect, Nc4Mismatch = nc4Mismatch, Correct = correct, MinMargin = minMargin,
-        Loss = loss, LogLoss = logLoss, Smoothed = smoothed, Nc1 = nc1, NccRechecks = nccRechecks, LogitRechecks = logitRechecks,
-        SquaredNorms = squaredNorms, MaxNorm = maxNorm,
-    };
+        {
+            Count = count,
+            NccCorrect = nccCorrect,
+            Nc4Mismatch = nc4Mismatch,
+            Correct = correct,
+            MinMargin = minMargin,
+            Loss = loss,
+            LogLoss = logLoss,
+            Smoothed = smoothed,
+            Nc1 = nc1,
+            NccRechecks = nccRechecks,
+            LogitRechecks = logitRechecks,
+            SquaredNorms = squaredNorms,
+            MaxNorm = maxNorm,
+        };
 }

@@ -44,7 +44,8 @@ public static class FeatureScale
         var deviation = (double[])stats.ClassSquaredDeviation.Clone();
         for (var c = 0; c < deviation.Length; c++) deviation[c] = Math.ScaleB(deviation[c], 2 * e);
         return ClassStatistics.FromRowMajor(stats.Classes, stats.Dim, stats.Counts, means, deviation, null,
-            Math.ScaleB(stats.SumSquaredNorms, 2 * e), Math.ScaleB(stats.MaxNorm, e)) with { MaxAbs = Math.ScaleB(stats.MaxAbs, e), ScaleExponent = e };
+            Math.ScaleB(stats.SumSquaredNorms, 2 * e), Math.ScaleB(stats.MaxNorm, e)) with
+        { MaxAbs = Math.ScaleB(stats.MaxAbs, e), ScaleExponent = e };
     }
 
     /// <summary>x ← x·2^<paramref name="exponent"/> element-wise (one multiplication when 2^exponent is a normal number).</summary>

@@ -129,7 +129,8 @@ public sealed class ClassSumAccumulator
         }
         _built = true;
         return ClassStatistics.FromRowMajor(Classes, d, (long[])_counts.Clone(), _hi,
-            Enumerable.Repeat(double.NaN, Classes).ToArray(), null, _sumSquaredNorms.Value, _maxNorm) with { MaxAbs = _maxAbs };
+            Enumerable.Repeat(double.NaN, Classes).ToArray(), null, _sumSquaredNorms.Value, _maxNorm) with
+        { MaxAbs = _maxAbs };
     }
 
     private bool _built;

@@ -131,7 +131,9 @@ public static class UfmBenchmark
         if (!File.Exists(o.Python)) return (double.NaN, double.NaN, $"{o.Python} not found");
         var psi = new ProcessStartInfo(o.Python)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         foreach (var a in new[] { o.ReferenceScript, "--classes", I(o.Classes), "--dim", I(o.Dim), "--per-class", I(o.PerClass),
                      "--steps", I(o.Steps), "--warmup", I(o.Warmup), "--threads", I(torch.get_num_threads()) })

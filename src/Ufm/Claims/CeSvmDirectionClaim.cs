@@ -59,8 +59,13 @@ public sealed class CeSvmDirectionClaim : UfmClaim
     /// <summary>The mode-(b) configuration of the check: fixed separable features, plain GD with the default step.</summary>
     public static UfmConfig Config(int classes, int dim, int perClass, double separation, int steps, int seed) => new()
     {
-        Mode = UfmMode.FixedFeatures, Classes = classes, Dim = dim, PerClass = perClass, FeatureSeparation = separation,
-        Steps = steps, Seed = seed,
+        Mode = UfmMode.FixedFeatures,
+        Classes = classes,
+        Dim = dim,
+        PerClass = perClass,
+        FeatureSeparation = separation,
+        Steps = steps,
+        Seed = seed,
     };
 
     private static UfmConfig Config(ClaimParameters p, int seed) =>
@@ -97,7 +102,8 @@ public sealed class CeSvmDirectionClaim : UfmClaim
         }
         caption += a.Decay is { } g ? $"; over the fit window d ∝ (ln t)^(−γ) with γ = {F(-g.A)}." : ".";
         var distancePlot = new PlotSpec("Distance to the SVM direction", TrajectoryPlots.StepLabel, "‖W/‖W‖ − W_svm/‖W_svm‖‖_F", true, logY,
-            TrajectoryPlots.NonEmpty(distanceSeries)) { Markers = TrajectoryPlots.SeparabilityMarker(rows), Caption = caption };
+            TrajectoryPlots.NonEmpty(distanceSeries))
+        { Markers = TrajectoryPlots.SeparabilityMarker(rows), Caption = caption };
         var residualPlot = new PlotSpec("Residual ρ(t) = W(t) − W_svm ln t", TrajectoryPlots.StepLabel, "‖W(t) − W_svm ln t‖_F", true, false,
             TrajectoryPlots.NonEmpty([TrajectoryPlots.Series("svmResidual", rows, x => x.SvmResidual, true, false)]))
         {

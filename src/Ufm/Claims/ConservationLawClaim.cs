@@ -143,8 +143,19 @@ public sealed class ConservationLawClaim : UfmClaim
         var steps = (long)Math.Round(p.FlowTime / eta);
         var config = new UfmConfig
         {
-            Mode = UfmMode.Joint, Loss = p.Loss, Bias = true, Classes = p.Classes, Dim = p.Dim, PerClass = p.PerClass, LambdaW = lambdaW, LambdaH = lambdaH,
-            InitScale = p.InitScale, LearningRate = eta, Steps = steps, Seed = seed, Svm = SvmPolicy.Never,
+            Mode = UfmMode.Joint,
+            Loss = p.Loss,
+            Bias = true,
+            Classes = p.Classes,
+            Dim = p.Dim,
+            PerClass = p.PerClass,
+            LambdaW = lambdaW,
+            LambdaH = lambdaH,
+            InitScale = p.InitScale,
+            LearningRate = eta,
+            Steps = steps,
+            Seed = seed,
+            Svm = SvmPolicy.Never,
         };
         using var stepper = new UfmStepper(config);
         int k = p.Classes, d = p.Dim, n = stepper.Data.Samples;

@@ -51,8 +51,13 @@ public sealed class EtfEmergenceClaim : UfmClaim
 
     private static UfmConfig Config(ClaimParameters p, int seed) => new()
     {
-        Mode = UfmMode.Joint, Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"), Steps = p.Int("steps"),
-        InitScale = p.Real("initScale"), Seed = seed,
+        Mode = UfmMode.Joint,
+        Classes = p.Int("classes"),
+        Dim = p.Int("dim"),
+        PerClass = p.Int("perClass"),
+        Steps = p.Int("steps"),
+        InitScale = p.Real("initScale"),
+        Seed = seed,
     };
 
     /// <inheritdoc />

@@ -89,8 +89,18 @@ public sealed class FixedEtfImbalanceClaim : UfmClaim
         {
             var config = new UfmConfig
             {
-                Mode = UfmMode.FixedEtf, Loss = loss, Classes = k, Dim = d, PerClass = p.PerClass, Imbalance = p.Imbalance, LambdaH = p.LambdaH,
-                Steps = p.Steps, EtfSeed = p.EtfSeed, Seed = seed, Svm = SvmPolicy.Never, LogPointsPerDecade = 10,
+                Mode = UfmMode.FixedEtf,
+                Loss = loss,
+                Classes = k,
+                Dim = d,
+                PerClass = p.PerClass,
+                Imbalance = p.Imbalance,
+                LambdaH = p.LambdaH,
+                Steps = p.Steps,
+                EtfSeed = p.EtfSeed,
+                Seed = seed,
+                Svm = SvmPolicy.Never,
+                LogPointsPerDecade = 10,
             };
             var data = UfmData.Create(config);
             var r = UfmSimulator.Run(config, data);

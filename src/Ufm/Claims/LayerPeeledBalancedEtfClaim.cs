@@ -120,8 +120,16 @@ public sealed class LayerPeeledBalancedEtfClaim : UfmClaim
         // The regularised UFM at its own budgets.
         var run = UfmSimulator.Run(new UfmConfig
         {
-            Mode = UfmMode.Joint, Classes = p.UfmClasses, Dim = p.UfmDim, PerClass = p.UfmPerClass, LambdaW = p.UfmLambda, LambdaH = p.UfmLambda,
-            Steps = p.UfmSteps, Seed = seed, Svm = SvmPolicy.Never, LogPointsPerDecade = 10,
+            Mode = UfmMode.Joint,
+            Classes = p.UfmClasses,
+            Dim = p.UfmDim,
+            PerClass = p.UfmPerClass,
+            LambdaW = p.UfmLambda,
+            LambdaH = p.UfmLambda,
+            Steps = p.UfmSteps,
+            Seed = seed,
+            Svm = SvmPolicy.Never,
+            LogPointsPerDecade = 10,
         });
         int uk = run.Classes, ud = run.Dim;
         var w = Matrix(run.W, uk, ud);

@@ -146,8 +146,17 @@ public sealed class LayerPeeledMinorityCollapseClaim : UfmClaim
         // The regularised UFM at its own norms.
         var run = UfmSimulator.Run(new UfmConfig
         {
-            Mode = UfmMode.Joint, Classes = k, Dim = p.UfmDim, PerClass = (int)Math.Round(p.UfmRatio), Imbalance = p.UfmRatio, LambdaW = p.UfmLambda,
-            LambdaH = p.UfmLambda, Steps = p.UfmSteps, Seed = seed, Svm = SvmPolicy.Never, LogPointsPerDecade = 10,
+            Mode = UfmMode.Joint,
+            Classes = k,
+            Dim = p.UfmDim,
+            PerClass = (int)Math.Round(p.UfmRatio),
+            Imbalance = p.UfmRatio,
+            LambdaW = p.UfmLambda,
+            LambdaH = p.UfmLambda,
+            Steps = p.UfmSteps,
+            Seed = seed,
+            Svm = SvmPolicy.Never,
+            LogPointsPerDecade = 10,
         });
         var counts = Enumerable.Range(0, k).Select(c => run.Labels.Count(y => y == c)).ToArray();
         var ufmMajority = (k + 1) / 2;

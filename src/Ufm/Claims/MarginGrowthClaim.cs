@@ -47,7 +47,12 @@ public sealed class MarginGrowthClaim : UfmClaim
     private static UfmConfig Config(ClaimParameters p, int seed) => new()
     {
         Mode = p.Text("mode") switch { "fixed-features" => UfmMode.FixedFeatures, "fixed-etf" => UfmMode.FixedEtf, _ => UfmMode.Joint },
-        Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"), Steps = p.Int("steps"), InitScale = p.Real("initScale"), Seed = seed,
+        Classes = p.Int("classes"),
+        Dim = p.Int("dim"),
+        PerClass = p.Int("perClass"),
+        Steps = p.Int("steps"),
+        InitScale = p.Real("initScale"),
+        Seed = seed,
     };
 
     /// <inheritdoc />
@@ -97,7 +102,8 @@ public sealed class MarginGrowthClaim : UfmClaim
         }
         marginCaption += "; −log F stays below p_min + log N and tracks it, since the samples at the minimum margin dominate F.";
         var marginPlot = new PlotSpec("Minimum margin p_min and log-loss vs step", TrajectoryPlots.StepLabel, "margin", true, logMargin,
-            TrajectoryPlots.NonEmpty(marginSeries)) { Markers = markers, Caption = marginCaption };
+            TrajectoryPlots.NonEmpty(marginSeries))
+        { Markers = markers, Caption = marginCaption };
 
         Func<TrajectoryRow, double> normalized = c.Mode == UfmMode.Joint ? x => x.UfmNormalizedMargin : x => x.NormalizedMargin;
         var normalizedName = c.Mode == UfmMode.Joint ? "p_min / (½(‖W‖² + ‖H‖²))" : "p_min / (‖W‖ max‖h_i‖)";

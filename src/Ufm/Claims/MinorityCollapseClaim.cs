@@ -65,9 +65,15 @@ public sealed class MinorityCollapseClaim : UfmClaim
 
     private static UfmConfig Config(ClaimParameters p, double ratio, int seed) => new()
     {
-        Mode = UfmMode.Joint, Classes = p.Int("classes"), Dim = p.Int("dim"),
-        PerClass = (int)Math.Round(ratio * p.Int("minorityPerClass")), Imbalance = ratio, LambdaW = p.Real("lambda"), LambdaH = p.Real("lambda"),
-        Steps = p.Int("steps"), Seed = seed,
+        Mode = UfmMode.Joint,
+        Classes = p.Int("classes"),
+        Dim = p.Int("dim"),
+        PerClass = (int)Math.Round(ratio * p.Int("minorityPerClass")),
+        Imbalance = ratio,
+        LambdaW = p.Real("lambda"),
+        LambdaH = p.Real("lambda"),
+        Steps = p.Int("steps"),
+        Seed = seed,
     };
 
     /// <inheritdoc />

@@ -101,8 +101,18 @@ public sealed class MseBiasFreeClosedFormClaim : UfmClaim
             double lw = scale * Math.Sqrt(p.LambdaRatio), lh = scale / Math.Sqrt(p.LambdaRatio);
             var r = UfmSimulator.Run(new UfmConfig
             {
-                Mode = UfmMode.Joint, Loss = UfmLoss.Mse, Classes = k, Dim = d, PerClass = n, LambdaW = lw, LambdaH = lh, Steps = p.Steps,
-                InitScale = p.InitScale, Seed = seed, Svm = SvmPolicy.Never, LogPointsPerDecade = 10,
+                Mode = UfmMode.Joint,
+                Loss = UfmLoss.Mse,
+                Classes = k,
+                Dim = d,
+                PerClass = n,
+                LambdaW = lw,
+                LambdaH = lh,
+                Steps = p.Steps,
+                InitScale = p.InitScale,
+                Seed = seed,
+                Svm = SvmPolicy.Never,
+                LogPointsPerDecade = 10,
             });
             runs.Add(r);
             var truth = MseUfmMinimiser.Of(k, n, lw, lh);

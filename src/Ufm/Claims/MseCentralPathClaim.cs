@@ -124,8 +124,18 @@ public sealed class MseCentralPathClaim : UfmClaim
         // (b) Joint GD and its distance to the central path, at log-spaced steps.
         var config = new UfmConfig
         {
-            Mode = UfmMode.Joint, Loss = UfmLoss.Mse, Classes = k, Dim = d, PerClass = n, LambdaW = p.LambdaW, LambdaH = p.LambdaH,
-            Steps = p.GdSteps, InitScale = p.GdInitScale, LearningRate = p.LearningRate, Seed = seed, Svm = SvmPolicy.Never,
+            Mode = UfmMode.Joint,
+            Loss = UfmLoss.Mse,
+            Classes = k,
+            Dim = d,
+            PerClass = n,
+            LambdaW = p.LambdaW,
+            LambdaH = p.LambdaH,
+            Steps = p.GdSteps,
+            InitScale = p.GdInitScale,
+            LearningRate = p.LearningRate,
+            Seed = seed,
+            Svm = SvmPolicy.Never,
         };
         var gdSteps = LogSchedule.Steps(p.GdSteps, 10);
         var distance = new double[gdSteps.Length];

@@ -84,8 +84,17 @@ public sealed class MseStrongCollapseClaim : UfmClaim
         ArgumentNullException.ThrowIfNull(p);
         var runs = p.InitScales.Select(eps => UfmSimulator.Run(new UfmConfig
         {
-            Mode = UfmMode.Joint, Loss = UfmLoss.Mse, Bias = true, Classes = p.Classes, Dim = p.Dim, PerClass = p.PerClass,
-            InitScale = eps, Steps = p.Steps, Seed = seed, Svm = SvmPolicy.Never, LogPointsPerDecade = 5,
+            Mode = UfmMode.Joint,
+            Loss = UfmLoss.Mse,
+            Bias = true,
+            Classes = p.Classes,
+            Dim = p.Dim,
+            PerClass = p.PerClass,
+            InitScale = eps,
+            Steps = p.Steps,
+            Seed = seed,
+            Svm = SvmPolicy.Never,
+            LogPointsPerDecade = 5,
         })).ToList();
         var dist = runs.Select(r => StrongNeuralCollapse.Distance(Matrix(r.W, r.Classes, r.Dim), Matrix(r.H, r.Labels.Length, r.Dim),
             Vector<double>.Build.DenseOfArray(r.B!), r.Labels, p.PerClass, p.GramScale, p.BiasTarget)).ToArray();

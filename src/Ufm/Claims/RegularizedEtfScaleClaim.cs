@@ -78,8 +78,15 @@ public sealed class RegularizedEtfScaleClaim : UfmClaim
 
     private static UfmConfig Config(ClaimParameters p, int seed) => new()
     {
-        Mode = UfmMode.Joint, Classes = p.Int("classes"), Dim = p.Int("dim"), PerClass = p.Int("perClass"),
-        LambdaW = p.Real("lambdaW"), LambdaH = p.Real("lambdaH"), Steps = p.Int("steps"), InitScale = p.Real("initScale"), Seed = seed,
+        Mode = UfmMode.Joint,
+        Classes = p.Int("classes"),
+        Dim = p.Int("dim"),
+        PerClass = p.Int("perClass"),
+        LambdaW = p.Real("lambdaW"),
+        LambdaH = p.Real("lambdaH"),
+        Steps = p.Int("steps"),
+        InitScale = p.Real("initScale"),
+        Seed = seed,
     };
 
     /// <inheritdoc />

@@ -90,8 +90,14 @@ public sealed class SeliImbalanceClaim : UfmClaim
         var lambdas = p.Lambdas.Reverse().ToArray(); // decreasing λ
         var runs = lambdas.Select(l => UfmSimulator.Run(config0 with
         {
-            Mode = UfmMode.Joint, LambdaW = l, LambdaH = l, Steps = (long)Math.Ceiling(p.StepsFactor / l), InitScale = p.InitScale, Seed = seed,
-            Svm = SvmPolicy.Never, LogPointsPerDecade = 5,
+            Mode = UfmMode.Joint,
+            LambdaW = l,
+            LambdaH = l,
+            Steps = (long)Math.Ceiling(p.StepsFactor / l),
+            InitScale = p.InitScale,
+            Seed = seed,
+            Svm = SvmPolicy.Never,
+            LogPointsPerDecade = 5,
         })).ToList();
         var seli = SeliGeometry.Of(runs[0].Labels, k);
         var (targetW, targetH) = p.EtfTarget ? EtfTargets(runs[0].Labels, k) : (seli.ClassifierGram, seli.FeatureGram);
@@ -135,7 +141,8 @@ public sealed class SeliImbalanceClaim : UfmClaim
         {
             series.Add(Series(names[q], x, dist[q], false, false, SeriesStyle.Points) with { ColorSlot = q });
             series.Add(new PlotSeries($"fit {fits[q].Slope:F2}/log(1/λ) {(fits[q].Intercept < 0 ? "−" : "+")} {Math.Abs(fits[q].Intercept):F3}", [0, x.Max()],
-                [fits[q].Intercept, fits[q].Intercept + fits[q].Slope * x.Max()]) { Style = SeriesStyle.Dashed, ColorSlot = q });
+                [fits[q].Intercept, fits[q].Intercept + fits[q].Slope * x.Max()])
+            { Style = SeriesStyle.Dashed, ColorSlot = q });
         }
         if (!p.EtfTarget) series.Add(Series("WWᵀ vs ETF Gram (contrast)", x, etfDistance, false, false, SeriesStyle.Points) with { ColorSlot = 3 });
         var plot = new PlotSpec("Distance to the SELI geometry vs 1/log(1/λ)", "1/log(1/λ)  (λ → 0 at the left)", "direction distance", false, false, TrajectoryPlots.NonEmpty(series))

@@ -17,8 +17,13 @@ public abstract class UfmClaim : Claim
     /// <summary>Parameters of a finished run (for verdicts attached to a CLI run).</summary>
     protected static IReadOnlyDictionary<string, string> RunParameters(UfmResult r) => new Dictionary<string, string>
     {
-        ["mode"] = r.Config.Mode.ToString(), ["classes"] = F(r.Classes), ["dim"] = F(r.Dim), ["samples"] = F(r.Labels.Length),
-        ["steps"] = F(r.StepsDone), ["stepSize"] = F(r.StepSize), ["seed"] = F(r.Config.Seed),
+        ["mode"] = r.Config.Mode.ToString(),
+        ["classes"] = F(r.Classes),
+        ["dim"] = F(r.Dim),
+        ["samples"] = F(r.Labels.Length),
+        ["steps"] = F(r.StepsDone),
+        ["stepSize"] = F(r.StepSize),
+        ["seed"] = F(r.Config.Seed),
     };
 
     /// <summary>Invariant short number.</summary>

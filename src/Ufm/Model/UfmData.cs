@@ -83,26 +83,26 @@ public sealed class UfmData
         switch (config.Mode)
         {
             case UfmMode.FixedFeatures:
-            {
-                var means = Gaussian(rng, kk * dd, config.FeatureSeparation);
-                var h = Gaussian(rng, total * dd, 1.0);
-                for (var i = 0; i < total; i++)
-                    for (var j = 0; j < dd; j++) h[i * dd + j] += means[lab[i] * dd + j];
-                return new UfmData(kk, dd, lab, h, Gaussian(rng, kk * dd, config.InitScale));
-            }
+                {
+                    var means = Gaussian(rng, kk * dd, config.FeatureSeparation);
+                    var h = Gaussian(rng, total * dd, 1.0);
+                    for (var i = 0; i < total; i++)
+                        for (var j = 0; j < dd; j++) h[i * dd + j] += means[lab[i] * dd + j];
+                    return new UfmData(kk, dd, lab, h, Gaussian(rng, kk * dd, config.InitScale));
+                }
             case UfmMode.FixedEtf:
-            {
-                var etf = config.EtfSeed is { } s
-                    ? SimplexEtf.Permute(SimplexEtf.Random(kk, dd, s), Permutations.Random(kk, unchecked(s * 7919 + 1)))
-                    : SimplexEtf.Standard(kk, dd);
-                return new UfmData(kk, dd, lab, Gaussian(rng, total * dd, config.InitScale), etf.ToRowMajorArray());
-            }
+                {
+                    var etf = config.EtfSeed is { } s
+                        ? SimplexEtf.Permute(SimplexEtf.Random(kk, dd, s), Permutations.Random(kk, unchecked(s * 7919 + 1)))
+                        : SimplexEtf.Standard(kk, dd);
+                    return new UfmData(kk, dd, lab, Gaussian(rng, total * dd, config.InitScale), etf.ToRowMajorArray());
+                }
             default:
-            {
-                var w = Gaussian(rng, kk * dd, config.InitScale);
-                var h = Gaussian(rng, total * dd, config.InitScale);
-                return new UfmData(kk, dd, lab, h, w);
-            }
+                {
+                    var w = Gaussian(rng, kk * dd, config.InitScale);
+                    var h = Gaussian(rng, total * dd, config.InitScale);
+                    return new UfmData(kk, dd, lab, h, w);
+                }
         }
     }
 

@@ -40,9 +40,11 @@ public static class UfmRunner
         Prepare(outputDirectory);
         var options = new UfmRunOptions
         {
-            Progress = progress, CheckpointEvery = checkpointEvery,
+            Progress = progress,
+            CheckpointEvery = checkpointEvery,
             CheckpointPath = checkpointEvery > 0 ? Path.Combine(outputDirectory, CheckpointFile) : null,
-            ReturnDiverged = true, Warning = warning,
+            ReturnDiverged = true,
+            Warning = warning,
         };
         return Write(UfmSimulator.Run(config, options), outputDirectory);
     }

@@ -41,8 +41,13 @@ public class TestCollapseRunnerTests
         {
             var context = new ClaimContext(new Dictionary<string, string>
             {
-                ["trainPerClass"] = "10", ["testPerClass"] = "10", ["width"] = "32", ["epochs"] = "12", ["lrMilestones"] = "8",
-                ["batchSize"] = "20", ["seeds"] = "2",
+                ["trainPerClass"] = "10",
+                ["testPerClass"] = "10",
+                ["width"] = "32",
+                ["epochs"] = "12",
+                ["lrMilestones"] = "8",
+                ["batchSize"] = "20",
+                ["seeds"] = "2",
             }, Cases: 1, Seed: 5);
             var r = DeepClaims.All().Single(c => c.Id == id).Check(context);
             Assert.Equal([5, 6], recorder.Jobs.Select(j => j.Seed));
@@ -62,7 +67,12 @@ public class TestCollapseRunnerTests
         var data = DatasetCatalog.Load("gaussian:k=3,d=5,n=12,test=9,sep=5,seed=2");
         var result = DeepTrainer.Train(data, new TrainingOptions
         {
-            Model = new ModelConfig(ModelKind.Mlp, 8, 1), Epochs = 3, BatchSize = 12, MeasureEvery = 1, MeasureTest = true, Seed = 3,
+            Model = new ModelConfig(ModelKind.Mlp, 8, 1),
+            Epochs = 3,
+            BatchSize = 12,
+            MeasureEvery = 1,
+            MeasureTest = true,
+            Seed = 3,
         });
         var back = TrainingJson.DeserializeResult(TrainingJson.Serialize(result));
         Assert.All(result.Epochs, e => Assert.NotNull(e.TestAgainstTrainMeans));

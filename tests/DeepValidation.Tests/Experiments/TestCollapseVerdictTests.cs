@@ -58,11 +58,23 @@ public class TestCollapseVerdictTests
 
     private static EpochRecord Record(int epoch, double trainNc1, double heldOutNc1) => new()
     {
-        Epoch = epoch, LearningRate = 0.1, BatchLoss = 1, EpochSeconds = 0,
+        Epoch = epoch,
+        LearningRate = 0.1,
+        BatchLoss = 1,
+        EpochSeconds = 0,
         Train = new MetricReport
         {
-            Classes = 2, Samples = 4, Dim = 2, Nc1 = trainNc1, Nc1TraceRatio = trainNc1, Cdnv = trainNc1, EquinormMeans = 0, Equiangularity = 0,
-            MaxAngle = 0, EtfGramError = 0, NccAccuracy = 1,
+            Classes = 2,
+            Samples = 4,
+            Dim = 2,
+            Nc1 = trainNc1,
+            Nc1TraceRatio = trainNc1,
+            Cdnv = trainNc1,
+            EquinormMeans = 0,
+            Equiangularity = 0,
+            MaxAngle = 0,
+            EtfGramError = 0,
+            NccAccuracy = 1,
         },
         TestAgainstTrainMeans = new HeldOutCollapseReport(heldOutNc1, heldOutNc1, heldOutNc1, 0.9),
     };

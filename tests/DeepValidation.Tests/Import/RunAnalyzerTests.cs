@@ -119,7 +119,8 @@ public class RunAnalyzerTests
         var out_ = Path.Combine(tmp.Path, "py");
         var psi = new ProcessStartInfo(PythonTorchFactAttribute.Python)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
             ArgumentList = { RepoFile("tools/export_run.py"), "--demo", out_, "--epochs", "3", "--per-class", "10", "--seed", "1", "--data", Path.Combine(AppContext.BaseDirectory, "data", "mnist-subset") },
         };
         using (var p = Process.Start(psi)!)

@@ -45,8 +45,13 @@ public class IsolationFormatTests
     {
         var options = new TrainingOptions
         {
-            Model = new ModelConfig(ModelKind.Mlp, 8, 1), Epochs = 3, BatchSize = 12, MeasureEvery = 0, Seed = 4,
-            FixedClassifier = new FixedClassifier(FixedClassifierKind.Heterogeneous, 7, null, 1.5), LearningRateMilestones = [2],
+            Model = new ModelConfig(ModelKind.Mlp, 8, 1),
+            Epochs = 3,
+            BatchSize = 12,
+            MeasureEvery = 0,
+            Seed = 4,
+            FixedClassifier = new FixedClassifier(FixedClassifierKind.Heterogeneous, 7, null, 1.5),
+            LearningRateMilestones = [2],
         };
         var result = DeepTrainer.Train(Tiny(), options);
         var json = TrainingJson.Serialize(result);

@@ -21,7 +21,10 @@ public class SvmDistanceTests
 
     private static TrainingOptions Options(int epochs) => new()
     {
-        Model = new ModelConfig(ModelKind.Mlp, 16, 2), Epochs = epochs, BatchSize = 20, LearningRate = 0.05,
+        Model = new ModelConfig(ModelKind.Mlp, 16, 2),
+        Epochs = epochs,
+        BatchSize = 20,
+        LearningRate = 0.05,
     };
 
     /// <summary>‖[W b]/‖[W b]‖ − W_svm/‖W_svm‖‖_F written out independently of the production code.</summary>

@@ -20,7 +20,10 @@ public class TrainerTests
 
     private static TrainingOptions Small(int epochs = 4) => new()
     {
-        Model = new ModelConfig(ModelKind.Mlp, 16, 2), Epochs = epochs, BatchSize = 20, LearningRate = 0.05,
+        Model = new ModelConfig(ModelKind.Mlp, 16, 2),
+        Epochs = epochs,
+        BatchSize = 20,
+        LearningRate = 0.05,
     };
 
     [Fact]

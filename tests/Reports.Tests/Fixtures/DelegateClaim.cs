@@ -8,7 +8,9 @@ public sealed class DelegateClaim(string id, Func<ClaimContext, ClaimResult> che
 {
     public override ClaimInfo Info { get; } = new(id, kind)
     {
-        Title = "delegate " + id, Source = "test fixture", Statement = "whatever the delegate checks",
+        Title = "delegate " + id,
+        Source = "test fixture",
+        Statement = "whatever the delegate checks",
         Parameters = (parameters ?? new Dictionary<string, string>()).Select(kv => ClaimParameter.Text(kv.Key, kv.Value, "test parameter")).ToList(),
         Falsifiers = falsifiers ?? [],
     };

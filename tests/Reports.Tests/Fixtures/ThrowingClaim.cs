@@ -7,7 +7,9 @@ public sealed class ThrowingClaim : Claim
 {
     public override ClaimInfo Info { get; } = new("test-throws", ClaimKind.Identity)
     {
-        Title = "A check that crashes", Source = "test fixture", Statement = "Never evaluated: the check throws.",
+        Title = "A check that crashes",
+        Source = "test fixture",
+        Statement = "Never evaluated: the check throws.",
     };
 
     protected override ClaimEvidence Run(ClaimParameters parameters, ClaimContext context) =>

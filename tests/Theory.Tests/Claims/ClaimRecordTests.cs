@@ -21,7 +21,9 @@ public class ClaimRecordTests
     private static ClaimInfo Info(string id = "probe", IReadOnlyList<ClaimParameter>? parameters = null, IReadOnlyList<Falsifier>? falsifiers = null) =>
         new(id, ClaimKind.Inequality)
         {
-            Title = "t", Statement = "s", Source = "src",
+            Title = "t",
+            Statement = "s",
+            Source = "src",
             Parameters = parameters ??
             [
                 ClaimParameter.Int("maxClasses", 20, "largest K", min: 2, max: 1000),

@@ -7,7 +7,11 @@ namespace Collapse.Theory.Tests.Etf;
 public class SimplexEtfTests
 {
     [Theory]
-    [InlineData(2, 1)] [InlineData(3, 2)] [InlineData(10, 9)] [InlineData(10, 12)] [InlineData(4, 50)]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    [InlineData(10, 9)]
+    [InlineData(10, 12)]
+    [InlineData(4, 50)]
     public void StandardAndRandomEtfsHaveTheExactGram(int k, int d)
     {
         foreach (var m in new[] { SimplexEtf.Standard(k, d), SimplexEtf.Random(k, d, 11) })

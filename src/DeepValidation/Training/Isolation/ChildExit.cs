@@ -10,9 +10,24 @@ public static class ChildExit
 {
     private static readonly Dictionary<int, string> Names = new()
     {
-        [1] = "SIGHUP", [2] = "SIGINT", [3] = "SIGQUIT", [4] = "SIGILL", [5] = "SIGTRAP", [6] = "SIGABRT", [7] = "SIGBUS",
-        [8] = "SIGFPE", [9] = "SIGKILL", [10] = "SIGUSR1", [11] = "SIGSEGV", [12] = "SIGUSR2", [13] = "SIGPIPE", [14] = "SIGALRM",
-        [15] = "SIGTERM", [24] = "SIGXCPU", [25] = "SIGXFSZ", [31] = "SIGSYS",
+        [1] = "SIGHUP",
+        [2] = "SIGINT",
+        [3] = "SIGQUIT",
+        [4] = "SIGILL",
+        [5] = "SIGTRAP",
+        [6] = "SIGABRT",
+        [7] = "SIGBUS",
+        [8] = "SIGFPE",
+        [9] = "SIGKILL",
+        [10] = "SIGUSR1",
+        [11] = "SIGSEGV",
+        [12] = "SIGUSR2",
+        [13] = "SIGPIPE",
+        [14] = "SIGALRM",
+        [15] = "SIGTERM",
+        [24] = "SIGXCPU",
+        [25] = "SIGXFSZ",
+        [31] = "SIGSYS",
     };
 
     /// <summary>The signal number behind <paramref name="exitCode"/>, or null for an ordinary exit.</summary>

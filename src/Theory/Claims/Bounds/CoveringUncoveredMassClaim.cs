@@ -68,7 +68,8 @@ public sealed class CoveringUncoveredMassClaim : TheoryClaim
             return new CaseOutcome(freq, bound, excess,
                 $"dim={dim} s={CaseOutcome.F(s)} N={n} ε={CaseOutcome.F(eps)}: uncovered in {hits}/{trials}, bound {CaseOutcome.F(bound)}")
             {
-                Tightness = freq / bound, Informative = bound < 1,
+                Tightness = freq / bound,
+                Informative = bound < 1,
             };
         });
     }

@@ -81,7 +81,8 @@ public sealed class HoeffdingClassMeanClaim : TheoryClaim
                 $"d={d} n={n} ρ={CaseOutcome.F(rho)} ε={CaseOutcome.F(eps)} {Models[model]} coordinates: {hits}/{trials} draws with ‖μ̂−μ‖ ≥ ε, " +
                 $"bound {CaseOutcome.F(bound)} (allowance {allowance}/{trials}, ratio bound/frequency {CaseOutcome.F(SlackReport.RatioOf(bound, freq))})")
             {
-                Tightness = freq / bound, Informative = bound < 1,
+                Tightness = freq / bound,
+                Informative = bound < 1,
             };
         });
     }

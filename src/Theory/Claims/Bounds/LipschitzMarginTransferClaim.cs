@@ -78,13 +78,17 @@ public sealed class LipschitzMarginTransferClaim : TheoryClaim
                     var e = Math.Max(-actual / gamma, (lower - actual) / gamma);
                     if (delta > 0) used = Math.Max(used, (gamma - actual) / (lip * dist * delta));
                     doubledRefuted |= dw * F(xj + dir * (2 * delta)) <= 0;
-                    if (e > worst) { worst = e; where = $"pair ({y},{l}) γ={CaseOutcome.F(gamma)} ε={CaseOutcome.F(eps)} at distance {CaseOutcome.F(delta)}: score {CaseOutcome.F(actual)}, "
-                        + $"guaranteed {CaseOutcome.F(lower)}"; }
+                    if (e > worst)
+                    {
+                        worst = e; where = $"pair ({y},{l}) γ={CaseOutcome.F(gamma)} ε={CaseOutcome.F(eps)} at distance {CaseOutcome.F(delta)}: score {CaseOutcome.F(actual)}, "
+                        + $"guaranteed {CaseOutcome.F(lower)}";
+                    }
                 }
             }
             return new CaseOutcome(worst, 0, worst, $"{(tanh ? "tanh" : "linear")} map L={CaseOutcome.F(lip)} K={k}: {where}")
             {
-                Tightness = used, Informative = doubledRefuted,
+                Tightness = used,
+                Informative = doubledRefuted,
             };
         });
     }

@@ -89,7 +89,8 @@ public sealed class MarginBoundsMonotoneClaim : TheoryClaim
             var falseVariant = power == FalsePower ? worstChange : Survey(FalsePower).Worst;
             return new CaseOutcome(worstChange, 0, worstChange, $"K={k} 𝔑·√m={CaseOutcome.F(br)} r={CaseOutcome.F(r)}; largest relative change {whereChange}")
             {
-                Tightness = 1 + worstChange, Informative = falseVariant > 1e-12,
+                Tightness = 1 + worstChange,
+                Informative = falseVariant > 1e-12,
             };
         });
     }

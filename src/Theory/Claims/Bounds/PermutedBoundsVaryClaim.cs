@@ -41,7 +41,8 @@ public sealed class PermutedBoundsVaryClaim : TheoryClaim
                 Math.Min(PermutedBoundInstance.RelativeSpread(expected), PermutedBoundInstance.RelativeSpread(pair)));
             return CaseOutcome.AtMost(minSpread, smallest, $"{inst}: class-pair bound ranges {CaseOutcome.F(pair.Min)}..{CaseOutcome.F(pair.Max)} " +
                 $"(best π [{string.Join(",", pair.ArgMin)}], worst π [{string.Join(",", pair.ArgMax)}]); paper covering form {CaseOutcome.F(paper.Min)}..{CaseOutcome.F(paper.Max)}")
-                with { Tightness = minSpread / smallest, Informative = smallest >= 1000 * minSpread };
+                with
+            { Tightness = minSpread / smallest, Informative = smallest >= 1000 * minSpread };
         });
     }
 }

@@ -51,7 +51,8 @@ public sealed class RademacherJensenChainClaim : TheoryClaim
             return new CaseOutcome(excess, 0, excess,
                 $"m={m} d={d} {shape} features: MC {CaseOutcome.F(est.Mean)} ≤ Jensen {CaseOutcome.F(jensen)} ≤ analytic {CaseOutcome.F(analytic)}")
             {
-                Tightness = est.Mean / analytic, Informative = (jensen - meanBound) / meanBound > 1e-12,
+                Tightness = est.Mean / analytic,
+                Informative = (jensen - meanBound) / meanBound > 1e-12,
             };
         });
     }

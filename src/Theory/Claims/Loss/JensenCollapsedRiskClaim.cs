@@ -74,7 +74,8 @@ public sealed class JensenCollapsedRiskClaim : TheoryClaim
                 $"{description}, loss {name}: log R(H) = {CaseOutcome.F(logOriginal)}, log R(M) = {CaseOutcome.F(logCollapsed)}{(toGlobal ? " (global mean)" : "")}, R(M)/R(H) = "
                     + $"{CaseOutcome.F(ratio)}")
             {
-                Tightness = ratio, Informative = ratio >= 0.5,
+                Tightness = ratio,
+                Informative = ratio >= 0.5,
             };
         });
     }

@@ -56,7 +56,8 @@ public sealed class CeAggregateMarginClaim : TheoryClaim
             var e = Math.Max(lower - pmin, pmin - upper) / scale;
             return new CaseOutcome(e, 0, e, $"{shape}: {CaseOutcome.F(lower)} ≤ p_min = {CaseOutcome.F(pmin)} ≤ {CaseOutcome.F(upper)} (log L̄ = {CaseOutcome.F(logMean)})")
             {
-                Tightness = Math.Exp(trueLower - pmin), Informative = (withoutN - pmin) / scale > Tolerance,
+                Tightness = Math.Exp(trueLower - pmin),
+                Informative = (withoutN - pmin) / scale > Tolerance,
             };
         });
     }

@@ -64,7 +64,8 @@ public sealed class CeBallMinimiserClaim : TheoryClaim
             return new CaseOutcome(e, 0, e, $"K={k} r={CaseOutcome.F(r)}: log f* = {CaseOutcome.F(logF)}, |log CE(z*) − log f*| = {CaseOutcome.F(att)}, worst log f* − log CE(z) = "
                 + $"{CaseOutcome.F(worst)}")
             {
-                Tightness = Math.Exp(worst), Informative = worst >= -Math.Log(1.01),
+                Tightness = Math.Exp(worst),
+                Informative = worst >= -Math.Log(1.01),
             };
         });
     }

@@ -54,7 +54,8 @@ public sealed class CdnvNccBoundClaim : TheoryClaim
                 $"{instance.Description}: NCC error {CaseOutcome.F(error)}, cdnv {CaseOutcome.F((report.Cdnv ?? double.NaN))}, bound {CaseOutcome.F(bound)} (error/bound "
                     + $"{CaseOutcome.F(error / bound)})") with
             {
-                Tightness = error / bound, Informative = bound < 1,
+                Tightness = error / bound,
+                Informative = bound < 1,
             };
         });
     }

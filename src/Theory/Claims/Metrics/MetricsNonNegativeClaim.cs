@@ -55,7 +55,8 @@ public sealed class MetricsNonNegativeClaim : TheoryClaim
                 var o = CaseOutcome.AtMost(-min, 0,
                     $"{s} {(nearlyCollapsed ? $"nearly collapsed float32 (noise {CaseOutcome.F(eta)}, realization {t + 1}/{draws})" : "generic")}: " +
                     $"nc1 {CaseOutcome.F(nc1)}, ratio {CaseOutcome.F(r.Nc1TraceRatio ?? double.NaN)}, cdnv {CaseOutcome.F(r.Cdnv ?? double.NaN)}, float32-pinv nc1 {CaseOutcome.F(pinv)}")
-                    with { Tightness = pinv / r.Nc1!.Value, Informative = pinv < 0 };
+                    with
+                { Tightness = pinv / r.Nc1!.Value, Informative = pinv < 0 };
                 if (outcome is null || o.Excess > outcome.Excess || (o.Informative == true && outcome.Informative != true)) outcome = o;
                 if (o.Excess > 0 || pinv < 0) break;
             }

@@ -54,7 +54,8 @@ public sealed class Nc1GeneralLinearClaim : TheoryClaim
             if (!(n1 > 1e-12)) return CaseOutcome.Skip("no within-class scatter (one sample per class)");
             var change = Math.Abs(n1 - n2) / Math.Max(n1, n2);
             return CaseOutcome.AtMost(minChange, change, $"{s}: nc1 {CaseOutcome.F(n1)} → {CaseOutcome.F(n2)} under a {(orthogonal ? "orthogonal" : "Gaussian")} A")
-                with { Tightness = minChange / change, Informative = change >= 1000 * minChange };
+                with
+            { Tightness = minChange / change, Informative = change >= 1000 * minChange };
         });
     }
 }

@@ -53,7 +53,8 @@ public sealed class SvmCertifiedClaim : TheoryClaim
             var nearScore = Math.Max(Math.Max(near.MaxViolation / t.MaxViolation, near.DualityGap / t.DualityGap), near.Stationarity / t.Stationarity);
             return CaseOutcome.AtMost(score, 1, $"{shape}: gap {CaseOutcome.F(c.DualityGap)}, violation {CaseOutcome.F(c.MaxViolation)}, stationarity {CaseOutcome.F(c.Stationarity)}, margin "
                 + $"in [{CaseOutcome.F(c.MarginLowerBound)}, {CaseOutcome.F(c.MarginUpperBound)}]")
-                with { Tightness = score, Informative = nearScore > 1 || near.MinLambda < 0 };
+                with
+            { Tightness = score, Informative = nearScore > 1 || near.MinLambda < 0 };
         });
     }
 }

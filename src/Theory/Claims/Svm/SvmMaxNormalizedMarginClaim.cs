@@ -55,7 +55,8 @@ public sealed class SvmMaxNormalizedMarginClaim : TheoryClaim
             return new CaseOutcome(Math.Max(best, svm), upper, excess,
                 $"{shape}: SVM margin {CaseOutcome.F(svm)} (certified ≤ {CaseOutcome.F(upper)}), best other W {CaseOutcome.F(best)}")
             {
-                Tightness = best / upper, Informative = (svmSpectral - upper) / upper > 1e-9,
+                Tightness = best / upper,
+                Informative = (svmSpectral - upper) / upper > 1e-9,
             };
         });
     }

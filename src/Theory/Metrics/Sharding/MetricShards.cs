@@ -70,10 +70,14 @@ public static class MetricShards
         var plan = new MetricShardPlan
         {
             Inputs = full with { Classes = k, ChunkRows = chunk },
-            Classes = k, Dim = d, Rows = n, ChunkRows = chunk,
+            Classes = k,
+            Dim = d,
+            Rows = n,
+            ChunkRows = chunk,
             PairMatrix = options.KeepsPairMatrix(k) && full.ClassifierPath is not null,
             Float32Screening = options.Float32Screening,
-            Pass1 = pass1, Pass2 = pass2,
+            Pass1 = pass1,
+            Pass2 = pass2,
             Fingerprints = new[] { full.FeaturesPath, full.LabelsPath, full.ClassifierPath, full.BiasPath }.OfType<string>().Select(InputFingerprint.Of).ToList(),
         };
         Directory.CreateDirectory(Path.Combine(dir, "pass1"));
