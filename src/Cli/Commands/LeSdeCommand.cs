@@ -6,6 +6,8 @@ using Collapse.LeSde.Output;
 using Collapse.LeSde.Simulation;
 using Collapse.Reports.Plots;
 using Collapse.Theory;
+using Collapse.Theory.IO;
+using Collapse.LeSde.Analysis;
 using Spectre.Console;
 
 namespace Collapse.Cli.Commands;
@@ -120,6 +122,10 @@ public static class LeSdeCommand
         return $"{divergence.What}; last finite state kept in {dir} (step {divergence.LastFiniteStep}, t = {t}: {files}); {divergence.Advice}";
     }
 
+    /// <summary>A final value in the display form, followed by the reason when it is undefined or infinite ("n/a (reason)").</summary>
+    private static string V(LeSdeSnapshot f, string key, double v) =>
+        f.Undefined.TryGetValue(key, out var why) ? $"{NumberFormat.Display(v)} ({why})" : NumberFormat.Display(v);
+
     /// <summary>One line: model, time, final separation and ETF errors, output folder.</summary>
     public static string SummaryLine(LeSdeRunReport report, int plots)
     {
@@ -130,7 +136,8 @@ public static class LeSdeCommand
         var separable = f.SeparablePairs < 0 ? "" : $", separable pairs {f.SeparablePairs}/{f.Pairs}";
         return $"lesde: K={c.Classes} m={c.Dim} n={c.PerClass}, γ_t = "
             + $"{G(Math.Min(c.Schedule.Intra - c.Schedule.Inter, c.Schedule.Intra + (c.Classes - 1) * c.Schedule.Inter))}·t^(−{G(c.Schedule.Exponent)}) "
-               + $"({c.Schedule.RateClass}), {c.Steps} steps to t = {G(c.EndTime)} in {report.ElapsedSeconds:F2} s; separation ratio {G(f.SeparationRatio)}{separable}, "
-               + $"nc1 {G(f.Nc1)}, etfGramError {G(f.EtfGramError)}, normalised ETF error {G(f.NormalisedEtfError)} → {report.OutputDirectory} (trajectory.csv, summary.json, {plots} plots)";
+               + $"({c.Schedule.RateClass}), {c.Steps} steps to t = {G(c.EndTime)} in {report.ElapsedSeconds:F2} s; separation ratio {V(f, "separationRatio", f.SeparationRatio)}{separable}, "
+               + $"nc1 {V(f, "nc1", f.Nc1)}, etfGramError {V(f, "etfGramError", f.EtfGramError)}, normalised ETF error "
+               + $"{V(f, "normalisedEtfError", f.NormalisedEtfError)} → {report.OutputDirectory} (trajectory.csv, summary.json, {plots} plots)";
     }
 }

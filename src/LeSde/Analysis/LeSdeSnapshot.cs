@@ -42,6 +42,12 @@ public sealed record LeSdeSnapshot
     public required double Cdnv { get; init; }
     /// <summary>Conventions <c>nccAccuracy</c>.</summary>
     public required double NccAccuracy { get; init; }
+    /// <summary>
+    /// Columns that are undefined at this time (NaN in the CSV, null in summary.json), each with its reason: the NC
+    /// metrics' reasons from Collapse.Theory (e.g. "all class means coincide" when every representative starts and
+    /// stays at the origin), and the separation ratio's when every representative sits on its class mean.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Undefined { get; init; } = Theory.Metrics.MetricUndefined.None;
 
     /// <summary>CSV columns (name, value) in order.</summary>
     public static IReadOnlyList<(string Name, Func<LeSdeSnapshot, double> Get)> Columns { get; } =

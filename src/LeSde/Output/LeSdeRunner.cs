@@ -96,7 +96,7 @@ public static class LeSdeRunner
                 w.WriteStartObject("divergence");
                 w.WriteNumber("step", divergence.Step);
                 w.WriteNumber("time", divergence.Time);
-                w.WriteString("norm", CsvNumber.Format(divergence.Norm));
+                w.WriteFiniteOrNull("norm", divergence.Norm); // null: ∞ or NaN, which "advice" and the error line name
                 w.WriteNumber("lastFiniteStep", divergence.LastFiniteStep);
                 w.WriteNumber("lastFiniteNorm", divergence.LastFiniteNorm);
                 w.WriteNumber("growthExponent", divergence.GrowthExponent);
@@ -106,12 +106,10 @@ public static class LeSdeRunner
                 w.WriteEndObject();
             }
             w.WriteStartObject("final");
-            foreach (var (name, get) in LeSdeSnapshot.Columns)
-            {
-                var v = get(rows[^1]);
-                if (double.IsFinite(v)) w.WriteNumber(name, v);
-                else w.WriteString(name, CsvNumber.Format(v));
-            }
+            foreach (var (name, get) in LeSdeSnapshot.Columns) w.WriteFiniteOrNull(name, get(rows[^1]));
+            w.WriteStartObject("undefined");
+            foreach (var (name, reason) in rows[^1].Undefined) w.WriteString(name, reason);
+            w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
         }

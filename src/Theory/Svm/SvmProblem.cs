@@ -68,7 +68,8 @@ internal sealed class SvmProblem
             throw scale == 0 && largest == 0
                 ? new InputException($"{featuresName}: every feature vector is zero, so no classifier separates the classes")
                 : new InputException($"{featuresName}: a feature vector's squared norm {(scale == 0 ? "underflows" : "overflows")} float64 (largest |h_ij| = "
-                    + $"{largest.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}); rescale the features");
+                    + $"{largest.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}), and the certificate needs ‖h‖² and ‖W‖² ≈ 1/‖h‖² in float64; "
+                    + "rescale the features (the SVM is scale-equivariant: W(s·H) = W(H)/s, margins × s)");
         }
         var scaled = new double[features.Length];
         for (var t = 0; t < scaled.Length; t++) scaled[t] = features[t] / scale;

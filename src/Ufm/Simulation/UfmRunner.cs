@@ -132,6 +132,9 @@ public static class UfmRunner
             foreach (var (name, get) in TrajectoryRow.Columns)
                 if (name == "step") w.WriteNumber(name, r.Final.Step);
                 else w.WriteFiniteOrNull(name, get(r.Final));
+            w.WriteStartObject("undefined");
+            foreach (var (name, reason) in r.Final.Undefined) w.WriteString(name, reason);
+            w.WriteEndObject();
             w.WriteEndObject();
             if (r.Svm is { } svm)
             {

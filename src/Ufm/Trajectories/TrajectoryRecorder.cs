@@ -24,7 +24,6 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
         double normW = wm.FrobeniusNorm();
         double normH = Math.Sqrt(DenseKernels.SumOfSquares(h));
         double normB = b is null ? 0.0 : Math.Sqrt(DenseKernels.SumOfSquares(b));
-        if (normW < DegenerateNorm || normH < DegenerateNorm) return Degenerate(step, stepSize, normW, normH, normB, w, h, b);
         // nc1 comes from the rank-min(K−1, d) projection in pass 2, never from a d×d scatter.
         var classifier = Classifier.FromRowMajor((double[])w.Clone(), k, d, bias);
         var report = NcMetrics.Compute(h, data.Labels, k, d, classifier, RecorderOptions);
@@ -41,7 +40,8 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
             logLoss = Math.Log(loss);
         }
         var reg = 0.5 * (config.LambdaW * normW * normW + config.LambdaH * normH * normH + config.LambdaB * normB * normB);
-        var gramError = EtfGramError.OfRows(wm);
+        // The rows of W = 0 (the collapse to the origin of a strongly regularized UFM) have no angles: cosine undefined.
+        var gramError = normW > 0 ? EtfGramError.OfRows(wm) : double.NaN;
         return new TrajectoryRow
         {
             Step = step,
@@ -49,7 +49,7 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
             Objective = loss + reg,
             Loss = loss,
             LogLoss = logLoss,
-            TrainAccuracy = report.Accuracy!.Value,
+            TrainAccuracy = report.Accuracy ?? double.NaN,
             MinMargin = margins.MinMargin,
             NormalizedMargin = margins.NormalizedMargin,
             UfmNormalizedMargin = margins.UfmNormalizedMargin,
@@ -74,62 +74,19 @@ internal sealed class TrajectoryRecorder(UfmConfig config, UfmData data)
             SvmResidual = double.NaN,
             // ‖A/‖A‖ − B/‖B‖‖_F² = 2 − 2 cos_F(A, B) (claim nc3-cosine-identity) turns the Gram error of W into the cosine.
             EtfGramCosine = 1.0 - 0.5 * gramError * gramError,
+            Undefined = Reasons(report, normW > 0),
         };
+    }
+
+    /// <summary>The engine's reasons for the undefined metrics of this row, plus the W-geometry cosine when W = 0.</summary>
+    private static IReadOnlyDictionary<string, string> Reasons(MetricReport report, bool wNonZero)
+    {
+        if (wNonZero) return report.Undefined;
+        var all = new Dictionary<string, string>(report.Undefined) { ["etfGramCosine"] = MetricUndefined.ZeroClassifier };
+        return all;
     }
 
     private static readonly MetricOptions RecorderOptions = new() { CheckFinite = false, PairMargins = PairMarginMode.Summary };
-
-    /// <summary>Below this ‖W‖_F or ‖H‖_F the Gram matrices of the metrics underflow in float64 (entries ~‖·‖⁴ &lt; 1e-300 in squared norms).</summary>
-    public const double DegenerateNorm = 1e-60;
-
-    /// <summary>
-    /// Row for W ≈ 0 or H ≈ 0 (norm below <see cref="DegenerateNorm"/>) (e.g. the collapse to the origin of a strongly regularized UFM): the geometry is
-    /// undefined, so only the loss, objective and norms are reported and every angle/ratio metric is NaN.
-    /// </summary>
-    private TrajectoryRow Degenerate(long step, double stepSize, double normW, double normH, double normB, double[] w, double[] h, double[]? b)
-    {
-        int k = data.Classes, d = data.Dim, n = data.Samples;
-        var logits = new double[n * k];
-        for (var i = 0; i < n; i++)
-            for (var c = 0; c < k; c++)
-                logits[i * k + c] = DenseKernels.Dot(w.AsSpan(c * d, d), h.AsSpan(i * d, d)) + (b is null ? 0.0 : b[c]);
-        var (ce, logCe) = CrossEntropy.Evaluate(logits, data.Labels, k);
-        var loss = config.Loss == UfmLoss.CrossEntropy ? ce : MeanSquaredError(w, h, b);
-        var reg = 0.5 * (config.LambdaW * normW * normW + config.LambdaH * normH * normH + config.LambdaB * normB * normB);
-        var nan = double.NaN;
-        return new TrajectoryRow
-        {
-            Step = step,
-            StepSize = stepSize,
-            Objective = loss + reg,
-            Loss = loss,
-            LogLoss = config.Loss == UfmLoss.CrossEntropy ? logCe : Math.Log(loss),
-            TrainAccuracy = nan,
-            MinMargin = nan,
-            NormalizedMargin = nan,
-            UfmNormalizedMargin = nan,
-            SmoothedMargin = nan,
-            NormalizedSmoothedMargin = nan,
-            UfmNormalizedSmoothedMargin = nan,
-            NormW = normW,
-            NormH = normH,
-            NormB = normB,
-            Nc1 = nan,
-            Nc1TraceRatio = nan,
-            Cdnv = nan,
-            EquinormMeans = nan,
-            EquinormClassifier = nan,
-            Equiangularity = nan,
-            MaxAngle = nan,
-            EtfGramError = nan,
-            Nc3 = nan,
-            Nc4 = nan,
-            NccAccuracy = nan,
-            SvmDirectionDistance = nan,
-            SvmResidual = nan,
-            EtfGramCosine = nan,
-        };
-    }
 
     /// <summary>Fills the SVM columns: direction distance always (<see cref="SvmReference.DirectionDistance"/>), the residual ‖W − W_svm ln t‖ when requested (mode b).</summary>
     public static TrajectoryRow WithSvm(TrajectoryRow row, double[] w, double[]? b, SvmReference svm, bool residual)

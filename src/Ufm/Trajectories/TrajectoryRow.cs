@@ -64,6 +64,12 @@ public sealed record TrajectoryRow
     public double SvmResidual { get; init; }
     /// <summary>⟨W Wᵀ, I − 11ᵀ/K⟩_F / (‖W Wᵀ‖_F √(K−1)): 1 iff the rows of W form a simplex ETF up to scale.</summary>
     public double EtfGramCosine { get; init; }
+    /// <summary>
+    /// Columns whose value is undefined at this point (NaN in the CSV, null in JSON), each with its reason (e.g. every
+    /// angle metric "all class means coincide" once a strongly regularized run has collapsed to W = H = 0). Empty when
+    /// every metric is defined; SVM columns outside their mode are not listed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Undefined { get; init; } = Theory.Metrics.MetricUndefined.None;
 
     /// <summary>CSV/JSON column names (camelCase) in output order, with their getters.</summary>
     public static IReadOnlyList<(string Name, Func<TrajectoryRow, double> Get)> Columns { get; } =
