@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using Collapse.Theory.IO;
 
 namespace Collapse.Cli.Tests;
@@ -53,21 +51,10 @@ internal sealed class NpyFixtures : IDisposable
         return PathOf(name);
     }
 
-    /// <summary>Writes a hand-crafted v1 .npy file with the given header dict and raw data.</summary>
+    /// <summary>Writes a hand-crafted v1 .npy file with the given header dict and raw data (<see cref="Fuzz.NpyMutation.Join"/>).</summary>
     public string Craft(string name, string dict, byte[] data)
     {
-        var text = dict;
-        var total = 10 + text.Length + 1;
-        text += new string(' ', ((total + 63) / 64 * 64) - total) + "\n";
-        var header = Encoding.ASCII.GetBytes(text);
-        var bytes = new byte[10 + header.Length + data.Length];
-        bytes[0] = 0x93;
-        "NUMPY"u8.CopyTo(bytes.AsSpan(1));
-        bytes[6] = 1;
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)header.Length);
-        header.CopyTo(bytes, 10);
-        data.CopyTo(bytes, 10 + header.Length);
-        File.WriteAllBytes(PathOf(name), bytes);
+        File.WriteAllBytes(PathOf(name), Fuzz.NpyMutation.Join(dict, data));
         return PathOf(name);
     }
 
