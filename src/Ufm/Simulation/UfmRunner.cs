@@ -54,7 +54,10 @@ public static class UfmRunner
             : Resume(request.Directory, progress);
     }
 
-    /// <summary>Continues the run checkpointed in <paramref name="directory"/> and rewrites its outputs there (a divergence as in <see cref="Run(Model.UfmConfig, string, long, IProgress{long}?, Action{string}?)"/>).</summary>
+    /// <summary>
+    /// Continues the run checkpointed in <paramref name="directory"/> and rewrites its outputs there (a divergence as in
+    /// <see cref="Run(Model.UfmConfig, string, long, IProgress{long}?, Action{string}?)"/>).
+    /// </summary>
     public static UfmRunReport Resume(string directory, IProgress<long>? progress = null)
     {
         var path = Path.Combine(directory, CheckpointFile);
