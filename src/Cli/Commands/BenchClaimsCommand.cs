@@ -7,6 +7,7 @@ using Collapse.Reports.Rendering;
 using Collapse.Reports.Running;
 using Collapse.Theory;
 using Collapse.Theory.Claims;
+using Collapse.Theory.IO;
 
 namespace Collapse.Cli.Commands;
 
@@ -44,28 +45,20 @@ public static class BenchClaimsCommand
             var min = parse.GetValue(minHeadroom);
             if (!(min >= 0)) throw new InputException($"--min-headroom {min}: must be a number >= 0");
             if (parse.GetValue(markdown) && parse.GetValue(json)) throw new InputException("--markdown and --json: choose one");
-            var filter = (parse.GetValue(claims) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var pool = filter.Count == 0 ? Claims.Registry.All.Where(c => c.Kind != ClaimKind.Empirical).ToList() : Claims.Registry.All;
-            var selected = ClaimSelector.Select(pool, filter);
-            var overrides = ParameterOverrides.Parse(parse.GetValue(parameters) ?? [], selected);
-            foreach (var c in selected) // every parameter error before anything runs
-                ClaimParameters.Resolve(c, new ClaimContext(overrides.GetValueOrDefault(c.Id) ?? new Dictionary<string, string>(), caseCount, seedList[0]));
+            var plan = ToleranceSurveyPlan.Create(Claims.Registry.All, parse.GetValue(claims), parse.GetValue(parameters), seedList, caseCount);
 
             var output = parse.InvocationConfiguration.Output;
             var progress = parse.InvocationConfiguration.Error;
-            var rows = new List<ToleranceSurveyRow>(selected.Count);
-            for (var i = 0; i < selected.Count; i++)
+            var rows = plan.Run((i, row) =>
             {
-                var row = ToleranceSurvey.Run(selected[i], seedList, caseCount, overrides.GetValueOrDefault(selected[i].Id));
-                rows.Add(row);
                 progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{i + 1}/{selected.Count}] {row.ClaimId}: {row.Holds}/{row.Runs.Count} hold, headroom {Headroom(row.Headroom)} ({ReportFormat.Seconds(row.MeanSeconds)} per seed)"));
+                    $"[{i + 1}/{plan.Claims.Count}] {row.ClaimId}: {row.Holds}/{row.Runs.Count} hold, headroom {Headroom(row.Headroom)} ({ReportFormat.Seconds(row.MeanSeconds)} per seed)"));
                 progress.Flush();
-            }
-            var load = LoadAverage();
+            });
+            var load = LoadAverage.OneMinuteText() ?? "n/a";
             output.Write(parse.GetValue(json) ? Json(rows, seedList, caseCount, min, load)
                 : parse.GetValue(markdown) ? Markdown(rows, min) : Text(rows, min));
-            var flagged = rows.Where(r => Flagged(r, min)).ToList();
+            var flagged = rows.Where(r => r.Flagged(min)).ToList();
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"bench claims: {rows.Count} claims × {seedList.Count} seeds ({Seeds(seedList)}), {caseCount} cases; {flagged.Count} flagged (a run not holding or headroom < "
                     + $"{G(min)}){(flagged.Count == 0 ? "" : ": " + string.Join(", ", flagged.Select(r => r.ClaimId)))}; total "
@@ -73,13 +66,6 @@ public static class BenchClaimsCommand
             return flagged.Count == 0 ? 0 : 1;
         });
         return command;
-    }
-
-    /// <summary>A run that does not hold, or a headroom below <paramref name="min"/>.</summary>
-    public static bool Flagged(ToleranceSurveyRow row, double min)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return row.Holds != row.Runs.Count || !(row.Headroom >= min);
     }
 
     /// <summary>Parses "1-10", "1,2,3", "1-5,42" (each seed an integer; ranges inclusive, ascending); InputException otherwise.</summary>
@@ -118,18 +104,11 @@ public static class BenchClaimsCommand
 
     private static string Fraction(double f) => double.IsNaN(f) ? "—" : f.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string LoadAverage()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-        catch (IOException) { return "n/a"; }
-        catch (UnauthorizedAccessException) { return "n/a"; }
-    }
-
     private static IEnumerable<string[]> Cells(IReadOnlyList<ToleranceSurveyRow> rows, double min) => rows.Select(r => new[]
     {
         r.ClaimId, ReportFormat.Kind(r.Kind), G(r.Tolerance),
         G(r.WorstExcess) + (r.WorstSeed is int s ? $" (seed {s})" : ""),
-        Headroom(r.Headroom) + (Flagged(r, min) ? " LOW" : ""),
+        Headroom(r.Headroom) + (r.Flagged(min) ? " LOW" : ""),
         $"{r.Holds}/{r.Runs.Count}", Fraction(r.MinInformativeFraction), G(r.MedianSlack),
         ReportFormat.Seconds(r.MeanSeconds),
     });
@@ -191,7 +170,7 @@ public static class BenchClaimsCommand
                 N("worstExcess", r.WorstExcess);
                 if (r.WorstSeed is int ws) w.WriteNumber("worstSeed", ws); else w.WriteNull("worstSeed");
                 N("headroom", r.Headroom);
-                w.WriteBoolean("flagged", Flagged(r, min));
+                w.WriteBoolean("flagged", r.Flagged(min));
                 w.WriteNumber("holds", r.Holds);
                 N("minInformativeFraction", r.MinInformativeFraction);
                 N("medianSlack", r.MedianSlack);

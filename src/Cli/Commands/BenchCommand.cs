@@ -47,14 +47,7 @@ public static class BenchCommand
         foreach (var o in new Option[] { json, cases, work, threads, noReference, python, delete, collapse }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            var names = parse.GetValue(cases)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var selected = new List<Collapse.Sweeps.Metrics.MetricsBenchCase>();
-            foreach (var n in names)
-                selected.Add(Collapse.Sweeps.Metrics.MetricsBenchCase.Known.FirstOrDefault(c => c.Name == n)
-                    ?? throw new Collapse.Theory.InputException($"--cases {n}: unknown case (known: {string.Join(", ", Collapse.Sweeps.Metrics.MetricsBenchCase.Known.Select(c => c.Name))})"));
-            if (selected.Count == 0)
-                throw new Collapse.Theory.InputException($"--cases '{parse.GetValue(cases)}': no case named (known: "
-                    + $"{string.Join(", ", Collapse.Sweeps.Metrics.MetricsBenchCase.Known.Select(c => c.Name))})");
+            var selected = Collapse.Sweeps.Metrics.MetricsBenchCase.Parse(parse.GetValue(cases)!);
             var t = parse.GetValue(threads);
             if (t is < 1) throw new Collapse.Theory.InputException($"--threads {t}: must be at least 1");
             var skip = parse.GetValue(noReference);

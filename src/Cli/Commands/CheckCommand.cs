@@ -40,16 +40,12 @@ public static class CheckCommand
             var o = parse.InvocationConfiguration.Output;
             if (parse.GetValue(falsify))
             {
-                ClaimParameters.Resolve(claim, context);
-                foreach (var f in claim.Info.Falsifiers) ClaimParameters.Resolve(claim, Falsification.ContextFor(f, context));
-                var outcomes = Falsification.RunAll(claim, context);
+                var outcomes = Falsification.ValidateAndRunAll(claim, context);
                 if (parse.GetValue(json)) o.WriteLine(ClaimRendering.FalsifyJson(claim, context, outcomes));
                 else ClaimRendering.FalsifyText(o, claim, context, outcomes);
                 return outcomes.Count > 0 && outcomes.All(x => x.Caught) ? 0 : Falsified;
             }
-            ClaimResult result;
-            try { result = claim.Check(context); }
-            catch (ClaimInconclusiveException inconclusive) { result = inconclusive.ToResult(claim, context); }
+            var result = claim.CheckOrInconclusive(context);
             if (parse.GetValue(json)) o.WriteLine(ClaimRendering.CheckJson(claim, context, result));
             else ClaimRendering.CheckText(o, claim, context, result);
             return result.Holds ? 0 : Falsified;

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Collapse.Theory.IO;
+using Collapse.DeepValidation.Data;
+using Collapse.DeepValidation.Experiments;
 using Collapse.DeepValidation.Models;
-using Collapse.DeepValidation.Output;
 using Collapse.DeepValidation.Training;
 using Collapse.Cli.Infrastructure;
 using Collapse.Theory;
@@ -59,56 +60,46 @@ public static class DeepTrainCommand
             };
             options.Validate();
             var data = flags.LoadData(parse);
-            DeepValidation.Models.DeepNetwork.CheckArchitecture(options.Model, data.Train.SampleShape);
-            if (fixedClassifier is not null) fixedClassifier.Build(data.Classes, options.Model.FeatureDimension);
-            var exporter = options.ExportEpochs.Count > 0 ? new RunFolderWriter(Path.Combine(outDir, "export"), $"collapse deep train --dataset {data.Name} --model "
-                + $"{options.Model.Kind.ToString().ToLowerInvariant()}") : null;
-            if (!json)
+            var outcome = TrainingRun.Run(data, options, outDir, start =>
             {
-                var fixedText = fixedClassifier is null ? ""
-                    : $", fixed {DeepValidation.Experiments.PermutationExperiment.KindName(fixedClassifier.Kind)} classifier "
-                      + $"π = [{string.Join(" ", fixedClassifier.Permutation(data.Classes))}]";
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{data.Name}: {data.Train.Count} train / {data.Test.Count} test samples, K = {data.Classes}; "
-                        + $"{options.Model.Kind.ToString().ToLowerInvariant()} (d = {options.Model.FeatureDimension}){fixedText}"));
-            }
-            var result = DeepTrainer.Train(data, options, exporter, r =>
+                if (!json) output.WriteLine(Header(data, options, start));
+            }, r =>
             {
                 if (json || r.Train is null) return;
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {r.Epoch,4}  trainLoss {r.TrainLoss,10:G4}  trainAcc {r.TrainAccuracy:F4}  testAcc "
-                        + $"{(r.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {r.Train.Nc1,9:G4}  nc1TraceRatio "
-                            + $"{r.Train.Nc1TraceRatio,9:G4}  p_min {r.Train.Margins?.MinMargin,9:G4}{(r.SvmDistance is double sd ? $"  svmDistance {sd:G4}" : "")}  "
-                                + $"({r.EpochSeconds:F2} s + {r.MeasureSeconds:F2} s{(r.SvmSeconds > 0 ? $" + svm {r.SvmSeconds:F2} s" : "")})"));
+                output.WriteLine(EpochLine(r));
             });
-            RunOutput.Write(outDir, data.Name, options, result);
-            var last = result.LastMeasured;
+            var result = outcome.Result;
             if (json)
             {
-                output.WriteLine(JsonSerializer.Serialize(new
-                {
-                    dataset = data.Name,
-                    epochs = result.Epochs.Count,
-                    interpolationEpoch = result.InterpolationEpoch,
-                    trainAccuracy = last.TrainAccuracy,
-                    testAccuracy = last.TestAccuracy,
-                    trainLoss = last.TrainLoss,
-                    trainNc1 = last.Train?.Nc1,
-                    trainMinMargin = last.Train?.Margins?.MinMargin,
-                    meanEpochSeconds = result.Epochs.Average(e => e.EpochSeconds),
-                    output = Path.GetFullPath(outDir),
-                }, JsonOutput.Options));
+                output.WriteLine(JsonSerializer.Serialize(outcome.Summary, JsonOutput.Options));
             }
             else
             {
                 output.WriteLine(result.InterpolationEpoch is int t0
                     ? $"100% train accuracy first at epoch {t0}; trained {result.Epochs.Count - t0} epochs past it"
                     : "train accuracy never reached 100%");
-                output.WriteLine($"wrote {Path.Combine(outDir, "epochs.csv")}, gamma.csv, claims.csv, run.json{(exporter is null ? "" : ", export/manifest.json")}");
+                output.WriteLine($"wrote {Path.Combine(outDir, "epochs.csv")}, gamma.csv, claims.csv, run.json{(outcome.Exported ? ", export/manifest.json" : "")}");
                 output.WriteLine(RunReportCommand.Hint(outDir));
             }
             return 0;
         });
         return command;
     }
+
+    /// <summary>"DATASET: N train / M test samples, K = …; MODEL (d = …)[, fixed … classifier π = […]]".</summary>
+    private static string Header(DataSplit data, TrainingOptions options, TrainingRunStart start)
+    {
+        var fixedText = start.FixedClassifier is not { } kind ? ""
+            : $", fixed {PermutationExperiment.KindName(kind)} classifier π = [{string.Join(" ", start.Permutation!)}]";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{data.Name}: {data.Train.Count} train / {data.Test.Count} test samples, K = {data.Classes}; "
+                + $"{options.Model.Kind.ToString().ToLowerInvariant()} (d = {options.Model.FeatureDimension}){fixedText}");
+    }
+
+    /// <summary>One line per measured epoch: losses, accuracies, nc1, nc1TraceRatio, p_min, SVM distance, timings.</summary>
+    private static string EpochLine(EpochRecord r) => string.Create(CultureInfo.InvariantCulture,
+        $"epoch {r.Epoch,4}  trainLoss {r.TrainLoss,10:G4}  trainAcc {r.TrainAccuracy:F4}  testAcc "
+            + $"{(r.TestAccuracy is double t ? t.ToString("F4", CultureInfo.InvariantCulture) : "-")}  nc1 {r.Train!.Nc1,9:G4}  nc1TraceRatio "
+                + $"{r.Train.Nc1TraceRatio,9:G4}  p_min {r.Train.Margins?.MinMargin,9:G4}{(r.SvmDistance is double sd ? $"  svmDistance {sd:G4}" : "")}  "
+                    + $"({r.EpochSeconds:F2} s + {r.MeasureSeconds:F2} s{(r.SvmSeconds > 0 ? $" + svm {r.SvmSeconds:F2} s" : "")})");
 }

@@ -25,17 +25,8 @@ public static class EtfCommand
         foreach (var o in new Option[] { classes, dim, seed, permute, json, output }) command.Options.Add(o);
         command.SetAction(parse =>
         {
-            var k = parse.GetValue(classes);
-            var d = parse.GetValue(dim);
-            var s = parse.GetValue(seed);
-            SimplexEtf.Validate(k, d);
-            var m = s is { } value ? SimplexEtf.Random(k, d, value) : SimplexEtf.Standard(k, d);
-            int[]? permutation = null;
-            if (parse.GetValue(permute))
-            {
-                permutation = Permutations.Random(k, s ?? 0);
-                m = SimplexEtf.Permute(m, permutation);
-            }
+            var draw = EtfDraw.Create(parse.GetValue(classes), parse.GetValue(dim), parse.GetValue(seed), parse.GetValue(permute));
+            var (m, s, permutation) = (draw.Etf, draw.Seed, draw.Permutation);
             var path = parse.GetValue(output);
             if (path is not null) NpyWriter.WriteMatrix(path, m);
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Collapse.LeSde.Model;
 using Collapse.Cli.Infrastructure;
+using Collapse.Cli.Rendering;
 using Collapse.LeSde.Output;
-using Collapse.LeSde.Simulation;
 using Collapse.Reports.Plots;
 using Collapse.Theory;
 using Collapse.Theory.IO;
@@ -75,30 +75,22 @@ public static class LeSdeCommand
             };
             config.Validate();
             var options = new LeSdeRunOptions { LogPoints = parse.GetValue(logPoints), Separability = !parse.GetValue(noSeparability) };
-            if (options.LogPoints < 2) throw new InputException($"--log-points {options.LogPoints}: must be at least 2");
-            if (options.LogPoints > LeSdeRunOptions.MaxLogPoints) throw new InputException($"--log-points {options.LogPoints}: at most {LeSdeRunOptions.MaxLogPoints}");
+            options.Validate();
             var outDir = OutputGuard.Track(parse.GetValue(output)!);
             var stdout = parse.InvocationConfiguration.Output;
-            var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-            LeSdeRunReport report;
-            if (interactive)
-            {
-                LeSdeRunReport? done = null;
-                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .Start(ctx =>
-                    {
-                        var task = ctx.AddTask("lesde", maxValue: config.Steps);
-                        done = LeSdeRunner.Run(config, outDir, options, new Progress<int>(s => task.Value = s));
-                        task.Value = config.Steps;
-                    });
-                report = done!;
-            }
-            else report = LeSdeRunner.Run(config, outDir, options);
+            var report = ConsoleProgress.Interactive(stdout)
+                ? ConsoleProgress.WithBar("lesde", config.Steps, task =>
+                {
+                    var done = LeSdeRunner.Run(config, outDir, options, new Progress<int>(s => task.Value = s));
+                    task.Value = config.Steps;
+                    return done;
+                }, remainingTime: true)
+                : LeSdeRunner.Run(config, outDir, options);
             var plots = parse.GetValue(noPlots) ? [] : PlotFiles.WritePngs(Path.Combine(outDir, "plots"), "lesde", report.Plots);
-            if (report.Divergence is { } divergence)
+            if (report.DivergenceMessage(plots.Count) is { } divergence)
             {
                 if (parse.GetValue(json)) stdout.Write(report.SummaryJson);
-                parse.InvocationConfiguration.Error.WriteLine($"error: {DivergenceLine(report, divergence, plots.Count)}");
+                parse.InvocationConfiguration.Error.WriteLine($"error: {divergence}");
                 return CliApp.Diverged;
             }
             if (parse.GetValue(json)) stdout.Write(report.SummaryJson);
@@ -106,20 +98,6 @@ public static class LeSdeCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>
-    /// "run diverged at step T (t = …, ‖F̃‖ …); last finite state kept in DIR/ (step T−1, t = …: trajectory.csv,
-    /// summary.json, plots/); the drift grows F̄ like … : lower --alpha/--beta …" (the line after <c>error: </c>, exit code 4).
-    /// </summary>
-    public static string DivergenceLine(LeSdeRunReport report, LeSdeDivergence divergence, int plots)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(divergence);
-        var dir = report.OutputDirectory.EndsWith(Path.DirectorySeparatorChar) ? report.OutputDirectory : report.OutputDirectory + Path.DirectorySeparatorChar;
-        var files = plots > 0 ? "trajectory.csv, summary.json, plots/" : "trajectory.csv, summary.json";
-        var t = report.Final.Time.ToString("G4", CultureInfo.InvariantCulture);
-        return $"{divergence.What}; last finite state kept in {dir} (step {divergence.LastFiniteStep}, t = {t}: {files}); {divergence.Advice}";
     }
 
     /// <summary>A final value in the display form, followed by the reason when it is undefined or infinite ("n/a (reason)").</summary>

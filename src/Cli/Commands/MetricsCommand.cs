@@ -149,19 +149,16 @@ public static class MetricsCommand
             stdout.WriteLine($"submitted jobs {string.Join(", ", ids)} (pass 1 array, merge, pass 2 array, merge) for {plan.Shards} shards; the result will be {result}");
             return 0;
         }
+        string text;
         try
         {
-            bool Finished() => File.Exists(result) && File.GetLastWriteTimeUtc(result) >= submittedAt;
-            SlurmSubmitter.WaitAsync(ids[^1], SlurmSubmitter.SqueueBeside(sbatch), Finished, TimeSpan.FromSeconds(1), signals.Token).GetAwaiter().GetResult();
+            text = MetricSlurm.WaitForResultAsync(dir, ids, submittedAt, sbatch, signals.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
             stdout.WriteLine($"stopped waiting; jobs {string.Join(", ", ids)} keep running (the result will be {result})");
             return signals.ExitCode;
         }
-        if (!(File.Exists(result) && File.GetLastWriteTimeUtc(result) >= submittedAt))
-            throw new InputException($"the Slurm chain {string.Join(", ", ids)} ended without {result}; logs: {MetricSlurm.LogTail(dir).TrimEnd()}");
-        var text = File.ReadAllText(result);
         if (asJson) stdout.WriteLine(text.TrimEnd());
         else stdout.Write(JsonToText(text));
         return 0;
@@ -340,33 +337,9 @@ public static class MetricsCommand
 
     private static void Finish(MetricReport report, TimeSpan elapsed, MetricOptions options, TextWriter stderr, bool quiet, string? timingsPath)
     {
-        var peak = PeakMemoryBytes();
+        var peak = MetricTimingsFile.PeakMemoryBytes();
         var t = report.Engine?.Timings;
-        if (timingsPath is not null)
-            AtomicFile.Write(timingsPath, s =>
-            {
-                using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
-                w.WriteStartObject();
-                w.WriteNumber("rows", report.Samples);
-                w.WriteNumber("dim", report.Dim);
-                w.WriteNumber("classes", report.Classes);
-                w.WriteNumber("threads", options.EffectiveThreads);
-                w.WriteNumber("totalSeconds", elapsed.TotalSeconds);
-                if (t is not null)
-                {
-                    w.WriteNumber("pass1Seconds", t.Pass1Seconds);
-                    w.WriteNumber("prepareSeconds", t.PrepareSeconds);
-                    w.WriteNumber("pass2Seconds", t.Pass2Seconds);
-                    w.WriteNumber("assembleSeconds", t.AssembleSeconds);
-                    w.WriteNumber("pass1RowsPerSecond", report.Samples / t.Pass1Seconds);
-                    w.WriteNumber("pass2RowsPerSecond", report.Samples / t.Pass2Seconds);
-                }
-                w.WriteNumber("peakMemoryBytes", peak);
-                w.WriteString("screening", report.Engine?.Screening);
-                w.WriteNumber("nccRechecks", report.Engine?.NccRechecks ?? 0);
-                w.WriteNumber("logitRechecks", report.Engine?.LogitRechecks ?? 0);
-                w.WriteEndObject();
-            });
+        if (timingsPath is not null) MetricTimingsFile.Write(timingsPath, report, elapsed, options.EffectiveThreads, peak);
         if (quiet) return;
         var line = string.Create(CultureInfo.InvariantCulture,
             $"metrics: {report.Samples} rows × {report.Dim}, K = {report.Classes}, {options.EffectiveThreads} threads: {elapsed.TotalSeconds:0.00} s, {report.Samples / elapsed.TotalSeconds:0} "
@@ -376,20 +349,6 @@ public static class MetricsCommand
                 $" (pass 1 {t.Pass1Seconds:0.00} s, prepare {t.PrepareSeconds:0.00} s, pass 2 {t.Pass2Seconds:0.00} s, geometry {t.AssembleSeconds:0.00} s)");
         line += string.Create(CultureInfo.InvariantCulture, $"; peak memory {peak / 1048576.0:0} MB");
         stderr.WriteLine(line);
-    }
-
-    /// <summary>Peak resident memory of this process (VmHWM on Linux).</summary>
-    public static long PeakMemoryBytes()
-    {
-        try
-        {
-            if (File.Exists("/proc/self/status"))
-                foreach (var l in File.ReadLines("/proc/self/status"))
-                    if (l.StartsWith("VmHWM:", StringComparison.Ordinal))
-                        return long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException) { }
-        return Process.GetCurrentProcess().PeakWorkingSet64;
     }
 
     /// <summary>Plain progress for logs: one line per finished pass, and one every 30 s during a long pass.</summary>

@@ -79,22 +79,9 @@ public static class ReportCommand
             }
 
             var outDir = OutputGuard.Track(parse.GetValue(output) ?? throw new InputException("--out: required (the folder the report is written to)"));
-            var filter = (parse.GetValue(claims) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            if (parse.GetValue(claims) is { Length: > 0 } given && filter.Count == 0)
-                throw new InputException($"--claims '{string.Join(' ', given)}': no claim id (pass ids separated by commas, or leave --claims out for every claim of the profile)");
-            var caseCount = parse.GetValue(cases) ?? chosenProfile.Cases;
-            if (caseCount < 1) throw new InputException($"--cases {caseCount}: must be at least 1");
-            Collapse.Theory.Claims.ClaimContext.CheckAtMostMaxCases(caseCount);
-            if (File.Exists(outDir)) throw new InputException($"--out {outDir}: is a file, expected a folder");
-            if (all.Count == 0) throw new InputException($"--profile {chosenProfile.Name}: no claims are registered");
-            RefuseClaimsOutsideTheProfile(filter, chosenProfile);
-            var selected = ClaimSelector.Select(all, filter);
-            var settings = new ReportSettings(chosenProfile.Name, parse.GetValue(seed), caseCount)
-            {
-                Falsify = parse.GetValue(falsify),
-                ClaimFilter = filter,
-                ParameterOverrides = ParameterOverrides.Parse(parse.GetValue(parameters) ?? [], selected),
-            };
+            var request = ReportRequest.Create(Claims.Registry.All, chosenProfile, outDir, parse.GetValue(claims), parse.GetValue(seed), parse.GetValue(cases),
+                parse.GetValue(falsify), parse.GetValue(parameters));
+            var (selected, settings) = (request.Claims, request.Settings);
             var junitFile = parse.GetValue(junit);
             if (junitFile is not null && (junitFile.Length == 0 || Directory.Exists(junitFile)))
                 throw new InputException($"--junit {junitFile}: expected a file name (the JUnit XML written)");
@@ -109,8 +96,7 @@ public static class ReportCommand
                 ? ConsoleProgress.WithBar("claims", selected.Count,
                     task => ReportRunner.Run(selected, settings, environment, new BarProgress<ReportProgress>(task, (t, p) => ShowOnBar(t, p, settings.Falsify))))
                 : ReportRunner.Run(selected, settings, environment, new LineProgress<ReportProgress>(stdout, p => Line(p, settings.Falsify)));
-            var files = ReportWriter.Write(report, outDir);
-            if (junitFile is not null) AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report), createFolder: true);
+            var files = ReportWriter.Write(report, outDir, junitFile);
 
             if (settings.Falsify)
             {
@@ -122,7 +108,7 @@ public static class ReportCommand
                     }
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"report --falsify: {report.Falsifiers}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote {files.Html}, "
-                        + $"{files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
+                        + $"{files.Markdown}, {files.Json}{(files.Junit is null ? "" : ", " + files.Junit)}"));
                 return report.Passed ? 0 : 1;
             }
             foreach (var s in report.Sections.Where(s => s.Verdict != Verdict.Holds))
@@ -132,25 +118,10 @@ public static class ReportCommand
             }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"report: {report.Summary}; {report.Summary.KindsText()}; profile {settings.Profile}, seed {settings.Seed}; wall {ReportFormat.Seconds(report.WallSeconds)}; wrote "
-                    + $"{files.Html}, {files.Markdown}, {files.Json}{(junitFile is null ? "" : ", " + junitFile)}"));
+                    + $"{files.Html}, {files.Markdown}, {files.Json}{(files.Junit is null ? "" : ", " + files.Junit)}"));
             return report.Passed ? 0 : 1;
         });
         return command;
-    }
-
-    /// <summary>
-    /// A <c>--claims</c> entry (id or prefix*) that matches only claims the profile leaves out (empirical deep-validation
-    /// claims under <c>quick</c>) is an <see cref="InputException"/> saying which profile runs them, instead of "no such claim".
-    /// </summary>
-    private static void RefuseClaimsOutsideTheProfile(IReadOnlyList<string> filter, ReportProfile profile)
-    {
-        foreach (var entry in filter)
-        {
-            bool Matches(IClaim c) => entry.EndsWith('*') ? c.Id.StartsWith(entry[..^1], StringComparison.Ordinal) : c.Id == entry;
-            var matching = Claims.Registry.All.Where(Matches).ToList();
-            if (matching.Count > 0 && !matching.Any(profile.Includes))
-                throw new InputException($"--claims {entry}: {(matching.Count == 1 ? "an empirical claim" : "empirical claims")} run only by --profile full (not by --profile {profile.Name})");
-        }
     }
 
     private static ReportEnvironment Environment(ParseResult parse) =>

@@ -80,22 +80,11 @@ public static class UfmCommand
         {
             var resumeDir = parse.GetValue(resume);
             var outDir = parse.GetValue(output);
-            long totalSteps;
-            Func<IProgress<long>?, UfmRunReport> run;
-            if (resumeDir is not null)
+            UfmConfig Config()
             {
-                if (outDir is not null && Path.GetFullPath(outDir) != Path.GetFullPath(resumeDir))
-                    throw new InputException("--out: a resumed run writes into its --resume folder; leave --out out");
-                totalSteps = 0;
-                OutputGuard.Track(resumeDir, "--resume");
-                run = p => UfmRunner.Resume(resumeDir, p);
-            }
-            else
-            {
-                if (outDir is null) throw new InputException("--out: required (the folder for trajectory.csv, summary.json and the .npy files)");
                 var fromFiles = parse.GetValue(features) is not null;
                 int Need(Option<int?> o) => parse.GetValue(o) ?? (fromFiles ? 1 : throw new InputException($"{o.Name}: required unless --features or --resume"));
-                var config = new UfmConfig
+                return new UfmConfig
                 {
                     Classes = Need(classes),
                     Dim = Need(dim),
@@ -123,28 +112,30 @@ public static class UfmCommand
                     LogPointsPerDecade = parse.GetValue(perDecade),
                     Svm = parse.GetValue(svm) switch { "always" => SvmPolicy.Always, "never" => SvmPolicy.Never, _ => SvmPolicy.Auto },
                 };
-                config.Validate();
-                totalSteps = config.Steps;
-                var every = parse.GetValue(checkpointEvery);
-                var stderr = parse.InvocationConfiguration.Error;
-                OutputGuard.Track(outDir);
-                run = p => UfmRunner.Run(config, outDir, every, p, warning => stderr.WriteLine($"warning: {warning}"));
             }
+            var request = resumeDir is not null
+                ? UfmRunRequest.Resume(resumeDir, outDir)
+                : UfmRunRequest.New(outDir ?? throw new InputException("--out: required (the folder for trajectory.csv, summary.json and the .npy files)"),
+                    Config(), parse.GetValue(checkpointEvery));
+            OutputGuard.Track(request.Directory, request.Resumes ? "--resume" : "--out");
+            var stderr = parse.InvocationConfiguration.Error;
+            var totalSteps = request.TotalSteps;
+            UfmRunReport Run(IProgress<long>? p) => UfmRunner.Run(request, p, warning => stderr.WriteLine($"warning: {warning}"));
 
             var stdout = parse.InvocationConfiguration.Output;
             var report = ConsoleProgress.Interactive(stdout) && totalSteps > 0
                 ? ConsoleProgress.WithBar("ufm", totalSteps, task =>
                 {
-                    var done = run(new Progress<long>(s => task.Value = s));
+                    var done = Run(new Progress<long>(s => task.Value = s));
                     task.Value = totalSteps;
                     return done;
                 }, remainingTime: true)
-                : run(null);
+                : Run(null);
 
-            if (report.Result.Divergence is { } divergence)
+            if (report.DivergenceMessage() is { } divergence)
             {
                 if (parse.GetValue(json)) stdout.Write(report.SummaryJson);
-                (parse.InvocationConfiguration.Error).WriteLine($"error: {DivergenceLine(report, divergence)}");
+                stderr.WriteLine($"error: {divergence}");
                 return CliApp.Diverged;
             }
             if (parse.GetValue(json)) stdout.Write(report.SummaryJson);
@@ -152,20 +143,6 @@ public static class UfmCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>
-    /// "run diverged at step T (loss …, ‖W‖ …, ‖H‖ …); last finite state kept in DIR/ (step T−1: trajectory.csv, …); η = … is above the stable limit …".
-    /// </summary>
-    public static string DivergenceLine(UfmRunReport report, Collapse.Ufm.Simulation.UfmDivergence divergence)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(divergence);
-        var dir = report.OutputDirectory.EndsWith(Path.DirectorySeparatorChar) ? report.OutputDirectory : report.OutputDirectory + Path.DirectorySeparatorChar;
-        var files = new List<string> { "trajectory.csv", "summary.json", "W.npy", "H.npy" };
-        if (report.Result.B is not null) files.Add("b.npy");
-        if (File.Exists(Path.Combine(report.OutputDirectory, UfmRunner.CheckpointFile))) files.Add($"{UfmRunner.CheckpointFile} (last checkpoint before the divergence)");
-        return $"{divergence.What}; last finite state kept in {dir} (step {divergence.LastFiniteStep}: {string.Join(", ", files)}); {divergence.Advice}";
     }
 
     /// <summary>One line: steps, speed, final loss/margin/NC values, claim verdict counts, output folder.</summary>

@@ -1,3 +1,5 @@
+using Collapse.Theory;
+
 namespace Collapse.LeSde.Output;
 
 /// <summary>What a <see cref="LeSdeRunner"/> run logs.</summary>
@@ -11,4 +13,12 @@ public sealed record LeSdeRunOptions
 
     /// <summary>Decide the pairwise linear separability of the classes at every logged time (exact; an LP per pair above R²).</summary>
     public bool Separability { get; init; } = true;
+
+    /// <summary>Checks <see cref="LogPoints"/> (at least 2, at most <see cref="MaxLogPoints"/>).</summary>
+    /// <exception cref="InputException">Naming <c>--log-points</c>.</exception>
+    public void Validate()
+    {
+        if (LogPoints < 2) throw new InputException($"--log-points {LogPoints}: must be at least 2");
+        if (LogPoints > MaxLogPoints) throw new InputException($"--log-points {LogPoints}: at most {MaxLogPoints}");
+    }
 }

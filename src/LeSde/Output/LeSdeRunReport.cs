@@ -1,3 +1,4 @@
+using System.Globalization;
 using Collapse.LeSde.Analysis;
 using Collapse.LeSde.Model;
 using Collapse.LeSde.Simulation;
@@ -20,4 +21,18 @@ public sealed record LeSdeRunReport(LeSdeConfig Config, IReadOnlyList<LeSdeSnaps
 
     /// <summary>Where the run diverged; null when it reached the horizon.</summary>
     public LeSdeDivergence? Divergence { get; init; }
+
+    /// <summary>
+    /// For a diverged run, "run diverged at step T (t = …, ‖F̃‖ …); last finite state kept in DIR/ (step T−1, t = …:
+    /// trajectory.csv, summary.json, plots/); the drift grows F̄ like … : lower --alpha/--beta …" (plots/ only when
+    /// <paramref name="plots"/> &gt; 0 were written); null when the run reached the horizon.
+    /// </summary>
+    public string? DivergenceMessage(int plots)
+    {
+        if (Divergence is not { } divergence) return null;
+        var dir = OutputDirectory.EndsWith(Path.DirectorySeparatorChar) ? OutputDirectory : OutputDirectory + Path.DirectorySeparatorChar;
+        var files = plots > 0 ? "trajectory.csv, summary.json, plots/" : "trajectory.csv, summary.json";
+        var t = Final.Time.ToString("G4", CultureInfo.InvariantCulture);
+        return $"{divergence.What}; last finite state kept in {dir} (step {divergence.LastFiniteStep}, t = {t}: {files}); {divergence.Advice}";
+    }
 }

@@ -10,7 +10,11 @@ namespace Collapse.Reports.Output;
 /// <param name="Markdown">report.md</param>
 /// <param name="Json">results.json</param>
 /// <param name="Images">PNG plots referenced by report.md.</param>
-public sealed record ReportFiles(string Html, string Markdown, string Json, IReadOnlyList<string> Images);
+public sealed record ReportFiles(string Html, string Markdown, string Json, IReadOnlyList<string> Images)
+{
+    /// <summary>The JUnit XML file (<c>--junit</c>), or null when none was written.</summary>
+    public string? Junit { get; init; }
+}
 
 /// <summary>
 /// Writes a report to a folder: <c>report.html</c> (self-contained), <c>report.md</c> with <c>plots/*.png</c>, and
@@ -52,6 +56,19 @@ public static class ReportWriter
         var html = Path.Combine(directory, HtmlFile);
         AtomicFile.WriteAllText(html, HtmlRenderer.Render(report));
         return new ReportFiles(html, md, json, images);
+    }
+
+    /// <summary>
+    /// Writes the three renderings into <paramref name="directory"/> as <see cref="Write(ClaimReport, string)"/>, and then,
+    /// when <paramref name="junitFile"/> is given, the claims as JUnit XML (<see cref="JunitRenderer"/>) to that file
+    /// (its folder created if missing).
+    /// </summary>
+    public static ReportFiles Write(ClaimReport report, string directory, string? junitFile)
+    {
+        var files = Write(report, directory);
+        if (junitFile is null) return files;
+        AtomicFile.WriteAllText(junitFile, JunitRenderer.Render(report), createFolder: true);
+        return files with { Junit = junitFile };
     }
 
     /// <summary>Deletes PNG files left in the plot folder by an earlier report in the same folder.</summary>

@@ -103,6 +103,25 @@ public static class MetricSlurm
         return ids;
     }
 
+    /// <summary>
+    /// Waits until the job chain <paramref name="ids"/> (from <see cref="SubmitAsync"/>, submitted at
+    /// <paramref name="submittedAt"/>) has left: polls squeue (beside <paramref name="sbatch"/>) for the last job and
+    /// DIR/metrics.json for a version written since the submission; returns the text of that file.
+    /// </summary>
+    /// <exception cref="InputException">The chain ended without writing DIR/metrics.json (the message holds the log tails).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> stopped the wait (the jobs keep running).</exception>
+    public static async Task<string> WaitForResultAsync(string dir, IReadOnlyList<string> ids, DateTime submittedAt, string sbatch,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = MetricShardLayout.Result(dir);
+        bool Finished() => File.Exists(result) && File.GetLastWriteTimeUtc(result) >= submittedAt;
+        await SlurmSubmitter.WaitAsync(ids[^1], SlurmSubmitter.SqueueBeside(sbatch), Finished, TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        if (!Finished())
+            throw new InputException($"the Slurm chain {string.Join(", ", ids)} ended without {result}; logs: {LogTail(dir).TrimEnd()}");
+        return File.ReadAllText(result);
+    }
+
     /// <summary>The last lines of the step logs (for a failed chain).</summary>
     public static string LogTail(string dir, int lines = 5)
     {

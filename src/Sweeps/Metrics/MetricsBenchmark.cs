@@ -21,6 +21,20 @@ public sealed record MetricsBenchCase(string Name, int Rows, int Dim, int Classe
         new("k4096", 131_072, 256, 4096, true),
         new("k32768", 1_048_576, 1024, 32_768, false),
     ];
+
+    /// <summary>The cases named in <paramref name="list"/> (the <c>--cases</c> value: comma-separated names of <see cref="Known"/>, in the order given).</summary>
+    /// <exception cref="Theory.InputException">An unknown name, or no name at all.</exception>
+    public static IReadOnlyList<MetricsBenchCase> Parse(string list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var selected = new List<MetricsBenchCase>();
+        foreach (var n in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            selected.Add(Known.FirstOrDefault(c => c.Name == n)
+                ?? throw new Theory.InputException($"--cases {n}: unknown case (known: {string.Join(", ", Known.Select(c => c.Name))})"));
+        if (selected.Count == 0)
+            throw new Theory.InputException($"--cases '{list}': no case named (known: {string.Join(", ", Known.Select(c => c.Name))})");
+        return selected;
+    }
 }
 
 /// <summary>Options of <see cref="MetricsBenchmark.Run"/>.</summary>
@@ -92,7 +106,7 @@ public static class MetricsBenchmark
     /// <summary>Runs every case.</summary>
     public static MetricsBenchReport Run(MetricsBenchOptions options)
     {
-        var before = LoadAverage();
+        var before = LoadAverage.OneMinute();
         var results = new List<MetricsBenchResult>();
         foreach (var c in options.Cases)
         {
@@ -135,7 +149,7 @@ public static class MetricsBenchmark
             }
             results.Add(new MetricsBenchResult(c, runs, notes));
         }
-        return new MetricsBenchReport(results, before, LoadAverage(), Environment.ProcessorCount);
+        return new MetricsBenchReport(results, before, LoadAverage.OneMinute(), Environment.ProcessorCount);
     }
 
     private static int Threads(MetricsBenchOptions o) => o.Threads > 0 ? o.Threads : Environment.ProcessorCount;
@@ -205,17 +219,5 @@ public static class MetricsBenchmark
         {
             return (-1, "", ex.Message, clock.Elapsed.TotalSeconds);
         }
-    }
-
-    /// <summary>The 1-minute load average (NaN off Linux).</summary>
-    public static double LoadAverage()
-    {
-        try
-        {
-            var text = File.ReadAllText("/proc/loadavg");
-            return double.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (IOException) { return double.NaN; }
-        catch (UnauthorizedAccessException) { return double.NaN; }
     }
 }

@@ -35,5 +35,15 @@ public static class ClaimExtensions
 
         /// <summary>Runs the check: exactly <c>CheckWithEvidence(context).Result</c>.</summary>
         public ClaimResult Check(ClaimContext context) => claim.CheckWithEvidence(context).Result;
+
+        /// <summary>
+        /// Runs the check as <c>collapse check</c> does: a check that declares itself unable to decide
+        /// (<see cref="ClaimInconclusiveException"/>) gives its Inconclusive result (<see cref="ClaimInconclusiveException.ToResult"/>).
+        /// </summary>
+        public ClaimResult CheckOrInconclusive(ClaimContext context)
+        {
+            try { return claim.Check(context); }
+            catch (ClaimInconclusiveException inconclusive) { return inconclusive.ToResult(claim, context); }
+        }
     }
 }

@@ -51,6 +51,18 @@ public static class Falsification
         return claim.Info.Falsifiers.Select(f => Run(claim, f, baseContext)).ToList();
     }
 
+    /// <summary>
+    /// Resolves the parameters of the base context and of every falsifier first, so that every parameter error
+    /// (<see cref="InputException"/>) comes before anything runs, then runs every falsifier in declaration order.
+    /// </summary>
+    public static IReadOnlyList<FalsifierOutcome> ValidateAndRunAll(IClaim claim, ClaimContext baseContext)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ClaimParameters.Resolve(claim, baseContext);
+        foreach (var f in claim.Info.Falsifiers) ClaimParameters.Resolve(claim, ContextFor(f, baseContext));
+        return RunAll(claim, baseContext);
+    }
+
     private static string FirstLine(string s)
     {
         var nl = s.IndexOf('\n', StringComparison.Ordinal);

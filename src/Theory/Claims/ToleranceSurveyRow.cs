@@ -48,5 +48,8 @@ public sealed record ToleranceSurveyRow(string ClaimId, ClaimKind Kind, int Case
     /// <summary>Mean wall time of one run.</summary>
     public double MeanSeconds => Runs.Count == 0 ? 0 : Runs.Average(r => r.Seconds);
 
+    /// <summary>Whether the survey flags the claim: a run that does not hold, or a <see cref="Headroom"/> below <paramref name="minHeadroom"/> (or unknown).</summary>
+    public bool Flagged(double minHeadroom) => Holds != Runs.Count || !(Headroom >= minHeadroom);
+
     private ToleranceSeedRun? Worst => Runs.Where(r => double.IsFinite(r.Excess)).MaxBy(r => r.Excess);
 }

@@ -1,4 +1,5 @@
 using Collapse.Theory.Metrics;
+using Collapse.Theory.Metrics.SecondPass;
 using Collapse.Theory.Numerics;
 using Collapse.Theory.Statistics;
 

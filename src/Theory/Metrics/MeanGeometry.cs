@@ -95,7 +95,7 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
 
         var tiles = (k + Tile - 1) / Tile;
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        var gammaD = Margins.EvaluationModel.Gamma(d + 3, Margins.EvaluationModel.UnitRoundoff64);
+        var gammaD = SecondPass.EvaluationModel.Gamma(d + 3, SecondPass.EvaluationModel.UnitRoundoff64);
         var target = 1.0 / (k - 1);
         var sq = Math.Sqrt(k - 1.0);
         var tDiag = (1 - 1.0 / k) / sq;
@@ -125,7 +125,7 @@ public sealed record MeanGeometry(double Cdnv, double EquinormMeans, double Equi
                         var dist2 = n2[a] + n2[bcls] - 2 * gab;
                         if (!(2 * gammaD * (n2[a] + n2[bcls]) <= 1e-12 * dist2))
                         {
-                            dist2 = Margins.SampleBlock.ScalarDistance(means.AsSpan(a * d, d), means.AsSpan(bcls * d, d));
+                            dist2 = SecondPass.NearestCentre.ScalarDistance(means.AsSpan(a * d, d), means.AsSpan(bcls * d, d));
                             recomputed++;
                         }
                         if (dist2 > 0) cd += (variance[a] + variance[bcls]) / (2 * dist2);

@@ -1,5 +1,5 @@
 using Collapse.Theory.IO;
-using Collapse.Theory.Margins;
+using Collapse.Theory.Metrics.SecondPass;
 using Collapse.Theory.Statistics;
 
 namespace Collapse.Theory.Metrics;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Collapse.Theory.Etf;
+using Collapse.Theory.IO;
 using Collapse.Ufm.Engine;
 using Collapse.Ufm.Model;
 using TorchSharp;
@@ -70,7 +71,7 @@ public static class UfmBenchmark
     public static UfmBenchReport Run(UfmBenchOptions options)
     {
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
-        var loadBefore = Load();
+        var loadBefore = LoadAverage.OneMinute();
         var machine = MachineRoofline.Measure(options.RooflineMatmulSize, options.RooflineCopyBytes);
         var f64 = Time(options, UfmPrecision.Float64, machine, UfmEngineKind.Managed) with
         {
@@ -82,17 +83,7 @@ public static class UfmBenchmark
         };
         var (ref64, ref32, note) = Reference(options);
         return new UfmBenchReport(options, machine, f64 with { ReferenceStepsPerSecond = ref64, SpeedupOverReference = f64.StepsPerSecond / ref64 },
-            f32 with { ReferenceStepsPerSecond = ref32, SpeedupOverReference = f32.StepsPerSecond / ref32 }, note, (loadBefore, Load()));
-    }
-
-    private static double Load()
-    {
-        try
-        {
-            var text = File.ReadAllText("/proc/loadavg");
-            return double.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException) { return double.NaN; }
+            f32 with { ReferenceStepsPerSecond = ref32, SpeedupOverReference = f32.StepsPerSecond / ref32 }, note, (loadBefore, LoadAverage.OneMinute()));
     }
 
     private static UfmBenchTiming Time(UfmBenchOptions o, UfmPrecision precision, MachineRoofline machine, UfmEngineKind kind)

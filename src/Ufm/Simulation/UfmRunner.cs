@@ -8,13 +8,6 @@ using Collapse.Ufm.Trajectories;
 
 namespace Collapse.Ufm.Simulation;
 
-/// <summary>A finished (or interrupted) run written to its output folder.</summary>
-/// <param name="Result">The run.</param>
-/// <param name="Claims">Verdicts of the trajectory claims whose assumptions the run meets (<see cref="UfmClaims.ForRun"/>).</param>
-/// <param name="OutputDirectory">The folder holding trajectory.csv, summary.json, W.npy, H.npy, b.npy, labels.npy.</param>
-/// <param name="SummaryJson">The text of summary.json.</param>
-public sealed record UfmRunReport(UfmResult Result, IReadOnlyList<ClaimResult> Claims, string OutputDirectory, string SummaryJson);
-
 /// <summary>
 /// Runs a configuration into an output folder (the library side of <c>collapse ufm</c>): DIR/trajectory.csv,
 /// DIR/summary.json (configuration, seed, versions, final values, claim verdicts), DIR/W.npy (K×d), DIR/H.npy (N×d,
@@ -49,7 +42,22 @@ public static class UfmRunner
         return Write(UfmSimulator.Run(config, options), outputDirectory);
     }
 
-    /// <summary>Continues the run checkpointed in <paramref name="directory"/> and rewrites its outputs there (a divergence as in <see cref="Run"/>).</summary>
+    /// <summary>
+    /// Runs <paramref name="request"/>: a new run as <see cref="Run(Model.UfmConfig, string, long, IProgress{long}?, Action{string}?)"/>,
+    /// a resumed one as <see cref="Resume"/>.
+    /// </summary>
+    public static UfmRunReport Run(UfmRunRequest request, IProgress<long>? progress = null, Action<string>? warning = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Config is { } config
+            ? Run(config, request.Directory, request.CheckpointEvery, progress, warning)
+            : Resume(request.Directory, progress);
+    }
+
+    /// <summary>
+    /// Continues the run checkpointed in <paramref name="directory"/> and rewrites its outputs there (a divergence as in
+    /// <see cref="Run(Model.UfmConfig, string, long, IProgress{long}?, Action{string}?)"/>).
+    /// </summary>
     public static UfmRunReport Resume(string directory, IProgress<long>? progress = null)
     {
         var path = Path.Combine(directory, CheckpointFile);

@@ -2,6 +2,7 @@ using Collapse.Properties.Tests.Reference;
 using Collapse.Theory.IO;
 using Collapse.Theory.Margins;
 using Collapse.Theory.Metrics;
+using Collapse.Theory.Metrics.SecondPass;
 using Collapse.Theory.Metrics.Sharding;
 using Collapse.Theory.Statistics;
 using FsCheck.Xunit;

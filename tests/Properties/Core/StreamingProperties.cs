@@ -1,5 +1,5 @@
-using Collapse.Theory.Margins;
 using Collapse.Theory.Metrics;
+using Collapse.Theory.Metrics.SecondPass;
 using Collapse.Theory.Statistics;
 using FsCheck.Xunit;
 

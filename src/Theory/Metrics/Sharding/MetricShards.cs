@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Collapse.Theory.IO;
 using Collapse.Theory.Margins;
+using Collapse.Theory.Metrics.SecondPass;
 using Collapse.Theory.Numerics;
 using Collapse.Theory.Statistics;
 using Collapse.Theory.Validation;

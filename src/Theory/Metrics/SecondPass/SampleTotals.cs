@@ -1,6 +1,6 @@
 using Collapse.Theory.Numerics;
 
-namespace Collapse.Theory.Margins;
+namespace Collapse.Theory.Metrics.SecondPass;
 
 /// <summary>
 /// The scalar accumulators of the second pass over a set of rows: counts of NCC-correct, NC4-mismatched and correctly

@@ -1,7 +1,7 @@
-using Collapse.Theory.Metrics;
+using Collapse.Theory.Margins;
 using Collapse.Theory.Statistics;
 
-namespace Collapse.Theory.Margins;
+namespace Collapse.Theory.Metrics.SecondPass;
 
 /// <summary>
 /// Second streaming pass over the samples, given the class means of the first pass and optionally a classifier:

@@ -1,8 +1,7 @@
-using Collapse.Theory.Metrics;
 using Collapse.Theory.Numerics;
 using Collapse.Theory.Statistics;
 
-namespace Collapse.Theory.Margins;
+namespace Collapse.Theory.Metrics.SecondPass;
 
 /// <summary>
 /// The immutable, thread-shared inputs of the second pass: the class means (float64, and packed in float32 for the
