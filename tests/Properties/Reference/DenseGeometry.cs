@@ -37,7 +37,7 @@ public static class DenseGeometry
                 double c = gram[a, b] / Math.Sqrt(gram[a, a] * gram[b, b]);
                 double e = Math.Abs(c + target);
                 sum += e;
-                if (e > max) max = e;
+                if (e > max || double.IsNaN(e)) max = double.IsNaN(max) ? max : e; // a 0/0 angle makes the maximum undefined, as it makes the mean
                 pairs++;
             }
         return (sum / pairs, max);
