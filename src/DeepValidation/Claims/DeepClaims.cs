@@ -9,6 +9,9 @@ public static class DeepClaims
     public static IReadOnlyList<IClaim> All() =>
     [
         new Nc1DecreasesClaim(), new MarginGrowthClaim(), new TptTestGainClaim(), new PermutationClaim(),
-        new TestCollapseClaim("mnist-subset", "mnist"), new TestCollapseClaim("fashion-subset", "fashion"),
+        new TestCollapseClaim("mnist-subset", "mnist"),
+        // Fashion reaches 100% train accuracy only at the first lr drop of the default recipe; its own recipe leaves a terminal phase
+        // in which the train nc1 falls 1.74–2.11-fold over seeds 1–10 (docs/deep-validation.md).
+        new TestCollapseClaim("fashion-subset", "fashion", epochs: 120, lrMilestones: "60,100", weightDecay: 5e-3),
     ];
 }
