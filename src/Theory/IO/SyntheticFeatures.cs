@@ -22,12 +22,7 @@ public static class SyntheticFeatures
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         Directory.CreateDirectory(dir);
         var rng = new Random(seed);
-        double Gaussian()
-        {
-            var u1 = 1.0 - rng.NextDouble();
-            var u2 = rng.NextDouble();
-            return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-        }
+        double Gaussian() => Numerics.Gaussian.StandardNormal(rng);
         var means = new double[(long)classes * dim];
         for (var i = 0; i < means.Length; i++) means[i] = spread * Gaussian();
         var files = new SyntheticFeatureFiles(Path.Combine(dir, "features.npy"), Path.Combine(dir, "labels.npy"),

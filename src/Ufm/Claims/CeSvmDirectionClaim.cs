@@ -211,12 +211,7 @@ public sealed class CeSvmDirectionClaim : UfmClaim
         return Math.Sqrt(s);
     }
 
-    private static double Gaussian(Random rng)
-    {
-        var u1 = 1.0 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
+    private static double Gaussian(Random rng) => Theory.Numerics.Gaussian.StandardNormal(rng);
 
     private Assessment Assess(UfmResult r, ClaimParameters p, IReadOnlyDictionary<string, string> parameters)
     {
