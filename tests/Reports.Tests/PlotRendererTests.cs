@@ -40,6 +40,27 @@ public class PlotRendererTests
         Assert.Contains(ticks, t => t.Label == "10⁰");
     }
 
+    /// <summary>
+    /// Skia's SVG canvas cannot write a dash path effect (it warns on stderr and fills each dash as a polygon), so dashed
+    /// series, their legend samples and dotted markers come out as SVG dash arrays instead; solid series stay solid.
+    /// </summary>
+    [Fact]
+    public void DashedSeriesAndDottedMarkersAreSvgDashArrays()
+    {
+        var spec = new PlotSpec("t", "x", "y", false, false,
+            [new PlotSeries("solid", [1.0, 2, 3], [1.0, 2, 3]), new PlotSeries("dashed", [1.0, 2, 3], [3.0, 2, 1]) { Style = SeriesStyle.Dashed }])
+        { Markers = [new PlotMarker(2, "marker")] };
+        var svg = PlotRenderer.ToSvg(spec, "p").Content;
+        var paths = System.Text.RegularExpressions.Regex.Matches(svg, "<path [^>]*>").Select(m => m.Value).ToList();
+        // The dashed series and its legend sample; the marker line and its legend sample.
+        Assert.Equal(2, paths.Count(p => p.Contains("stroke=\"#FF7F0E\"") && p.Contains("stroke-dasharray=\"8 5\"")));
+        Assert.Equal(2, paths.Count(p => p.Contains("stroke=\"gray\"") && p.Contains("stroke-dasharray=\"2 3\"")));
+        Assert.All(paths.Where(p => p.Contains("stroke=\"#1F77B4\"")), p => Assert.DoesNotContain("dasharray", p));
+        Assert.DoesNotContain("stroke-opacity=\"0.99", svg);
+        // No dash is drawn as a filled polygon any more.
+        Assert.DoesNotContain("fill=\"#FF7F0E\"", svg);
+    }
+
     [Fact]
     public void LinearAxisDrawsZeros() => Assert.Equal(0, PlotRenderer.ToSvg(Decay(false) with { LogX = false }, "p").Dropped);
 

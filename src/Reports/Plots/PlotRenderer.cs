@@ -38,8 +38,8 @@ public static partial class PlotRenderer
     public static RenderedPlot<string> ToSvg(PlotSpec spec, string idPrefix, int width = DefaultWidth, int height = DefaultHeight,
         LegendPlacement legend = LegendPlacement.Right)
     {
-        var (plot, dropped) = Build(spec, legend);
-        return new RenderedPlot<string>(InlineSvg(plot.GetSvgXml(width, height), idPrefix, spec.Title, width, height), dropped);
+        var (plot, dropped) = Build(spec, legend, svg: true);
+        return new RenderedPlot<string>(InlineSvg(SvgDashes(plot.GetSvgXml(width, height)), idPrefix, spec.Title, width, height), dropped);
     }
 
     /// <summary>
@@ -64,7 +64,23 @@ public static partial class PlotRenderer
         return new RenderedPlot<byte[]>(plot.GetImageBytes(width, height, ImageFormat.Png), dropped);
     }
 
-    private static (Plot Plot, int Dropped) Build(PlotSpec spec, LegendPlacement legend)
+    /// <summary>
+    /// Alpha values that tag dashed and dotted strokes in SVG output. Skia's SVG canvas cannot write a path effect: it
+    /// prints "Unsupported path effect in addPaint" on stderr and emits every dash as a filled polygon. So for SVG the
+    /// lines are drawn solid in a colour with one of these alphas (no palette colour uses them) and
+    /// <see cref="SvgDashes"/> turns the tag into an SVG <c>stroke-dasharray</c> at full opacity.
+    /// </summary>
+    private const byte DashedAlpha = 254, DottedAlpha = 253;
+
+    /// <summary>The stroke-opacity Skia writes for an alpha (a float, 9 significant digits at most).</summary>
+    private static string Opacity(byte alpha) => ((float)(alpha / 255.0)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Replaces the alpha tags of dashed and dotted strokes by SVG dash arrays (see <see cref="DashedAlpha"/>).</summary>
+    internal static string SvgDashes(string svg) =>
+        svg.Replace($"stroke-opacity=\"{Opacity(DashedAlpha)}\"", "stroke-dasharray=\"8 5\"", StringComparison.Ordinal)
+           .Replace($"stroke-opacity=\"{Opacity(DottedAlpha)}\"", "stroke-dasharray=\"2 3\"", StringComparison.Ordinal);
+
+    private static (Plot Plot, int Dropped) Build(PlotSpec spec, LegendPlacement legend, bool svg = false)
     {
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
@@ -99,7 +115,8 @@ public static partial class PlotRenderer
                     break;
                 case SeriesStyle.Dashed:
                     scatter.LineWidth = 2;
-                    scatter.LinePattern = LinePattern.Dashed;
+                    if (svg) scatter.Color = scatter.Color.WithAlpha(DashedAlpha);
+                    else scatter.LinePattern = LinePattern.Dashed;
                     break;
                 default:
                     scatter.LineWidth = 2;
@@ -113,7 +130,10 @@ public static partial class PlotRenderer
         {
             var x = spec.LogX ? (marker.X > 0 ? Math.Log10(marker.X) : double.NaN) : marker.X;
             if (!double.IsFinite(x)) { dropped++; continue; }
-            var line = plot.Add.VerticalLine(x, 1.5f, marker.ColorSlot is int slot ? SlotColor(slot) : Colors.Gray, LinePattern.Dotted);
+            var colour = marker.ColorSlot is int slot ? SlotColor(slot) : Colors.Gray;
+            var line = svg
+                ? plot.Add.VerticalLine(x, 1.5f, colour.WithAlpha(DottedAlpha), LinePattern.Solid)
+                : plot.Add.VerticalLine(x, 1.5f, colour, LinePattern.Dotted);
             line.LegendText = marker.Label;
             anyLegend = true;
             xMin = Math.Min(xMin, x); xMax = Math.Max(xMax, x);
