@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Collapse.Cli.Rendering;
 using Collapse.Theory.IO;
@@ -60,9 +61,13 @@ public static class SvmCommand
                 .Add("marginLowerBound", c.MarginLowerBound)
                 .Add("marginUpperBound", c.MarginUpperBound)
                 .Add("primalObjective", c.PrimalObjective)
-                .Add("dualObjective", c.DualObjective)
-                .Add("iterations", solution.Iterations)
-                .Add("certified", certified);
+                .Add("dualObjective", c.DualObjective);
+            if (solution.FeatureScaleExponent != 0)
+            {
+                report.Add("featureScaleExponent", solution.FeatureScaleExponent);
+                if (OutOfRange(solution) is { Count: > 0 } outOfRange) report.Add("outOfRange", outOfRange);
+            }
+            report.Add("iterations", solution.Iterations).Add("certified", certified);
             if (path is not null) report.Add("out", path);
             report.Write(parse.InvocationConfiguration.Output, parse.GetValue(json));
             if (certified) return 0;
@@ -72,5 +77,21 @@ public static class SvmCommand
             return 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The objectives ½‖W‖² that rescaled features (<see cref="SvmSolution.FeatureScaleExponent"/>) push outside the float64
+    /// range, with their order of magnitude from ‖W‖, which stays representable.
+    /// </summary>
+    private static Dictionary<string, string> OutOfRange(SvmSolution solution)
+    {
+        var c = solution.Certificate;
+        var log10 = 2 * Math.Log10(c.NormW) - Math.Log10(2);
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"½‖W‖² ≈ 1e{Math.Round(log10):F0} is outside the float64 range (solved and certified on the features × 2^{-solution.FeatureScaleExponent})");
+        var result = new Dictionary<string, string>();
+        if (c.PrimalObjective == 0 || double.IsInfinity(c.PrimalObjective)) result["primalObjective"] = reason;
+        if (c.DualObjective == 0 || double.IsInfinity(c.DualObjective)) result["dualObjective"] = reason;
+        return result;
     }
 }

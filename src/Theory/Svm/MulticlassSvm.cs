@@ -30,6 +30,9 @@ public static class MulticlassSvm
     internal static SvmSolution Solve(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes, SvmOptions? options, string featuresName)
     {
         options ??= SvmOptions.Default;
+        SvmProblem.Validate(features, labels, classes, out var dim);
+        if (SvmPrescale.TryPrescale(features, dim, out var prescaled, out var exponent))
+            return SvmPrescale.Unscale(Solve(prescaled, labels, classes, options, featuresName), exponent);
         var problem = SvmProblem.Create(features, labels, classes, featuresName);
         var candidates = options.Method switch
         {

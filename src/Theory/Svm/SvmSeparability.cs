@@ -15,6 +15,9 @@ public static class SvmSeparability
     /// <exception cref="InvalidOperationException">GLOP neither found a W nor proved infeasibility.</exception>
     public static bool IsSeparable(ReadOnlySpan<double> features, ReadOnlySpan<int> labels, int classes)
     {
+        SvmProblem.Validate(features, labels, classes, out var dim);
+        // Separability does not depend on the scale; rescaling by a power of two keeps ‖h‖² in float64 (SvmPrescale).
+        if (SvmPrescale.TryPrescale(features, dim, out var prescaled, out _)) return IsSeparable(SvmProblem.Create(prescaled, labels, classes));
         var problem = SvmProblem.Create(features, labels, classes);
         return IsSeparable(problem);
     }

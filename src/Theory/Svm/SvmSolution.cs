@@ -15,4 +15,12 @@ namespace Collapse.Theory.Svm;
 /// </param>
 /// <param name="Polished">Whether the returned pair comes from the KKT polish.</param>
 /// <param name="Iterations">Active-set changes (Lawson–Hanson and polish) made by our own code; 0 for raw PDLP.</param>
-public sealed record SvmSolution(Matrix<double> W, double[] Lambda, SvmCertificate Certificate, SvmMethod Method, bool Polished, int Iterations);
+public sealed record SvmSolution(Matrix<double> W, double[] Lambda, SvmCertificate Certificate, SvmMethod Method, bool Polished, int Iterations)
+{
+    /// <summary>
+    /// e when the features were solved and certified as h·2^−e because max_i ‖h_i‖ lies outside 2^±480 (see
+    /// <c>docs/svm.md</c>, "Scaling"); 0 otherwise. With e ≠ 0 the certificate was computed on the rescaled features and
+    /// then mapped back, and a mapped value outside the float64 range reads 0 or ∞ (e.g. ½‖W‖² for ‖h‖ ≈ 10^200).
+    /// </summary>
+    public int FeatureScaleExponent { get; init; }
+}

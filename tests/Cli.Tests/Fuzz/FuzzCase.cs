@@ -14,6 +14,12 @@ internal enum FuzzOutcome
     NoCrash,
 
     /// <summary>
+    /// A defined answer: exit 0 with a whole result on stdout (valid JSON under <c>--json</c>) and no error line. For
+    /// extreme scales and degenerate geometry that the metrics and the SVM handle (null or ±∞ with a reason).
+    /// </summary>
+    Result,
+
+    /// <summary>
     /// Exit 4 (a simulation diverged, docs/cli.md): <c>warning:</c> lines at most, then one <c>error: run diverged …</c>
     /// line; the output folder keeps trajectory.csv and summary.json up to the last finite step.
     /// </summary>

@@ -43,7 +43,9 @@ public class FuzzCorpusTests(ITestOutputHelper output)
                 foreach (var f in c.Fragments) Assert.True(lines[0].Contains(f, StringComparison.Ordinal), $"the line names '{f}'\n{context}");
                 break;
             case FuzzOutcome.NoCrash:
-                Assert.True(r.ExitCode is 0 or CliApp.BadInput, "exit code 0 or 2\n" + context);
+            case FuzzOutcome.Result:
+                Assert.True(c.Outcome == FuzzOutcome.Result ? r.ExitCode == 0 : r.ExitCode is 0 or CliApp.BadInput,
+                    (c.Outcome == FuzzOutcome.Result ? "exit code 0" : "exit code 0 or 2") + "\n" + context);
                 if (r.ExitCode == CliApp.BadInput)
                 {
                     AssertOneErrorLine(lines, r, before, ws, context);
