@@ -27,6 +27,35 @@ public class SvmCommandTests
         Assert.Equal(1 / json.GetProperty("normW").GetDouble(), json.GetProperty("margin").GetDouble(), 12);
     }
 
+    /// <summary>
+    /// On the simplex-ETF features h_i = c·m_{y_i} the margin is c√K/(K−1) at every scale c (docs/svm.md, "Extreme
+    /// scales"); values the rescaling pushes outside float64 are named in outOfRange with their order of magnitude.
+    /// </summary>
+    [Theory]
+    [InlineData(1e200, "primalObjective", "≈ 1e-400")]
+    [InlineData(1e-320, "normW", "≈ 1e320")]
+    public void ExtremeScalesGiveTheScaledMarginAndNameWhatLeftFloat64(double c, string outside, string magnitude)
+    {
+        const int k = 4, d = 6;
+        using var fx = new NpyFixtures();
+        var m = SimplexEtf.Random(k, d, seed: 2);
+        var h = new double[k * d];
+        var y = new int[k];
+        for (var i = 0; i < k; i++)
+        {
+            y[i] = i;
+            for (var t = 0; t < d; t++) h[i * d + t] = c * m[i, t];
+        }
+        var json = Json(CliRunner.Run("svm", "--features", fx.WriteFeatures("h.npy", h, k, d), "--labels", fx.WriteLabels("y.npy", y), "--json"));
+        Assert.True(json.GetProperty("certified").GetBoolean());
+        Assert.NotEqual(0, json.GetProperty("featureScaleExponent").GetInt32());
+        var expected = c * Math.Sqrt(k) / (k - 1);
+        // Subnormal margins keep only a few significant bits.
+        Assert.Equal(expected, json.GetProperty("margin").GetDouble(), expected * (c < 1e-300 ? 1e-3 : 1e-12));
+        var reason = json.GetProperty("outOfRange").GetProperty(outside).GetString()!;
+        Assert.Contains(magnitude, reason);
+    }
+
     [Theory]
     [InlineData("active-set")]
     [InlineData("pdlp")]

@@ -80,18 +80,25 @@ public static class SvmCommand
     }
 
     /// <summary>
-    /// The objectives ½‖W‖² that rescaled features (<see cref="SvmSolution.FeatureScaleExponent"/>) push outside the float64
-    /// range, with their order of magnitude from ‖W‖, which stays representable.
+    /// The values that rescaled features (<see cref="SvmSolution.FeatureScaleExponent"/>) push outside the float64 range
+    /// (read 0 or ∞), each with its order of magnitude, from ‖W‖ or, when that is out of range too, from the margin 1/‖W‖.
     /// </summary>
     private static Dictionary<string, string> OutOfRange(SvmSolution solution)
     {
         var c = solution.Certificate;
-        var log10 = 2 * Math.Log10(c.NormW) - Math.Log10(2);
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"½‖W‖² ≈ 1e{Math.Round(log10):F0} is outside the float64 range (solved and certified on the features × 2^{-solution.FeatureScaleExponent})");
+        double? log10NormW = c.NormW > 0 && double.IsFinite(c.NormW) ? Math.Log10(c.NormW)
+            : c.Margin > 0 && double.IsFinite(c.Margin) ? -Math.Log10(c.Margin) : null;
         var result = new Dictionary<string, string>();
-        if (c.PrimalObjective == 0 || double.IsInfinity(c.PrimalObjective)) result["primalObjective"] = reason;
-        if (c.DualObjective == 0 || double.IsInfinity(c.DualObjective)) result["dualObjective"] = reason;
+        void Check(string key, double value, string what, double? log10)
+        {
+            if (value != 0 && !double.IsInfinity(value)) return;
+            var size = log10 is double l ? string.Create(CultureInfo.InvariantCulture, $" ≈ 1e{Math.Round(l):F0}") : "";
+            result[key] = $"{what}{size} is outside the float64 range (solved and certified on the features × 2^{-solution.FeatureScaleExponent})";
+        }
+        Check("margin", c.Margin, "1/‖W‖", -log10NormW);
+        Check("normW", c.NormW, "‖W‖", log10NormW);
+        Check("primalObjective", c.PrimalObjective, "½‖W‖²", 2 * log10NormW - Math.Log10(2));
+        Check("dualObjective", c.DualObjective, "the dual objective (= ½‖W‖² at the optimum)", 2 * log10NormW - Math.Log10(2));
         return result;
     }
 }

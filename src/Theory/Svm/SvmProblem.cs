@@ -61,16 +61,15 @@ internal sealed class SvmProblem
             var hi = features.Slice(i * dim, dim);
             scale = Math.Max(scale, Math.Sqrt(SvmConstraints.Dot(hi, hi)));
         }
-        if (scale == 0 || double.IsInfinity(scale))
+        if (scale == 0)
         {
             var largest = 0.0;
             foreach (var v in features) largest = Math.Max(largest, Math.Abs(v));
-            throw scale == 0 && largest == 0
-                ? new InputException($"{featuresName}: every feature vector is zero, so no classifier separates the classes")
-                : new InputException($"{featuresName}: a feature vector's squared norm {(scale == 0 ? "underflows" : "overflows")} float64 (largest |h_ij| = "
-                    + $"{largest.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}), and the certificate needs ‖h‖² and ‖W‖² ≈ 1/‖h‖² in float64; "
-                    + "rescale the features (the SVM is scale-equivariant: W(s·H) = W(H)/s, margins × s)");
+            if (largest == 0) throw new InputException($"{featuresName}: every feature vector is zero, so no classifier separates the classes");
         }
+        // The public entry points divide features whose largest norm lies outside 2^±480 by a power of two first (SvmPrescale).
+        if (scale == 0 || double.IsInfinity(scale))
+            throw new InvalidOperationException($"{featuresName}: squared feature norms outside float64 reached the SVM problem; rescale with SvmPrescale first");
         var scaled = new double[features.Length];
         for (var t = 0; t < scaled.Length; t++) scaled[t] = features[t] / scale;
         return new SvmProblem(scaled, labels.ToArray(), classes, dim, scale, featuresName);
