@@ -5,10 +5,8 @@ using Collapse.Cli.Infrastructure;
 using Collapse.Cli.Rendering;
 using Collapse.LeSde.Output;
 using Collapse.Reports.Plots;
-using Collapse.Theory;
 using Collapse.Theory.IO;
 using Collapse.LeSde.Analysis;
-using Spectre.Console;
 
 namespace Collapse.Cli.Commands;
 

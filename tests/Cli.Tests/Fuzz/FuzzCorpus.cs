@@ -18,14 +18,6 @@ internal static partial class FuzzCorpus
         return all;
     });
 
-    /// <summary>
-    /// NoCrash cases that may still end in the CLI's last line of defence (exit 3: one <c>internal error:</c> line, no
-    /// trace, nothing written) besides the NoCrash contract. Empty: the metrics core is scale-robust (issue 15 item 3).
-    /// </summary>
-    public static readonly IReadOnlySet<string> PendingCore = new HashSet<string>(StringComparer.Ordinal)
-    {
-    };
-
     /// <summary>Every case by id.</summary>
     public static IReadOnlyDictionary<string, FuzzCase> All => Cases.Value;
 
